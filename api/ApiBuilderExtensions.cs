@@ -1,0 +1,133 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using NetworkHub.Api.Infrastructure;
+using NetworkHub.Silo;
+using NetworkHub.Silo.Access;
+using NetworkHub.Silo.Storage;
+using Orleans.Configuration;
+
+namespace NetworkHub.Api;
+
+public static class ApiBuilderExtensions
+{
+    /// <summary>The embedded mode co-hosts a silo in this process; cluster mode joins the silos as a client.</summary>
+    public static WebApplicationBuilder AddNetworkHubOrleans(this WebApplicationBuilder builder)
+    {
+        var hosting = builder.Configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>() ?? new HostingOptions();
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddSingleton(storage);
+        if (hosting.Mode == HostingMode.Embedded)
+        {
+            builder.UseOrleans(silo => silo.AddNetworkHubSilo(builder.Configuration));
+        }
+        else
+        {
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = hosting.ClusterId;
+                    o.ServiceId = hosting.ServiceId;
+                });
+
+                // Gateways come from the membership table, so silos can come and go without reconfiguring API nodes.
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = storage.Invariant;
+                    o.ConnectionString = storage.EffectiveConnectionString;
+                });
+            });
+            builder.Services.AddOptions<AccountOptions>().Bind(builder.Configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
+            builder.Services.AddSingleton(TimeProvider.System);
+        }
+
+        return builder;
+    }
+
+    /// <summary>JSON, problem details, validation, limits, authentication, OpenAPI and health checks.</summary>
+    public static WebApplicationBuilder AddNetworkHubApi(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1024 * 1024));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            // Enums travel as kebab-case words; numbers are refused so an undefined value can never slip in.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddValidation();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                ValidationErrors.UseJsonNames(validation);
+            }
+
+            // Problems the framework writes itself (unknown route, body too large) get a code like ours do.
+            context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status404NotFound => "request.not-found",
+                StatusCodes.Status405MethodNotAllowed => "request.method-not-allowed",
+                StatusCodes.Status413PayloadTooLarge => "request.too-large",
+                StatusCodes.Status415UnsupportedMediaType => "request.unsupported-media-type",
+                >= 500 => "server.error",
+                _ => "request.malformed",
+            });
+        });
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddAuthentication(CallerAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, CallerAuthentication>(CallerAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "NetworkHub API";
+            document.Info.Description = "Organisations, coalitions, working groups and forums of civil-society networks. " +
+                "Authenticate with `Authorization: Bearer <token>` (from POST /api/v1/auth/token) or an organisation's API key. " +
+                "Errors are RFC 9457 problem details with a stable `code`.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication UseNetworkHubApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            await next(context);
+        });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            if (CallerAuthentication.PresentedInvalidCredential(context))
+            {
+                throw CallerAuthentication.InvalidCredential();
+            }
+
+            await next(context);
+        });
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>Unknown API paths answer 404 problem details; any other path is the browser app's to route.</summary>
+    public static WebApplication MapWebApp(this WebApplication app)
+    {
+        app.Map("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No such API endpoint.")).ExcludeFromDescription();
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+}

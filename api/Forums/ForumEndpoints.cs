@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NetworkHub.Api.Infrastructure;
+using NetworkHub.Api.Spaces;
+using NetworkHub.Contracts.Forums;
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Api.Forums;
+
+public static class ForumEndpoints
+{
+    public static IEndpointRouteBuilder MapForumEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/forums").WithTags("Forums");
+        group.MapPost("/", (ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+            CreateForum(null, request, context, user, grains)).WithName("CreateStandaloneForum");
+        group.MapGet("/{id:guid}", GetForum).WithName(nameof(GetForum));
+        group.MapPut("/{id:guid}", UpdateForum).WithName(nameof(UpdateForum));
+        group.MapSpaceMembership(SpaceKind.Forum);
+        return app;
+    }
+
+    /// <summary>Maps /{id}/forums under the coalition route.</summary>
+    public static RouteGroupBuilder MapChildForums(this RouteGroupBuilder coalitions)
+    {
+        coalitions.MapGet("/{id:guid}/forums", (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+                ChildSpaces.ListAsync(grains, user.Caller(), new SpaceRef(SpaceKind.Coalition, id), SpaceKind.Forum))
+            .WithName("GetCoalitionForums").WithTags("Forums");
+        coalitions.MapPost("/{id:guid}/forums", (Guid id, ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+                CreateForum(new SpaceRef(SpaceKind.Coalition, id), request, context, user, grains))
+            .WithName("CreateCoalitionForum").WithTags("Forums");
+        return coalitions;
+    }
+
+    private static async Task<Created<ForumDetails>> CreateForum(SpaceRef? parent, ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var id = request.Id ?? Guid.CreateVersion7();
+        var forum = await grains.GetGrain<IForumGrain>(id).CreateAsync(user.Caller(), parent, request.ToProfile());
+        ETags.Set(context, forum.Version);
+        return TypedResults.Created($"/api/v1/forums/{id}", forum);
+    }
+
+    private static async Task<Ok<ForumDetails>> GetForum(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var forum = await grains.GetGrain<IForumGrain>(id).GetAsync(user.Caller());
+        ETags.Set(context, forum.Version);
+        return TypedResults.Ok(forum);
+    }
+
+    private static async Task<Ok<ForumDetails>> UpdateForum(Guid id, ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var forum = await grains.GetGrain<IForumGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context));
+        ETags.Set(context, forum.Version);
+        return TypedResults.Ok(forum);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NetworkHub.Api.Directory;
+using NetworkHub.Api.Infrastructure;
+using NetworkHub.Api.Spaces;
+using NetworkHub.Api.WorkingGroups;
+using NetworkHub.Contracts.Directory;
+using NetworkHub.Contracts.Organisations;
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Api.Organisations;
+
+public static class OrganisationEndpoints
+{
+    public static IEndpointRouteBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations");
+        group.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations));
+        group.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation));
+        group.MapGet("/{id:guid}", GetOrganisation).WithName(nameof(GetOrganisation));
+        group.MapPut("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation));
+        group.MapPost("/{id:guid}/api-keys", CreateApiKey).WithName(nameof(CreateApiKey));
+        group.MapGet("/{id:guid}/api-keys", GetApiKeys).WithName(nameof(GetApiKeys));
+        group.MapDelete("/{id:guid}/api-keys/{keyId:guid}", RevokeApiKey).WithName(nameof(RevokeApiKey));
+        group.MapChildWorkingGroups(SpaceKind.Organisation);
+        group.MapSpaceMembership(SpaceKind.Organisation);
+        return app;
+    }
+
+    private static async Task<Ok<DirectoryPage>> ListOrganisations([AsParameters] DirectoryFilter filter, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await DirectoryQueries.QueryAsync(grains, DirectoryKeys.Organisations, user.Caller(), filter));
+
+    private static async Task<Created<OrganisationDetails>> CreateOrganisation(OrganisationRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var id = request.Id ?? Guid.CreateVersion7();
+        var organisation = await grains.GetGrain<IOrganisationGrain>(id).CreateAsync(user.Caller(), request.ToProfile());
+        ETags.Set(context, organisation.Version);
+        return TypedResults.Created($"/api/v1/organisations/{id}", organisation);
+    }
+
+    private static async Task<Ok<OrganisationDetails>> GetOrganisation(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var organisation = await grains.GetGrain<IOrganisationGrain>(id).GetAsync(user.Caller());
+        ETags.Set(context, organisation.Version);
+        return TypedResults.Ok(organisation);
+    }
+
+    private static async Task<Ok<OrganisationDetails>> UpdateOrganisation(Guid id, OrganisationRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var organisation = await grains.GetGrain<IOrganisationGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context));
+        ETags.Set(context, organisation.Version);
+        return TypedResults.Ok(organisation);
+    }
+
+    private static async Task<Created<ApiKeyCreated>> CreateApiKey(Guid id, CreateApiKeyRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var key = await grains.GetGrain<IOrganisationGrain>(id).CreateApiKeyAsync(user.Caller(), request.Name, request.Scope!.Value);
+        return TypedResults.Created($"/api/v1/organisations/{id}/api-keys/{key.KeyId}", key);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ApiKeySummary>>> GetApiKeys(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IOrganisationGrain>(id).GetApiKeysAsync(user.Caller()));
+
+    private static async Task<NoContent> RevokeApiKey(Guid id, Guid keyId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<IOrganisationGrain>(id).RevokeApiKeyAsync(user.Caller(), keyId);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NetworkHub.Api.Infrastructure;
+using NetworkHub.Api.Spaces;
+using NetworkHub.Contracts.Spaces;
+using NetworkHub.Contracts.WorkingGroups;
+
+namespace NetworkHub.Api.WorkingGroups;
+
+public static class WorkingGroupEndpoints
+{
+    public static IEndpointRouteBuilder MapWorkingGroupEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/working-groups").WithTags("Working groups");
+        group.MapGet("/{id:guid}", GetWorkingGroup).WithName(nameof(GetWorkingGroup));
+        group.MapPut("/{id:guid}", UpdateWorkingGroup).WithName(nameof(UpdateWorkingGroup));
+        group.MapSpaceMembership(SpaceKind.WorkingGroup);
+        return app;
+    }
+
+    /// <summary>Maps /{id}/working-groups under a coalition or organisation route.</summary>
+    public static RouteGroupBuilder MapChildWorkingGroups(this RouteGroupBuilder parent, SpaceKind parentKind)
+    {
+        parent.MapGet("/{id:guid}/working-groups", (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+                ChildSpaces.ListAsync(grains, user.Caller(), new SpaceRef(parentKind, id), SpaceKind.WorkingGroup))
+            .WithName($"Get{parentKind}WorkingGroups").WithTags("Working groups");
+        parent.MapPost("/{id:guid}/working-groups", (Guid id, WorkingGroupRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+                CreateWorkingGroup(new SpaceRef(parentKind, id), request, context, user, grains))
+            .WithName($"Create{parentKind}WorkingGroup").WithTags("Working groups");
+        return parent;
+    }
+
+    private static async Task<Created<WorkingGroupDetails>> CreateWorkingGroup(SpaceRef parent, WorkingGroupRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var id = request.Id ?? Guid.CreateVersion7();
+        var workingGroup = await grains.GetGrain<IWorkingGroupGrain>(id).CreateAsync(user.Caller(), parent, request.ToProfile());
+        ETags.Set(context, workingGroup.Version);
+        return TypedResults.Created($"/api/v1/working-groups/{id}", workingGroup);
+    }
+
+    private static async Task<Ok<WorkingGroupDetails>> GetWorkingGroup(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var workingGroup = await grains.GetGrain<IWorkingGroupGrain>(id).GetAsync(user.Caller());
+        ETags.Set(context, workingGroup.Version);
+        return TypedResults.Ok(workingGroup);
+    }
+
+    private static async Task<Ok<WorkingGroupDetails>> UpdateWorkingGroup(Guid id, WorkingGroupRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var workingGroup = await grains.GetGrain<IWorkingGroupGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context));
+        ETags.Set(context, workingGroup.Version);
+        return TypedResults.Ok(workingGroup);
+    }
+}

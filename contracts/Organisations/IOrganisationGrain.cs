@@ -1,0 +1,24 @@
+using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Contracts.Organisations;
+
+/// <summary>A civil-society organisation, municipality, funder, ... Keyed by organisation id.</summary>
+[Alias("NetworkHub.IOrganisationGrain")]
+public interface IOrganisationGrain : ISpaceGrain
+{
+    /// <summary>The creating person becomes its first coordinator (admin). Repeating the same create is a no-op.</summary>
+    Task<OrganisationDetails> CreateAsync(Caller caller, OrganisationProfile profile);
+
+    [ReadOnly] Task<OrganisationDetails> GetAsync(Caller caller);
+
+    /// <summary>Coordinators, or the organisation's own read-write API key. A stale <paramref name="expectedVersion"/> fails with 412.</summary>
+    Task<OrganisationDetails> UpdateAsync(Caller caller, OrganisationProfile profile, int? expectedVersion);
+
+    /// <summary>Coordinators only. The key in the result is the only copy; it is stored hashed.</summary>
+    Task<ApiKeyCreated> CreateApiKeyAsync(Caller caller, string name, ApiKeyScope scope);
+
+    [ReadOnly] Task<IReadOnlyList<ApiKeySummary>> GetApiKeysAsync(Caller caller);
+
+    Task RevokeApiKeyAsync(Caller caller, Guid keyId);
+}

@@ -1,0 +1,25 @@
+using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Contracts.People;
+
+/// <summary>A person's profile and the spaces they belong to. Keyed by person id.</summary>
+[Alias("NetworkHub.IPersonGrain")]
+public interface IPersonGrain : IGrainWithGuidKey
+{
+    /// <summary>Called once by the account grain at registration; repeating it changes nothing.</summary>
+    Task CreateAsync(string email, PersonProfile profile);
+
+    [ReadOnly] Task<PersonDetails> GetAsync(Caller caller);
+
+    /// <summary>Only the person themself.</summary>
+    Task<PersonDetails> UpdateAsync(Caller caller, PersonProfile profile, int? expectedVersion);
+
+    /// <summary>The name to show: the real one to fellow members of a shared space, else the pseudonym if set.</summary>
+    [ReadOnly] Task<string> GetNameAsync(bool toFellowMember);
+
+    [ReadOnly] Task<IReadOnlyList<PersonSpace>> GetSpacesAsync();
+
+    /// <summary>Kept up to date by the spaces; a null role means the person no longer belongs.</summary>
+    Task TrackSpaceAsync(SpaceRef space, SpaceRole? role);
+}

@@ -1,0 +1,62 @@
+using NetworkHub.Contracts.Access;
+
+namespace NetworkHub.Contracts.Spaces;
+
+/// <summary>
+/// What every space (organisation, coalition, working group, forum) does with people: roles, invitations,
+/// join requests, leaving and removal, and the audit log. Every method checks the caller itself;
+/// a space the caller may not see answers <c>space.not-found</c> as if it did not exist.
+/// </summary>
+[Alias("NetworkHub.ISpaceGrain")]
+public interface ISpaceGrain : IGrainWithGuidKey
+{
+    /// <summary>The caller's access; throws not-found when the space is invisible to the caller.</summary>
+    [ReadOnly] Task<SpaceAccess> GetAccessAsync(Caller caller);
+
+    /// <summary>Name, kind and the caller's role; throws not-found when the space is invisible to the caller.</summary>
+    [ReadOnly] Task<SpaceSummary> GetSummaryAsync(Caller caller);
+
+    /// <summary>Working groups and forums inside this space that the caller may see.</summary>
+    [ReadOnly] Task<IReadOnlyList<SpaceRef>> GetChildrenAsync(Caller caller);
+
+    /// <summary>
+    /// Called by a new working group or forum before it persists itself: checks that the caller holds at least
+    /// <paramref name="required"/> here, records the child, and returns this space's visibility.
+    /// </summary>
+    Task<Visibility> AdoptChildAsync(Caller caller, SpaceRef child, SpaceRole required);
+
+    /// <summary>Members, for members of the space, or for signed-in callers when the space is public.</summary>
+    [ReadOnly] Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller);
+
+    /// <summary>Coordinators only. The token in the result is the only copy.</summary>
+    Task<InvitationCreated> InviteAsync(Caller caller, InviteCommand command);
+
+    [ReadOnly] Task<IReadOnlyList<InvitationSummary>> GetInvitationsAsync(Caller caller);
+
+    Task RevokeInvitationAsync(Caller caller, Guid invitationId);
+
+    /// <summary>What an invitation link leads to, for the person deciding whether to accept it.</summary>
+    [ReadOnly] Task<InvitationPreview> PreviewInvitationAsync(Guid invitationId, string secret);
+
+    /// <summary>Single use: the invitation is spent once accepted or declined.</summary>
+    Task<SpaceAccess> AcceptInvitationAsync(Caller caller, Guid invitationId, string secret);
+
+    Task DeclineInvitationAsync(Guid invitationId, string secret);
+
+    /// <summary>Public and members-only spaces only; a coordinator approves or rejects.</summary>
+    Task RequestToJoinAsync(Caller caller, string? message);
+
+    [ReadOnly] Task<IReadOnlyList<JoinRequestSummary>> GetJoinRequestsAsync(Caller caller);
+
+    Task DecideJoinRequestAsync(Caller caller, Guid personId, bool approve);
+
+    /// <summary>The last coordinator cannot leave (<c>space.last-coordinator</c>).</summary>
+    Task LeaveAsync(Caller caller);
+
+    Task RemoveMemberAsync(Caller caller, Guid personId);
+
+    Task ChangeRoleAsync(Caller caller, Guid personId, SpaceRole role);
+
+    /// <summary>Coordinators only; oldest first, entries after <paramref name="after"/>.</summary>
+    [ReadOnly] Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit);
+}

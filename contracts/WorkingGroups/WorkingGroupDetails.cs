@@ -1,0 +1,22 @@
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Contracts.WorkingGroups;
+
+[GenerateSerializer, Alias("NetworkHub.WorkingGroupProfile")]
+public sealed record WorkingGroupProfile(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string? Purpose,
+    [property: Id(2)] Visibility Visibility);
+
+/// <summary>A working group; its coordinators are its leads.</summary>
+[GenerateSerializer, Alias("NetworkHub.WorkingGroupDetails")]
+public sealed record WorkingGroupDetails(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] SpaceRef Parent,
+    [property: Id(2)] string Name,
+    [property: Id(3)] string? Purpose,
+    [property: Id(4)] Visibility Visibility,
+    [property: Id(5)] int Version,
+    [property: Id(6)] DateTimeOffset CreatedAt,
+    [property: Id(7)] DateTimeOffset UpdatedAt,
+    [property: Id(8)] SpaceRole? YourRole);

@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using NetworkHub.Silo.Access;
+
+namespace NetworkHub.Silo;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// Everything a NetworkHub silo needs, in either mode: clustering, grain storage and reminders on the
+    /// configured database (schema applied or checked before anything touches it), and the grains' services.
+    /// </summary>
+    public static ISiloBuilder AddNetworkHubSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var hosting = configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>() ?? new HostingOptions();
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (hosting.Mode == HostingMode.Cluster && storage.Provider != DatabaseProvider.PostgreSql)
+        {
+            throw new InvalidOperationException("Cluster mode needs Storage:Provider=PostgreSql: SQLite is for one process only.");
+        }
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = hosting.ClusterId;
+            o.ServiceId = hosting.ServiceId;
+        });
+
+        if (hosting.Mode == HostingMode.Embedded)
+        {
+            silo.UseLocalhostClustering(hosting.SiloPort, hosting.GatewayPort, serviceId: hosting.ServiceId, clusterId: hosting.ClusterId);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(hosting.AdvertisedAddress), hosting.SiloPort, hosting.GatewayPort, listenOnAnyHostAddress: false);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = storage.Invariant;
+                o.ConnectionString = storage.EffectiveConnectionString;
+            });
+        }
+
+        silo.AddAdoNetGrainStorageAsDefault(options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.Invariant = storage.Invariant;
+            o.ConnectionString = storage.EffectiveConnectionString;
+
+            // Orleans' own serializer: state classes carry [Id]s and aliases, so fields can be added and types renamed.
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = storage.Invariant;
+            o.ConnectionString = storage.EffectiveConnectionString;
+        });
+
+        silo.Services.AddSingleton(storage);
+        silo.Services.AddSingleton(new SchemaLifecycle.Settings(hosting.Mode == HostingMode.Embedded));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaLifecycle>();
+        silo.Services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
+        silo.Services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
+        silo.Services.AddSingleton(TimeProvider.System);
+        return silo;
+    }
+}
