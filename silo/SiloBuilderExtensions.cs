@@ -2,10 +2,10 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NetworkHub.Silo.Access;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
-using NetworkHub.Silo.Access;
 
 namespace NetworkHub.Silo;
 

@@ -2,13 +2,13 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NetworkHub.Api.Infrastructure;
+using NetworkHub.Api.Spaces;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Access;
 using NetworkHub.Silo.Spaces;
-using NetworkHub.Api.Spaces;
 
 namespace NetworkHub.Api.Accounts;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 using NetworkHub.Silo.Storage;
+using Npgsql;
 
 namespace NetworkHub.Api.Infrastructure;
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of NetworkHub on a fresh machine: installs and starts what the tests need (a throw-away
+# PostgreSQL), checks formatting, builds, runs all suites, and ends with one line of totals.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# A PostgreSQL of its own for this run, on a port of its own, removed afterwards.
+pg_dir=$(mktemp -d /tmp/networkhub-test-pg.XXXXXX)
+pg_port=${NETWORKHUB_TEST_PG_PORT:-55439}
+cleanup() { scripts/postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap cleanup EXIT
+chmod 755 "$pg_dir"
+scripts/postgres.sh start "$pg_dir" "$pg_port" >/dev/null
+export NETWORKHUB_TEST_POSTGRES
+NETWORKHUB_TEST_POSTGRES=$(scripts/postgres.sh url "$pg_port")
+
+dotnet restore NetworkHub.sln --verbosity quiet
+dotnet format NetworkHub.sln --verify-no-changes --no-restore
+dotnet build NetworkHub.sln --no-restore --verbosity quiet --nologo
+
+results=$(mktemp -d /tmp/networkhub-test-results.XXXXXX)
+status=0
+dotnet test NetworkHub.sln --no-build --logger trx --results-directory "$results" || status=$?
+
+# dotnet test prints a summary per project; CI wants one line over all of them.
+passed=0 failed=0 skipped=0 files=0
+for trx in "$results"/*.trx; do
+    [[ -e $trx ]] || continue
+    files=$((files + 1))
+    counters=$(grep -o '<Counters [^>]*>' "$trx")
+    value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+    total=$(value total) executed=$(value executed) p=$(value passed) f=$(value failed)
+    passed=$((passed + p))
+    failed=$((failed + f + $(value error) + $(value timeout) + $(value aborted)))
+    skipped=$((skipped + total - executed))
+done
+rm -rf "$results"
+if [[ $files -eq 0 ]]; then
+    echo "no test results were written" >&2
+    status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[[ $failed -eq 0 && $status -eq 0 ]]
