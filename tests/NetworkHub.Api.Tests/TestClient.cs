@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NetworkHub.Contracts.Coalitions;
+using NetworkHub.Contracts.Organisations;
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Api.Tests;
+
+/// <summary>An HTTP client of the API, as one person, API key or anonymous visitor, with helpers that assert the status.</summary>
+public sealed class TestClient(HttpClient http) : IDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+    };
+
+    public HttpClient Http => http;
+
+    public Guid PersonId { get; private set; }
+
+    public string? Token { get; private set; }
+
+    public string Email { get; private set; } = "";
+
+    public const string Password = "a long enough passphrase";
+
+    /// <summary>Registers a new person with a unique address and signs in.</summary>
+    public static async Task<TestClient> SignedUpAsync(ApiHost host, string displayName = "Test Person", string? pseudonym = null)
+    {
+        var client = host.CreateClient();
+        client.Email = $"person-{Guid.NewGuid():N}@example.org";
+        var registered = await client.PostAsync("/api/v1/accounts", new { email = client.Email, password = Password, displayName, pseudonym });
+        await Expect(registered, HttpStatusCode.Created);
+        await client.SignInAsync();
+        return client;
+    }
+
+    public async Task SignInAsync()
+    {
+        var response = await PostAsync("/api/v1/auth/token", new { email = Email, password = Password });
+        var token = await ReadAsync<JsonElement>(response, HttpStatusCode.OK);
+        Token = token.GetProperty("token").GetString()!;
+        PersonId = token.GetProperty("personId").GetGuid();
+        UseBearer(Token);
+    }
+
+    public void UseBearer(string secret) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+
+    public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path, TestContext.Current.CancellationToken);
+
+    public Task<HttpResponseMessage> DeleteAsync(string path) => http.DeleteAsync(path, TestContext.Current.CancellationToken);
+
+    public Task<HttpResponseMessage> PostAsync(string path, object? body = null) =>
+        http.PostAsJsonAsync(path, body ?? new { }, Json, TestContext.Current.CancellationToken);
+
+    public Task<HttpResponseMessage> PutAsync(string path, object body, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    public Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, byte[] body, string contentType = "application/json")
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return http.SendAsync(new HttpRequestMessage(method, path) { Content = content }, TestContext.Current.CancellationToken);
+    }
+
+    public async Task<T> GetAsync<T>(string path) => await ReadAsync<T>(await GetAsync(path), HttpStatusCode.OK);
+
+    public async Task<OrganisationDetails> CreateOrganisationAsync(Visibility visibility = Visibility.Public, string country = "CO", string name = "Red de Defensoras", string[]? topics = null, string kind = "civil-society-organisation")
+    {
+        var response = await PostAsync("/api/v1/organisations", new { name, kind, country, topics = topics ?? ["land rights"], visibility });
+        return await ReadAsync<OrganisationDetails>(response, HttpStatusCode.Created);
+    }
+
+    public async Task<CoalitionDetails> CreateCoalitionAsync(Visibility visibility = Visibility.Public, string name = "Coalición por la Paz", string? country = "CO")
+    {
+        var response = await PostAsync("/api/v1/coalitions", new { name, country, topics = new[] { "peace" }, visibility, description = "Charter" });
+        return await ReadAsync<CoalitionDetails>(response, HttpStatusCode.Created);
+    }
+
+    /// <summary>Invites with the given role and has <paramref name="invitee"/> accept.</summary>
+    public async Task AddMemberAsync(string spacePath, TestClient invitee, SpaceRole role)
+    {
+        var invitation = await ReadAsync<InvitationCreated>(await PostAsync($"{spacePath}/invitations", new { role }), HttpStatusCode.Created);
+        await Expect(await invitee.PostAsync($"/api/v1/invitations/{invitation.Token}/accept"), HttpStatusCode.OK);
+    }
+
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        await Expect(response, expected);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, TestContext.Current.CancellationToken))!;
+    }
+
+    public static async Task Expect(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with the given status and (when given) code, and returns it.</summary>
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected, string? code = null)
+    {
+        await Expect(response, expected);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
+        if (code is not null)
+        {
+            Assert.Equal(code, problem.GetProperty("code").GetString());
+        }
+
+        return problem;
+    }
+
+    public void Dispose() => http.Dispose();
+}
