@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
 using NetworkHub.Api.Infrastructure;
 
 namespace NetworkHub.Api.LiveSessions;

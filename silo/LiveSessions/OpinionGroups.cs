@@ -17,6 +17,9 @@ internal static class OpinionGroups
     /// <summary>Below this mean silhouette the votes show no real groups.</summary>
     public const double MinSilhouette = 0.25;
 
+    /// <summary>A k whose silhouette is this close to the best one counts as just as good; the smallest such k wins.</summary>
+    public const double SilhouetteTolerance = 0.15;
+
     public sealed record Clustering(IReadOnlyList<Guid> People, IReadOnlyList<int> Assignment, int GroupCount, double Silhouette);
 
     public static Clustering Cluster(IReadOnlyList<Guid> statements, IReadOnlyList<StatementVoteRecord> votes)
@@ -28,18 +31,18 @@ internal static class OpinionGroups
         }
 
         var points = Project(VoteMatrix(people, statements, votes));
-        var best = new Clustering(people, new int[people.Count], 1, 0);
+        var candidates = new List<Clustering>();
         for (var k = 2; k <= Math.Min(MaxGroups, people.Count - 1) && people.Count >= MinPeopleToSplit; k++)
         {
             var assignment = KMeans(points, k);
-            var silhouette = Silhouette(points, assignment, k);
-            if (silhouette > best.Silhouette + 1e-9 && silhouette >= MinSilhouette)
-            {
-                best = new Clustering(people, Renumber(assignment), k, silhouette);
-            }
+            candidates.Add(new Clustering(people, Renumber(assignment), k, Silhouette(points, assignment, k)));
         }
 
-        return best;
+        // People who voted identically score a perfect silhouette on their own, so more groups nearly always score a
+        // little higher; the fewest groups that score almost as well as the best describe the room better.
+        var best = candidates.Count == 0 ? 0 : candidates.Max(c => c.Silhouette);
+        return candidates.FirstOrDefault(c => c.Silhouette >= MinSilhouette && c.Silhouette >= best - SilhouetteTolerance)
+            ?? new Clustering(people, new int[people.Count], 1, 0);
     }
 
     internal static double[][] VoteMatrix(IReadOnlyList<Guid> people, IReadOnlyList<Guid> statements, IReadOnlyList<StatementVoteRecord> votes)
