@@ -86,14 +86,7 @@ public static class ApiBuilderExtensions
         builder.Services.AddAuthentication(CallerAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CallerAuthentication>(CallerAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "NetworkHub API";
-            document.Info.Description = "Organisations, coalitions, working groups and forums of civil-society networks. " +
-                "Authenticate with `Authorization: Bearer <token>` (from POST /api/v1/auth/token) or an organisation's API key. " +
-                "Errors are RFC 9457 problem details with a stable `code`.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(OpenApiConventions.Describe);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-database", tags: ["ready"]);
         return builder;
     }

@@ -16,7 +16,7 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var accounts = app.MapGroup("/api/v1").WithTags("Accounts");
+        var accounts = app.MapGroup("/api/v1").WithTags("Accounts").WithProblemResponses();
         accounts.MapPost("/accounts", Register).WithName(nameof(Register));
         accounts.MapPost("/auth/token", SignIn).WithName(nameof(SignIn));
         accounts.MapPost("/auth/sign-out", SignOut).WithName(nameof(SignOut));
@@ -35,7 +35,9 @@ public static class AccountEndpoints
             throw new InvalidInputException(ErrorCodes.InvalidInvitation, "That is not an invitation token.");
         }
 
-        if (invitation is null && options.Value.Registration == RegistrationMode.InvitationOnly)
+        var email = NormaliseEmail(request.Email);
+        if (invitation is null && options.Value.Registration == RegistrationMode.InvitationOnly
+            && !options.Value.AdmittedEmails.Any(admitted => NormaliseEmail(admitted) == email))
         {
             throw new ForbiddenException(ErrorCodes.RegistrationClosed, "Registration is by invitation only.");
         }
@@ -46,7 +48,6 @@ public static class AccountEndpoints
             await grains.GetSpace(invitation.Space).PreviewInvitationAsync(invitation.InvitationId, invitation.Secret);
         }
 
-        var email = NormaliseEmail(request.Email);
         var personId = await grains.GetGrain<IAccountGrain>(email).RegisterAsync(new RegisterAccountCommand(
             email, request.Password, request.DisplayName, request.Pseudonym, request.Country, request.Languages ?? []));
         if (invitation is not null)

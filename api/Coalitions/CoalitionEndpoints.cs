@@ -15,7 +15,7 @@ public static class CoalitionEndpoints
 {
     public static IEndpointRouteBuilder MapCoalitionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/coalitions").WithTags("Coalitions");
+        var group = app.MapGroup("/api/v1/coalitions").WithTags("Coalitions").WithProblemResponses();
         group.MapGet("/", ListCoalitions).WithName(nameof(ListCoalitions));
         group.MapPost("/", CreateCoalition).WithName(nameof(CreateCoalition));
         group.MapGet("/{id:guid}", GetCoalition).WithName(nameof(GetCoalition));

@@ -11,7 +11,7 @@ public static class ForumEndpoints
 {
     public static IEndpointRouteBuilder MapForumEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/forums").WithTags("Forums");
+        var group = app.MapGroup("/api/v1/forums").WithTags("Forums").WithProblemResponses();
         group.MapPost("/", (ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
             CreateForum(null, request, context, user, grains)).WithName("CreateStandaloneForum");
         group.MapGet("/{id:guid}", GetForum).WithName(nameof(GetForum));

@@ -14,7 +14,7 @@ public static class OrganisationEndpoints
 {
     public static IEndpointRouteBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations");
+        var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations").WithProblemResponses();
         group.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations));
         group.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation));
         group.MapGet("/{id:guid}", GetOrganisation).WithName(nameof(GetOrganisation));

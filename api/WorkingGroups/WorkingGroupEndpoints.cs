@@ -11,7 +11,7 @@ public static class WorkingGroupEndpoints
 {
     public static IEndpointRouteBuilder MapWorkingGroupEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/working-groups").WithTags("Working groups");
+        var group = app.MapGroup("/api/v1/working-groups").WithTags("Working groups").WithProblemResponses();
         group.MapGet("/{id:guid}", GetWorkingGroup).WithName(nameof(GetWorkingGroup));
         group.MapPut("/{id:guid}", UpdateWorkingGroup).WithName(nameof(UpdateWorkingGroup));
         group.MapSpaceMembership(SpaceKind.WorkingGroup);
