@@ -17,8 +17,8 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api/v1").WithTags("Accounts").WithProblemResponses();
-        accounts.MapPost("/accounts", Register).WithName(nameof(Register));
-        accounts.MapPost("/auth/token", SignIn).WithName(nameof(SignIn));
+        accounts.MapPost("/accounts", Register).WithName(nameof(Register)).RequireRateLimiting(ApiBuilderExtensions.AuthRateLimit);
+        accounts.MapPost("/auth/token", SignIn).WithName(nameof(SignIn)).RequireRateLimiting(ApiBuilderExtensions.AuthRateLimit);
         accounts.MapPost("/auth/sign-out", SignOut).WithName(nameof(SignOut));
         accounts.MapGet("/me", GetMe).WithName(nameof(GetMe));
         accounts.MapPut("/me", UpdateMe).WithName(nameof(UpdateMe));
