@@ -80,19 +80,11 @@ public static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<PersonDetails>> GetMe(HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var me = await grains.GetGrain<IPersonGrain>(RequirePerson(user)).GetAsync(user.Caller());
-        ETags.Set(context, me.Version);
-        return TypedResults.Ok(me);
-    }
+    private static async Task<Ok<PersonDetails>> GetMe(HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<IPersonGrain>(RequirePerson(user)).GetAsync(user.Caller()), p => p.Version);
 
-    private static async Task<Ok<PersonDetails>> UpdateMe(ProfileRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var me = await grains.GetGrain<IPersonGrain>(RequirePerson(user)).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context));
-        ETags.Set(context, me.Version);
-        return TypedResults.Ok(me);
-    }
+    private static async Task<Ok<PersonDetails>> UpdateMe(ProfileRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<IPersonGrain>(RequirePerson(user)).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context)), p => p.Version);
 
     /// <summary>Every space the person belongs to, with its name and their role.</summary>
     private static async Task<Ok<IReadOnlyList<SpaceSummary>>> GetMySpaces(ClaimsPrincipal user, IGrainFactory grains)
