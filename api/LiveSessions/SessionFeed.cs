@@ -15,6 +15,13 @@ internal sealed class SessionFeed
     /// <summary>Events kept to catch joining connections up without asking the grain.</summary>
     private const int RecentCapacity = 1_024;
 
+    /// <summary>
+    /// Group sends allowed in flight. SignalR issues a group send's writes to every connection before the send's task
+    /// returns, and each connection writes in the order writes were issued, so overlapping sends keeps the order while
+    /// the next event does not wait for the slowest socket to flush the previous one.
+    /// </summary>
+    private const int MaxSending = 64;
+
     private readonly LiveSessionRelay _relay;
     private readonly ILiveSessionGrain _grain;
     private readonly string _group;
@@ -22,6 +29,7 @@ internal sealed class SessionFeed
     private readonly Dictionary<string, Guid> _connections = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, LiveSessionEvent> _early = [];
     private readonly LinkedList<LiveSessionEvent> _recent = new();
+    private readonly Queue<Task> _sending = new();
     private readonly Task _running;
     private long _delivered = -1;
     private bool _retired;
@@ -180,7 +188,7 @@ internal sealed class SessionFeed
 
         while (_early.Remove(_delivered + 1, out var next))
         {
-            await _relay.Hub.Clients.Group(_group).Event(next);
+            await SendToGroupAsync(next);
             _delivered = next.Sequence;
             Remember(next);
             if (next.Change is ParticipantRemoved removed)
@@ -192,6 +200,22 @@ internal sealed class SessionFeed
         if (fetchGaps && _early.Count > 0)
         {
             await CatchUpToAsync(_early.Keys.Max());
+        }
+    }
+
+    private async Task SendToGroupAsync(LiveSessionEvent e)
+    {
+        _sending.Enqueue(_relay.Hub.Clients.Group(_group).Event(e));
+        while (_sending.Count > MaxSending || (_sending.Count > 0 && _sending.Peek().IsCompleted))
+        {
+            try
+            {
+                await _sending.Dequeue();
+            }
+            catch (Exception failed)
+            {
+                LiveSessionRelay.LogFeedFailed(_relay.Logger, SessionId, failed);
+            }
         }
     }
 

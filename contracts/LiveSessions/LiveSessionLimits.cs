@@ -19,7 +19,7 @@ public static class LiveSessionLimits
     public const int DefaultSpeakerSeconds = 120;
 
     /// <summary>Events kept in the persisted log for catching up; a client further behind gets a snapshot.</summary>
-    public const int EventLogCapacity = 256;
+    public const int EventLogCapacity = 64;
 
     /// <summary>How long a relay's subscription lasts without renewal; relays renew at a third of it.</summary>
     public static readonly TimeSpan HostLease = TimeSpan.FromSeconds(90);

@@ -55,7 +55,8 @@ public sealed class LiveSessionFlowTests(SharedHost shared)
         await facilitator.SendAsync("Advance", id);
         var statements = scenario.ItemId(3);
         await p[0].SendAsync("SubmitStatement", id, statements, "Water before mining");
-        await p[1].SendAsync("SubmitStatement", id, statements, "Seeds stay in community hands");
+        var second = await p[1].SendAsync("SubmitStatement", id, statements, "Seeds stay in community hands");
+        await p[2].WaitForSequenceAsync(second);
         var submitted = p[2].Events.Select(e => e.Change).OfType<StatementSubmitted>().ToList();
         Assert.Equal(2, submitted.Count);
         foreach (var client in p)
