@@ -51,12 +51,20 @@ public static class SiloBuilderExtensions
 
             // Orleans' own serializer: state classes carry [Id]s and aliases, so fields can be added and types renamed.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+            // A cleared state (an expired credential) leaves no row behind, rather than a row with an empty payload.
+            o.DeleteStateOnClear = true;
         }));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = storage.Invariant;
             o.ConnectionString = storage.EffectiveConnectionString;
         });
+
+        // Orleans' defaults suit real networks; tests on loopback shorten failure detection and reminder periods
+        // here (see docs/cluster.md). Sections of our own: Orleans binds "Orleans:Reminders" as a provider.
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(HostingOptions.MembershipSection));
+        silo.Services.Configure<ReminderOptions>(configuration.GetSection(HostingOptions.ReminderServiceSection));
 
         silo.Services.AddSingleton(storage);
         silo.Services.AddSingleton(new SchemaLifecycle.Settings(hosting.Mode == HostingMode.Embedded));
