@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using NetworkHub.Api.Infrastructure;
@@ -45,10 +43,7 @@ public static class ApiBuilderExtensions
             builder.Services.AddOptions<AccountOptions>().Bind(builder.Configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
             builder.Services.AddSingleton(TimeProvider.System);
 
-            // One key ring for all API nodes. The application name replaces the default discriminator (the
-            // content root path), which may differ between nodes and would keep them from sharing keys.
-            builder.Services.AddDataProtection().SetApplicationName("NetworkHub");
-            builder.Services.Configure<KeyManagementOptions>(o => o.XmlRepository = new PostgreSqlXmlRepository(storage.EffectiveConnectionString));
+            PostgreSqlXmlRepository.AddSharedKeyRing(builder.Services, storage.EffectiveConnectionString);
         }
 
         return builder;

@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
 
@@ -12,6 +14,15 @@ namespace NetworkHub.Api.Infrastructure;
 /// </summary>
 internal sealed class PostgreSqlXmlRepository(string connectionString) : IXmlRepository
 {
+    /// <summary>Data Protection with this repository, as every API node of a cluster sets it up.</summary>
+    public static void AddSharedKeyRing(IServiceCollection services, string connectionString)
+    {
+        // The application name replaces the default discriminator (the content root path), which may differ
+        // between nodes and would keep them from sharing keys.
+        services.AddDataProtection().SetApplicationName("NetworkHub");
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new PostgreSqlXmlRepository(connectionString));
+    }
+
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var connection = new NpgsqlConnection(connectionString);
