@@ -8,6 +8,7 @@ using NetworkHub.Silo;
 using NetworkHub.Silo.Access;
 using NetworkHub.Silo.Storage;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace NetworkHub.Api;
 
@@ -32,6 +33,8 @@ public static class ApiBuilderExtensions
                     o.ClusterId = hosting.ClusterId;
                     o.ServiceId = hosting.ServiceId;
                 });
+
+                client.Services.Configure<ExceptionSerializationOptions>(NetworkHub.Silo.SiloBuilderExtensions.AllowDatabaseExceptions);
 
                 // Gateways come from the membership table, so silos can come and go without reconfiguring API nodes.
                 client.UseAdoNetClustering(o =>

@@ -66,6 +66,8 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(HostingOptions.MembershipSection));
         silo.Services.Configure<ReminderOptions>(configuration.GetSection(HostingOptions.ReminderServiceSection));
 
+        silo.Services.Configure<ExceptionSerializationOptions>(AllowDatabaseExceptions);
+
         silo.Services.AddSingleton(storage);
         silo.Services.AddSingleton(new SchemaLifecycle.Settings(hosting.Mode == HostingMode.Embedded));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaLifecycle>();
@@ -74,4 +76,11 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         return silo;
     }
+
+    /// <summary>
+    /// A database failure must reach the API as itself (a DbException, answered with 503). Orleans serializes
+    /// only exceptions from namespaces it knows; Npgsql's are not among them, and without this the silo sends a
+    /// codec error instead, which the API can only answer with 500. Needed on both ends of a call.
+    /// </summary>
+    public static void AllowDatabaseExceptions(ExceptionSerializationOptions options) => options.SupportedNamespacePrefixes.Add("Npgsql");
 }

@@ -82,7 +82,8 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public async Task<long> CountMembersAsync(int status)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        // Unpooled: a pooled connection would be stale after a test restarts the server.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM OrleansMembershipTable WHERE DeploymentId = @id AND Status = @status", connection);
         command.Parameters.AddWithValue("id", ClusterId);
@@ -92,6 +93,12 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            // What the nodes said is the best clue to a failed cluster test.
+            TestContext.Current.TestOutputHelper?.WriteLine(Diagnostics);
+        }
+
         foreach (var (process, _, http) in _apis)
         {
             http.Dispose();

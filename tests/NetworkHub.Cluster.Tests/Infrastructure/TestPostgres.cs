@@ -34,7 +34,7 @@ internal sealed class TestDatabase(string server, string name) : IAsyncDisposabl
 
     public async Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (parameter, value) in parameters)

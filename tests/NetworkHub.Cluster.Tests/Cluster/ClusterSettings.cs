@@ -1,0 +1,21 @@
+namespace NetworkHub.Cluster.Tests.Cluster;
+
+/// <summary>Orleans' membership status values, as stored in OrleansMembershipTable.Status.</summary>
+internal static class MembershipStatus
+{
+    public const int Active = 3;
+    public const int Dead = 6;
+}
+
+/// <summary>
+/// Settings the fault tests give their nodes on top of the defaults, for loopback only (docs/cluster.md). With
+/// Orleans' defaults a killed silo was declared dead after 17.5 s, and API requests to it hung until the
+/// 30 s response timeout; on one machine, probes can fail faster without false alarms.
+/// </summary>
+internal static class ClusterSettings
+{
+    public static readonly string[] LoopbackSilo = ["--Orleans:Membership:ProbeTimeout=00:00:02", "--Orleans:Membership:NumMissedProbesLimit=2"];
+
+    /// <summary>An Orleans client does not learn that a gateway's silo died; a request sent through it waits this long.</summary>
+    public static readonly string[] LoopbackApi = ["--Orleans:Messaging:ResponseTimeout=00:00:10"];
+}
