@@ -14,8 +14,15 @@ internal static class MembershipStatus
 /// </summary>
 internal static class ClusterSettings
 {
-    public static readonly string[] LoopbackSilo = ["--Orleans:Membership:ProbeTimeout=00:00:02", "--Orleans:Membership:NumMissedProbesLimit=2"];
+    /// <summary>Set to 1 to measure with Orleans' defaults instead (scripts/reliability.sh documents it).</summary>
+    public static readonly bool OrleansDefaults = Environment.GetEnvironmentVariable("NETWORKHUB_RELIABILITY_ORLEANS_DEFAULTS") == "1";
+
+    public static readonly string[] LoopbackSilo = OrleansDefaults ? [] :
+        ["--Orleans:Membership:ProbeTimeout=00:00:02", "--Orleans:Membership:NumMissedProbesLimit=2"];
 
     /// <summary>An Orleans client does not learn that a gateway's silo died; a request sent through it waits this long.</summary>
-    public static readonly string[] LoopbackApi = ["--Orleans:Messaging:ResponseTimeout=00:00:10"];
+    public static readonly string[] LoopbackApi = OrleansDefaults ? [] : ["--Orleans:Messaging:ResponseTimeout=00:00:10"];
+
+    /// <summary>Names a scenario in the figures, with the settings it ran under.</summary>
+    public static string Scenario(string name) => OrleansDefaults ? name + " (Orleans defaults)" : name;
 }

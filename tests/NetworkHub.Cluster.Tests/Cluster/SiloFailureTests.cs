@@ -40,12 +40,20 @@ public sealed class SiloFailureTests : IAsyncLifetime
             }
         }
 
-        Figures.From("silo killed (SIGKILL)", attempts, lost.Count).Report(attempts, killedAt);
+        Figures.From(ClusterSettings.Scenario("silo killed (SIGKILL)"), attempts, lost.Count).Report(attempts, killedAt);
 
         Assert.Empty(lost);
         Assert.True(acknowledged.Count(a => a.Ended < killedAt) >= 40, "writes from before the kill were read back");
         Assert.Equal(1, await cluster.ActiveSilosAsync());
-        Assert.All(attempts.Where(a => !a.Acknowledged), a => Assert.True(a.Status is null or 503, $"request failed with {a.Status}: {a.Failure}"));
+        Assert.All(attempts.Where(a => !a.Acknowledged), AssertServiceUnavailable);
+    }
+
+    /// <summary>A failure the client can act on: 503 problem details that say when to try again, never a 500.</summary>
+    internal static void AssertServiceUnavailable(Attempt attempt)
+    {
+        Assert.True(attempt.Status == 503, $"a request failed with {attempt.Status?.ToString() ?? "no answer"}: {attempt.Failure}");
+        Assert.Equal("application/problem+json", attempt.ContentType);
+        Assert.NotNull(attempt.RetryAfter);
     }
 
     public async ValueTask DisposeAsync()

@@ -49,7 +49,8 @@ internal sealed class TestCluster : IAsyncDisposable
             for (var i = 0; i < apis; i++)
             {
                 var port = FreePorts.Next();
-                cluster._apis.Add((null, port, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) }));
+                // Longer than Orleans' 30 s response timeout, so the API's own answer to a lost call is what the test sees.
+                cluster._apis.Add((null, port, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(40) }));
                 await cluster.StartApiAsync(i);
             }
 
