@@ -12,6 +12,7 @@ using NetworkHub.Silo;
 using NetworkHub.Silo.Access;
 using NetworkHub.Silo.Storage;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace NetworkHub.Api;
 
@@ -37,6 +38,8 @@ public static class ApiBuilderExtensions
                     o.ServiceId = hosting.ServiceId;
                 });
 
+                client.Services.Configure<ExceptionSerializationOptions>(NetworkHub.Silo.SiloBuilderExtensions.AllowDatabaseExceptions);
+
                 // Gateways come from the membership table, so silos can come and go without reconfiguring API nodes.
                 client.UseAdoNetClustering(o =>
                 {
@@ -46,6 +49,8 @@ public static class ApiBuilderExtensions
             });
             builder.Services.AddOptions<AccountOptions>().Bind(builder.Configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
             builder.Services.AddSingleton(TimeProvider.System);
+
+            PostgreSqlXmlRepository.AddSharedKeyRing(builder.Services, storage.EffectiveConnectionString);
         }
 
         return builder;

@@ -118,6 +118,8 @@ SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '$APP_USER', '$APP_USER')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$APP_USER') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', '$APP_USER', '$APP_USER')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$APP_USER') \gexec
+-- Tests create a fresh database per test; this server is throw-away, never production.
+ALTER ROLE $APP_USER CREATEDB;
 EOF
 
     url "$port"

@@ -16,6 +16,12 @@ public sealed class HostingOptions
 {
     public const string SectionName = "Orleans";
 
+    /// <summary>Binds Orleans' <c>ClusterMembershipOptions</c> (failure detection), e.g. <c>Orleans:Membership:ProbeTimeout</c>.</summary>
+    public const string MembershipSection = "Orleans:Membership";
+
+    /// <summary>Binds Orleans' <c>ReminderOptions</c>, e.g. <c>Orleans:ReminderService:MinimumReminderPeriod</c>.</summary>
+    public const string ReminderServiceSection = "Orleans:ReminderService";
+
     public HostingMode Mode { get; set; } = HostingMode.Embedded;
 
     [Required]

@@ -1,18 +1,30 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using NetworkHub.Silo;
 using NetworkHub.Silo.Storage;
 
-// A silo on its own, for cluster mode: `dotnet run --project silo` runs it, `-- migrate` applies the schema.
-var builder = Host.CreateApplicationBuilder(args.Where(a => a != "migrate").ToArray());
-if (args.Contains("migrate"))
+// A silo on its own, for cluster mode: `dotnet run --project silo` runs it; `-- migrate`, `-- export FILE` and
+// `-- import FILE` work on the configured database and exit. Settings come from appsettings.json beside the
+// program, then environment variables (Orleans__ClusterId=...), then the command line (--Orleans:ClusterId=...).
+var command = StorageCommand.Parse(args);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
-    var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-    var version = await new SchemaMigrator(storage).MigrateAsync();
-    Console.WriteLine($"{storage.Provider} schema at version {version}.");
-    return 0;
+    Args = command?.Settings ?? args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+if (command is not null)
+{
+    return await command.RunAsync(builder.Configuration);
 }
 
 builder.UseOrleans(silo => silo.AddNetworkHubSilo(builder.Configuration));
-await builder.Build().RunAsync();
-return 0;
+try
+{
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (SchemaVersionException e)
+{
+    // Logged in full already; the last line says what to do.
+    await Console.Error.WriteLineAsync($"The silo did not start: {e.Message}");
+    return 3;
+}

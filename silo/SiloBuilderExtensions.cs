@@ -62,12 +62,22 @@ public static class SiloBuilderExtensions
 
             // Orleans' own serializer: state classes carry [Id]s and aliases, so fields can be added and types renamed.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+            // A cleared state (an expired credential) leaves no row behind, rather than a row with an empty payload.
+            o.DeleteStateOnClear = true;
         }));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = storage.Invariant;
             o.ConnectionString = storage.EffectiveConnectionString;
         });
+
+        // Orleans' defaults suit real networks; tests on loopback shorten failure detection and reminder periods
+        // here (see docs/cluster.md). Sections of our own: Orleans binds "Orleans:Reminders" as a provider.
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(HostingOptions.MembershipSection));
+        silo.Services.Configure<ReminderOptions>(configuration.GetSection(HostingOptions.ReminderServiceSection));
+
+        silo.Services.Configure<ExceptionSerializationOptions>(AllowDatabaseExceptions);
 
         silo.Services.AddSingleton(storage);
         silo.Services.AddSingleton(new SchemaLifecycle.Settings(migrate));
@@ -80,4 +90,11 @@ public static class SiloBuilderExtensions
 
     private static StorageOptions StorageOf(IConfiguration configuration) =>
         configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+
+    /// <summary>
+    /// A database failure must reach the API as itself (a DbException, answered with 503). Orleans serializes
+    /// only exceptions from namespaces it knows; Npgsql's are not among them, and without this the silo sends a
+    /// codec error instead, which the API can only answer with 500. Needed on both ends of a call.
+    /// </summary>
+    public static void AllowDatabaseExceptions(ExceptionSerializationOptions options) => options.SupportedNamespacePrefixes.Add("Npgsql");
 }

@@ -31,4 +31,10 @@ public sealed class AccountOptions
 
     /// <summary>How long a bearer token from sign-in stays valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// How soon an expired token's deletion is tried again when its reminder tick was missed (a silo died, the
+    /// database was down). Orleans refuses periods below <c>Orleans:ReminderService:MinimumReminderPeriod</c> (1 minute).
+    /// </summary>
+    public TimeSpan ExpiryCheckPeriod { get; set; } = TimeSpan.FromHours(1);
 }

@@ -66,7 +66,7 @@ public sealed class SchemaMigrator(StorageOptions options)
         EnsureNotNewer(current);
         if (current < KnownVersion)
         {
-            throw new InvalidOperationException(
+            throw new SchemaVersionException(
                 $"The database schema is at version {current}, this build needs {KnownVersion}. " +
                 "Run the migration first: dotnet run --project silo -- migrate");
         }
@@ -76,13 +76,13 @@ public sealed class SchemaMigrator(StorageOptions options)
     {
         if (current > KnownVersion)
         {
-            throw new InvalidOperationException(
+            throw new SchemaVersionException(
                 $"The database schema is at version {current}, newer than version {KnownVersion} known to this build. " +
                 "Upgrade NetworkHub before starting it on this database.");
         }
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         DbConnection connection = options.Provider == DatabaseProvider.Sqlite
             ? new SqliteConnection(options.EffectiveConnectionString)

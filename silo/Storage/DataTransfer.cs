@@ -1,0 +1,182 @@
+using System.Data;
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+
+namespace NetworkHub.Silo.Storage;
+
+/// <summary>
+/// Moves everything NetworkHub stores (grain state, reminders, Data Protection keys) between the configured
+/// database and an export file, rows unchanged. Rows carry Orleans' own bytes, hashes and ServiceId, which do
+/// not depend on the database, so a SQLite install and a PostgreSQL cluster can trade them. Membership is not
+/// moved: it only describes silos that are running.
+/// </summary>
+public sealed class DataTransfer(StorageOptions options)
+{
+    private const string StorageColumns = "GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version";
+    private const string ReminderColumns = "ServiceId, GrainId, ReminderName, StartTime, Period, GrainHash, Version";
+    private const string KeyColumns = "friendly_name, xml, created_on";
+
+    private readonly SchemaMigrator _schema = new(options);
+
+    /// <summary>Writes every row to <paramref name="path"/>; stop the silos first, or later writes miss the file.</summary>
+    public async Task<TransferCounts> ExportAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await _schema.EnsureCurrentAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
+
+        // One snapshot, so the file is consistent even if something writes during the export.
+        await using var transaction = await connection.BeginTransactionAsync(
+            options.Provider == DatabaseProvider.Sqlite ? IsolationLevel.Serializable : IsolationLevel.RepeatableRead, cancellationToken);
+
+        // Written beside the target and renamed at the end, so a failed export never looks like a finished one.
+        var partial = path + ".partial";
+        int states = 0, reminders = 0, keys = 0;
+        await using (var writer = new StreamWriter(partial, false, new UTF8Encoding(false)))
+        {
+            await WriteAsync(writer, new ExportLine { Header = new(ExportFile.Format, ExportFile.FormatVersion, _schema.KnownVersion, options.Provider, DateTimeOffset.UtcNow) });
+            await foreach (var row in QueryAsync(connection, transaction, $"SELECT {StorageColumns} FROM OrleansStorage ORDER BY ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString", ReadStorage, cancellationToken))
+            {
+                await WriteAsync(writer, new ExportLine { Storage = row });
+                states++;
+            }
+
+            await foreach (var row in QueryAsync(connection, transaction, $"SELECT {ReminderColumns} FROM OrleansRemindersTable ORDER BY ServiceId, GrainId, ReminderName", ReadReminder, cancellationToken))
+            {
+                await WriteAsync(writer, new ExportLine { Reminder = row });
+                reminders++;
+            }
+
+            await foreach (var row in QueryAsync(connection, transaction, $"SELECT {KeyColumns} FROM networkhub_data_protection_keys ORDER BY id", ReadKey, cancellationToken))
+            {
+                await WriteAsync(writer, new ExportLine { DataProtectionKey = row });
+                keys++;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        File.Move(partial, path, overwrite: true);
+        return new(states, reminders, keys);
+    }
+
+    /// <summary>Loads a file into an empty database (created or migrated first), all rows or none.</summary>
+    public async Task<TransferCounts> ImportAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        var header = Parse(await reader.ReadLineAsync(cancellationToken)).Header;
+        if (header is not { Format: ExportFile.Format, FormatVersion: ExportFile.FormatVersion })
+        {
+            throw new InvalidDataException($"{path} is not a NetworkHub export (format {ExportFile.Format} version {ExportFile.FormatVersion}).");
+        }
+
+        if (header.SchemaVersion > _schema.KnownVersion)
+        {
+            throw new InvalidDataException($"{path} comes from schema version {header.SchemaVersion}, newer than version {_schema.KnownVersion} known to this build.");
+        }
+
+        await _schema.MigrateAsync(cancellationToken);
+        await using var connection = await _schema.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await EnsureEmptyAsync(connection, transaction, cancellationToken);
+
+        using var storage = Insert(connection, transaction, "OrleansStorage", StorageColumns);
+        using var reminder = Insert(connection, transaction, "OrleansRemindersTable", ReminderColumns);
+        using var key = Insert(connection, transaction, "networkhub_data_protection_keys", KeyColumns);
+        int states = 0, reminders = 0, keys = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            switch (Parse(line))
+            {
+                case { Storage: { } s }:
+                    await ExecuteAsync(storage, cancellationToken, s.GrainIdHash, s.GrainIdN0, s.GrainIdN1, s.GrainTypeHash, s.GrainTypeString,
+                        s.GrainIdExtensionString, s.ServiceId, s.PayloadBinary, Utc(s.ModifiedOn), s.Version);
+                    states++;
+                    break;
+                case { Reminder: { } r }:
+                    await ExecuteAsync(reminder, cancellationToken, r.ServiceId, r.GrainId, r.ReminderName, Utc(r.StartTime), r.Period, r.GrainHash, r.Version);
+                    reminders++;
+                    break;
+                case { DataProtectionKey: { } k }:
+                    await ExecuteAsync(key, cancellationToken, k.FriendlyName, k.Xml, Utc(k.CreatedOn));
+                    keys++;
+                    break;
+                default:
+                    throw new InvalidDataException($"{path} holds a line that is not a row: the file is damaged.");
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new(states, reminders, keys);
+    }
+
+    private static async Task EnsureEmptyAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT (SELECT count(*) FROM OrleansStorage) + (SELECT count(*) FROM OrleansRemindersTable) + (SELECT count(*) FROM networkhub_data_protection_keys)";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0)
+        {
+            // Merging two installations could silently replace one grain's state with another's; refuse instead.
+            throw new InvalidOperationException("The target database already holds data; import only into a new, empty database.");
+        }
+    }
+
+    private static StorageRow ReadStorage(DbDataReader r) => new(
+        r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetInt32(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
+        r.GetString(6), r.IsDBNull(7) ? null : (byte[])r.GetValue(7), Utc(r.GetDateTime(8)), r.IsDBNull(9) ? null : r.GetInt32(9));
+
+    private static ReminderRow ReadReminder(DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), Utc(r.GetDateTime(3)), r.GetInt64(4), r.GetInt32(5), r.GetInt32(6));
+
+    private static KeyRow ReadKey(DbDataReader r) => new(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)));
+
+    /// <summary>SQLite keeps times as text without a zone; every time NetworkHub stores is UTC.</summary>
+    private static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Utc ? time : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+
+    private static async IAsyncEnumerable<T> QueryAsync<T>(DbConnection connection, DbTransaction transaction, string sql, Func<DbDataReader, T> read,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return read(reader);
+        }
+    }
+
+    private static DbCommand Insert(DbConnection connection, DbTransaction transaction, string table, string columns)
+    {
+        var names = columns.Split(", ");
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", names.Select(n => "@" + n))})";
+        foreach (var name in names)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>Types are inferred from the values: a UTC DateTime becomes timestamptz in Npgsql and text in SQLite.</summary>
+    private static async Task ExecuteAsync(DbCommand command, CancellationToken cancellationToken, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static ExportLine Parse(string? line) =>
+        (line is null ? null : JsonSerializer.Deserialize<ExportLine>(line, ExportFile.Json))
+        ?? throw new InvalidDataException("The export file is empty or damaged.");
+
+    private static Task WriteAsync(StreamWriter writer, ExportLine line) =>
+        writer.WriteLineAsync(JsonSerializer.Serialize(line, ExportFile.Json));
+}

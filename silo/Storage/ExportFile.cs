@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NetworkHub.Silo.Storage;
+
+/// <summary>
+/// The export file: UTF-8 JSON, one object per line, the header first. Rows keep every column as stored
+/// (payloads as base64 of Orleans' bytes, hashes as Orleans computed them), so an import reproduces them.
+/// </summary>
+internal static class ExportFile
+{
+    public const string Format = "networkhub-export";
+    public const int FormatVersion = 1;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
+}
+
+internal sealed record ExportHeader(string Format, int FormatVersion, int SchemaVersion, DatabaseProvider Source, DateTimeOffset ExportedAt);
+
+/// <summary>One line of the file: exactly one of the properties is set.</summary>
+internal sealed record ExportLine
+{
+    public ExportHeader? Header { get; init; }
+
+    public StorageRow? Storage { get; init; }
+
+    public ReminderRow? Reminder { get; init; }
+
+    public KeyRow? DataProtectionKey { get; init; }
+}
+
+/// <summary>A row of OrleansStorage. Times are UTC.</summary>
+internal sealed record StorageRow(
+    int GrainIdHash, long GrainIdN0, long GrainIdN1, int GrainTypeHash, string GrainTypeString,
+    string? GrainIdExtensionString, string ServiceId, byte[]? PayloadBinary, DateTime ModifiedOn, int? Version);
+
+/// <summary>A row of OrleansRemindersTable; <c>Period</c> in milliseconds.</summary>
+internal sealed record ReminderRow(
+    string ServiceId, string GrainId, string ReminderName, DateTime StartTime, long Period, int GrainHash, int Version);
+
+/// <summary>A row of networkhub_data_protection_keys (schema 2).</summary>
+internal sealed record KeyRow(string FriendlyName, string Xml, DateTime CreatedOn);
+
+/// <summary>How many rows of each kind moved.</summary>
+public sealed record TransferCounts(int GrainStates, int Reminders, int DataProtectionKeys)
+{
+    public override string ToString() =>
+        $"{GrainStates} grain states, {Reminders} reminders and {DataProtectionKeys} data protection keys";
+}
