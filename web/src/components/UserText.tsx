@@ -6,7 +6,12 @@ export function UserText({ text, as: Tag = 'span', className }: { text: string; 
   return <Tag dir="auto" className={className}>{text}</Tag>;
 }
 
-/** Multi-line text: paragraphs keep their line breaks. */
+/** Multi-line text: each line takes its own direction, so an Arabic line in a Spanish charter reads right-to-left. */
 export function UserParagraphs({ text }: { text: string }) {
-  return <UserText as="p" className="user-text" text={text} />;
+  const lines = text.split(/\r?\n/);
+  return (
+    <div className="user-text">
+      {lines.map((line, i) => (line.trim() ? <p key={i} dir="auto">{line}</p> : <br key={i} />))}
+    </div>
+  );
 }

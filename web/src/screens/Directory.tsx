@@ -123,7 +123,7 @@ function EntryCard({ entry, which }: { entry: DirectoryEntry; which: Which }) {
     <li className="card">
       <Link to={`/${which}/${entry.id}`}><UserText text={entry.name} /></Link>
       <p className="muted">{kind}{kind && place && ' · '}{place && <UserText text={place} />}</p>
-      {entry.summary && <UserText as="p" className="user-text summary" text={entry.summary} />}
+      {entry.summary && <UserText as="p" className="summary" text={entry.summary} />}
       {entry.topics.length > 0 && (
         <ul className="tags" aria-label={t('space.topics')}>
           {entry.topics.map((topic) => <li key={topic}><UserText text={topic} /></li>)}

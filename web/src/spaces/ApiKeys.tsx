@@ -42,7 +42,7 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
         <button type="submit" className="primary" disabled={create.busy}>{t('apiKeys.createButton')}</button>
       </form>
       {created && (
-        <div className="secret" role="region" aria-label={t('apiKeys.key')}>
+        <div className="secret">
           <p>{t('apiKeys.created')}</p>
           <CopyField label={t('apiKeys.key')} value={created.key} copyLabel={t('apiKeys.copy')} />
         </div>

@@ -43,7 +43,7 @@ export function Invitations({ kind, id }: { kind: SpaceKind; id: string }) {
         <button type="submit" className="primary" disabled={create.busy}>{t('invitations.createButton')}</button>
       </form>
       {created && (
-        <div className="secret" role="region" aria-label={t('invitations.link')}>
+        <div className="secret">
           <p>{t('invitations.created')}</p>
           <CopyField label={t('invitations.link')} value={invitationLink(created.token)} copyLabel={t('invitations.copy')} />
         </div>

@@ -1,0 +1,220 @@
+// Browser tests against the real platform: accounts, spaces, the directory, invitations across two people,
+// API keys, the audit log, Spanish, accessibility (axe-core) and a 360 px screen. Steps build on each other.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, overflowsHorizontally, screenshot, seriousViolations } from './support/browser.mjs';
+import { startPlatform } from './support/platform.mjs';
+
+const run = Date.now().toString(36);
+const password = 'correct horse battery staple';
+const ana = { name: 'Ana Coordinator', email: `ana-${run}@example.org` };
+const layla = { name: 'ليلى حسن', email: `layla-${run}@example.org` };
+const organisation = 'Red de Tierras Comunales';
+const coalition = 'Coalición por el Agua';
+
+describe('NetworkHub in the browser', () => {
+  let platform, browser, coordinator, page;
+  const urls = {};
+
+  before(async () => {
+    platform = await startPlatform();
+    browser = await launchBrowser();
+    coordinator = await browser.newContext({ baseURL: platform.baseUrl, locale: 'en-GB', viewport: { width: 1024, height: 800 } });
+    page = await coordinator.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  const heading = (p, name) => p.getByRole('heading', { level: 1, name });
+
+  it('registers, signs out and signs in again', async () => {
+    await page.goto('/register');
+    await page.getByLabel('Your name').fill(ana.name);
+    await page.getByLabel('E-mail address').fill(ana.email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await heading(page, 'My spaces').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await heading(page, 'Sign in').waitFor();
+    await page.getByLabel('E-mail address').fill(ana.email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await heading(page, 'My spaces').waitFor();
+  });
+
+  it('creates an organisation and a coalition', async () => {
+    await page.getByRole('link', { name: 'Create an organisation' }).click();
+    await page.getByLabel('Name').fill(organisation);
+    await page.getByLabel('Country').selectOption({ label: 'Colombia' });
+    await page.getByLabel('Topics (optional)').fill('land rights, water');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await heading(page, organisation).waitFor();
+    urls.organisation = new URL(page.url()).pathname;
+    assert.match(urls.organisation, /^\/organisations\/[0-9a-f-]{36}$/);
+
+    await page.goto('/coalitions/new');
+    await page.getByLabel('Name').fill(coalition);
+    await page.getByLabel('Charter (optional)').fill('Agua para todas las comunidades.\nالماء حق للجميع.');
+    await page.getByLabel('Country').selectOption({ label: 'Senegal' });
+    await page.getByLabel('Topics (optional)').fill('water');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await heading(page, coalition).waitFor();
+    urls.coalition = new URL(page.url()).pathname;
+
+    await page.getByRole('link', { name: 'My spaces' }).click();
+    await page.getByRole('link', { name: organisation }).waitFor();
+    await page.getByRole('link', { name: coalition }).waitFor();
+  });
+
+  it('finds both in the directory with filters', async () => {
+    await page.goto('/directory/organisations');
+    await page.getByLabel('Country').selectOption({ label: 'Colombia' });
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: organisation }).waitFor();
+    assert.match(page.url(), /country=CO/);
+
+    await page.getByLabel('Country').selectOption({ label: 'Kenya' });
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('Nothing matches these filters.').waitFor();
+
+    await page.getByRole('link', { name: 'Coalitions' }).click();
+    await page.getByRole('textbox', { name: 'Topic' }).fill('water');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: coalition }).waitFor();
+    await page.getByText('1 shown').waitFor();
+    await screenshot(page, 'directory');
+  });
+
+  it('invites a second person, who accepts the link in another browser context', async () => {
+    await page.goto(`${urls.coalition}/manage`);
+    await page.getByRole('button', { name: 'Create link' }).click();
+    const link = await page.getByRole('textbox', { name: 'Invitation link' }).inputValue();
+    assert.match(link, /\/invitations\/coalition\./);
+    await screenshot(page, 'invitations');
+
+    const guest = await browser.newContext({ baseURL: platform.baseUrl, locale: 'en-GB' });
+    try {
+      const invited = await guest.newPage();
+      await invited.goto(link);
+      await heading(invited, 'Invitation').waitFor();
+      await invited.getByText(coalition).waitFor();
+      await screenshot(invited, 'invitation');
+      await invited.getByRole('link', { name: 'Create an account and accept' }).click();
+      await invited.getByLabel('Your name').fill(layla.name);
+      await invited.getByLabel('E-mail address').fill(layla.email);
+      await invited.getByLabel('Password').fill(password);
+      await invited.getByRole('button', { name: 'Create account' }).click();
+      await heading(invited, coalition).waitFor();
+      await invited.getByText('Your role: member').waitFor();
+    } finally {
+      await guest.close();
+    }
+
+    await page.goto(urls.coalition);
+    const member = page.getByRole('main').getByText(layla.name, { exact: true });
+    await member.waitFor();
+    assert.equal(await member.evaluate((el) => getComputedStyle(el).direction), 'rtl', 'an Arabic name runs right to left');
+    await page.goto(`${urls.coalition}/manage`);
+    await page.getByText('member · Accepted').waitFor();
+  });
+
+  it('creates an API key, shows it once, lists and revokes it', async () => {
+    await page.goto(`${urls.organisation}/api-keys`);
+    await page.getByLabel('Name of the key').fill('Reporting');
+    await page.getByLabel('Permissions').selectOption('read');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    assert.match(await page.getByRole('textbox', { name: 'API key' }).inputValue(), /^nhk_/);
+    await screenshot(page, 'api-keys');
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Revoke the key Reporting' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'API key' }).count(), 0, 'the key is not shown again');
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Revoke the key Reporting' }).click();
+    await page.getByText(/revoked/).waitFor();
+  });
+
+  it('shows coordinators the audit log', async () => {
+    await page.goto(`${urls.coalition}/audit`);
+    await page.getByText('invitation.created').waitFor();
+    await page.getByText('member.joined').waitFor();
+    await screenshot(page, 'audit');
+  });
+
+  it('switches the interface to Spanish and back', async () => {
+    await page.goto('/spaces');
+    await page.getByLabel('Language').selectOption('es');
+    await heading(page, 'Mis espacios').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    await page.getByRole('link', { name: 'Directorio' }).waitFor();
+    await page.getByLabel('Idioma').selectOption('en');
+    await heading(page, 'My spaces').waitFor();
+  });
+
+  // Screens and the text that says each has finished loading.
+  const screens = () => [
+    { name: 'my-spaces', path: '/spaces', ready: organisation },
+    { name: 'directory-organisations', path: '/directory/organisations', ready: organisation },
+    { name: 'organisation', path: urls.organisation, ready: 'Members' },
+    { name: 'coalition', path: urls.coalition, ready: layla.name },
+    { name: 'coalition-manage', path: `${urls.coalition}/manage`, ready: 'Requests to join' },
+    { name: 'coalition-audit', path: `${urls.coalition}/audit`, ready: 'member.joined' },
+    { name: 'organisation-api-keys', path: `${urls.organisation}/api-keys`, ready: 'Reporting' },
+    { name: 'create-organisation', path: '/organisations/new', ready: 'Create an organisation' },
+  ];
+
+  it('has no serious or critical axe-core violations on the main screens', async () => {
+    const found = [];
+    const anonymous = await browser.newContext({ baseURL: platform.baseUrl, locale: 'en-GB' });
+    try {
+      const visitor = await anonymous.newPage();
+      for (const path of ['/sign-in', '/register', '/directory/coalitions']) {
+        await visitor.goto(path);
+        await visitor.getByRole('heading', { level: 1 }).waitFor();
+        await visitor.waitForLoadState('networkidle');
+        found.push(...(await seriousViolations(visitor)).map((v) => `${path}: ${v}`));
+      }
+    } finally {
+      await anonymous.close();
+    }
+    for (const screen of screens()) {
+      await page.goto(screen.path);
+      await page.getByText(screen.ready, { exact: true }).first().waitFor();
+      found.push(...(await seriousViolations(page)).map((v) => `${screen.path}: ${v}`));
+      await screenshot(page, screen.name);
+    }
+    assert.deepEqual(found, []);
+  });
+
+  it('fits a 360 px wide screen without sideways scrolling', async () => {
+    const phone = await browser.newContext({
+      baseURL: platform.baseUrl, locale: 'en-GB', viewport: { width: 360, height: 740 }, deviceScaleFactor: 1,
+      storageState: await coordinator.storageState(),
+    });
+    try {
+      const small = await phone.newPage();
+      const wide = [];
+      for (const screen of screens()) {
+        await small.goto(screen.path);
+        await small.getByText(screen.ready, { exact: true }).first().waitFor();
+        if (await overflowsHorizontally(small)) wide.push(screen.path);
+        await screenshot(small, `${screen.name}-360`);
+      }
+      assert.deepEqual(wide, []);
+      if (process.env.NETWORKHUB_UPDATE_SCREENSHOTS) {
+        await small.goto('/directory/organisations');
+        await small.getByText(organisation, { exact: true }).waitFor();
+        const docs = new URL('../../docs/screenshots/', import.meta.url).pathname;
+        mkdirSync(docs, { recursive: true });
+        copyFileSync(await screenshot(small, 'directory-360'), `${docs}directory.png`);
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+});
