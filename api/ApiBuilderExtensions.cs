@@ -1,8 +1,12 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
 using NetworkHub.Api.Infrastructure;
 using NetworkHub.Silo;
 using NetworkHub.Silo.Access;
@@ -48,6 +52,9 @@ public static class ApiBuilderExtensions
     }
 
     /// <summary>JSON, problem details, validation, limits, authentication, OpenAPI and health checks.</summary>
+    /// <summary>The rate-limiting policy of sign-in and registration.</summary>
+    public const string AuthRateLimit = "auth";
+
     public static WebApplicationBuilder AddNetworkHubApi(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1024 * 1024));
@@ -55,6 +62,10 @@ public static class ApiBuilderExtensions
         {
             // Enums travel as kebab-case words; numbers are refused so an undefined value can never slip in.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+
+            // Every script stays readable (no \u escapes for Arabic or Devanagari on slow links), while the
+            // HTML-sensitive characters < > & ' are still escaped, so text can never turn into markup downstream.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddValidation();
@@ -80,14 +91,26 @@ public static class ApiBuilderExtensions
         builder.Services.AddAuthentication(CallerAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CallerAuthentication>(CallerAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(OpenApiConventions.Describe);
+        builder.Services.AddRateLimiter(o =>
         {
-            document.Info.Title = "NetworkHub API";
-            document.Info.Description = "Organisations, coalitions, working groups and forums of civil-society networks. " +
-                "Authenticate with `Authorization: Bearer <token>` (from POST /api/v1/auth/token) or an organisation's API key. " +
-                "Errors are RFC 9457 problem details with a stable `code`.";
-            return Task.CompletedTask;
-        }));
+            // Lock-out protects one account; this protects the sign-in and registration endpoints themselves
+            // from one address hammering many accounts or filling the database with sign-ups.
+            var permits = builder.Configuration.GetValue("Api:AuthRequestsPerMinute", 30);
+            o.AddPolicy(AuthRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Detail = "Too many attempts from this address; try again in a minute.", Extensions = { ["code"] = "auth.rate-limited" } },
+                });
+            };
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        });
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-database", tags: ["ready"]);
         return builder;
     }
@@ -115,9 +138,10 @@ public static class ApiBuilderExtensions
             await next(context);
         });
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
-        Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app);
+        Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app, o => o.Title = "NetworkHub API");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;

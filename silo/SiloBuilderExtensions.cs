@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkHub.Silo.Access;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -18,7 +19,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddNetworkHubSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var hosting = configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>() ?? new HostingOptions();
-        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = StorageOf(configuration);
         if (hosting.Mode == HostingMode.Cluster && storage.Provider != DatabaseProvider.PostgreSql)
         {
             throw new InvalidOperationException("Cluster mode needs Storage:Provider=PostgreSql: SQLite is for one process only.");
@@ -44,6 +45,16 @@ public static class SiloBuilderExtensions
             });
         }
 
+        return silo.AddNetworkHubGrains(configuration, migrate: hosting.Mode == HostingMode.Embedded);
+    }
+
+    /// <summary>
+    /// Grain storage and reminders on the configured database, and the services the grains use. Separate from
+    /// clustering so Orleans' test cluster can bring its own.
+    /// </summary>
+    public static ISiloBuilder AddNetworkHubGrains(this ISiloBuilder silo, IConfiguration configuration, bool migrate)
+    {
+        var storage = StorageOf(configuration);
         silo.AddAdoNetGrainStorageAsDefault(options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = storage.Invariant;
@@ -59,11 +70,14 @@ public static class SiloBuilderExtensions
         });
 
         silo.Services.AddSingleton(storage);
-        silo.Services.AddSingleton(new SchemaLifecycle.Settings(hosting.Mode == HostingMode.Embedded));
+        silo.Services.AddSingleton(new SchemaLifecycle.Settings(migrate));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaLifecycle>();
         silo.Services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
         silo.Services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
-        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
+
+    private static StorageOptions StorageOf(IConfiguration configuration) =>
+        configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
 }

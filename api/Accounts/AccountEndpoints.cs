@@ -16,9 +16,9 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var accounts = app.MapGroup("/api/v1").WithTags("Accounts");
-        accounts.MapPost("/accounts", Register).WithName(nameof(Register));
-        accounts.MapPost("/auth/token", SignIn).WithName(nameof(SignIn));
+        var accounts = app.MapGroup("/api/v1").WithTags("Accounts").WithProblemResponses();
+        accounts.MapPost("/accounts", Register).WithName(nameof(Register)).RequireRateLimiting(ApiBuilderExtensions.AuthRateLimit);
+        accounts.MapPost("/auth/token", SignIn).WithName(nameof(SignIn)).RequireRateLimiting(ApiBuilderExtensions.AuthRateLimit);
         accounts.MapPost("/auth/sign-out", SignOut).WithName(nameof(SignOut));
         accounts.MapGet("/me", GetMe).WithName(nameof(GetMe));
         accounts.MapPut("/me", UpdateMe).WithName(nameof(UpdateMe));
@@ -35,7 +35,9 @@ public static class AccountEndpoints
             throw new InvalidInputException(ErrorCodes.InvalidInvitation, "That is not an invitation token.");
         }
 
-        if (invitation is null && options.Value.Registration == RegistrationMode.InvitationOnly)
+        var email = NormaliseEmail(request.Email);
+        if (invitation is null && options.Value.Registration == RegistrationMode.InvitationOnly
+            && !options.Value.AdmittedEmails.Any(admitted => NormaliseEmail(admitted) == email))
         {
             throw new ForbiddenException(ErrorCodes.RegistrationClosed, "Registration is by invitation only.");
         }
@@ -46,7 +48,6 @@ public static class AccountEndpoints
             await grains.GetSpace(invitation.Space).PreviewInvitationAsync(invitation.InvitationId, invitation.Secret);
         }
 
-        var email = NormaliseEmail(request.Email);
         var personId = await grains.GetGrain<IAccountGrain>(email).RegisterAsync(new RegisterAccountCommand(
             email, request.Password, request.DisplayName, request.Pseudonym, request.Country, request.Languages ?? []));
         if (invitation is not null)
@@ -79,19 +80,11 @@ public static class AccountEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<PersonDetails>> GetMe(HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var me = await grains.GetGrain<IPersonGrain>(RequirePerson(user)).GetAsync(user.Caller());
-        ETags.Set(context, me.Version);
-        return TypedResults.Ok(me);
-    }
+    private static async Task<Ok<PersonDetails>> GetMe(HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<IPersonGrain>(RequirePerson(user)).GetAsync(user.Caller()), p => p.Version);
 
-    private static async Task<Ok<PersonDetails>> UpdateMe(ProfileRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var me = await grains.GetGrain<IPersonGrain>(RequirePerson(user)).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context));
-        ETags.Set(context, me.Version);
-        return TypedResults.Ok(me);
-    }
+    private static async Task<Ok<PersonDetails>> UpdateMe(ProfileRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<IPersonGrain>(RequirePerson(user)).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context)), p => p.Version);
 
     /// <summary>Every space the person belongs to, with its name and their role.</summary>
     private static async Task<Ok<IReadOnlyList<SpaceSummary>>> GetMySpaces(ClaimsPrincipal user, IGrainFactory grains)

@@ -15,7 +15,7 @@ public static class CoalitionEndpoints
 {
     public static IEndpointRouteBuilder MapCoalitionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/coalitions").WithTags("Coalitions");
+        var group = app.MapGroup("/api/v1/coalitions").WithTags("Coalitions").WithProblemResponses();
         group.MapGet("/", ListCoalitions).WithName(nameof(ListCoalitions));
         group.MapPost("/", CreateCoalition).WithName(nameof(CreateCoalition));
         group.MapGet("/{id:guid}", GetCoalition).WithName(nameof(GetCoalition));
@@ -37,24 +37,14 @@ public static class CoalitionEndpoints
     private static async Task<Created<CoalitionDetails>> CreateCoalition(CoalitionRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
         var id = request.Id ?? Guid.CreateVersion7();
-        var coalition = await grains.GetGrain<ICoalitionGrain>(id).CreateAsync(user.Caller(), request.ToProfile());
-        ETags.Set(context, coalition.Version);
-        return TypedResults.Created($"/api/v1/coalitions/{id}", coalition);
+        return ETags.Created(context, $"/api/v1/coalitions/{id}", await grains.GetGrain<ICoalitionGrain>(id).CreateAsync(user.Caller(), request.ToProfile()), d => d.Version);
     }
 
-    private static async Task<Ok<CoalitionDetails>> GetCoalition(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var coalition = await grains.GetGrain<ICoalitionGrain>(id).GetAsync(user.Caller());
-        ETags.Set(context, coalition.Version);
-        return TypedResults.Ok(coalition);
-    }
+    private static async Task<Ok<CoalitionDetails>> GetCoalition(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<ICoalitionGrain>(id).GetAsync(user.Caller()), d => d.Version);
 
-    private static async Task<Ok<CoalitionDetails>> UpdateCoalition(Guid id, CoalitionRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var coalition = await grains.GetGrain<ICoalitionGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context));
-        ETags.Set(context, coalition.Version);
-        return TypedResults.Ok(coalition);
-    }
+    private static async Task<Ok<CoalitionDetails>> UpdateCoalition(Guid id, CoalitionRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<ICoalitionGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context)), d => d.Version);
 
     private static async Task<Ok<IReadOnlyList<CoalitionOrganisation>>> GetCoalitionOrganisations(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICoalitionGrain>(id).GetOrganisationsAsync(user.Caller()));

@@ -11,7 +11,7 @@ public static class ForumEndpoints
 {
     public static IEndpointRouteBuilder MapForumEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/forums").WithTags("Forums");
+        var group = app.MapGroup("/api/v1/forums").WithTags("Forums").WithProblemResponses();
         group.MapPost("/", (ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
             CreateForum(null, request, context, user, grains)).WithName("CreateStandaloneForum");
         group.MapGet("/{id:guid}", GetForum).WithName(nameof(GetForum));
@@ -35,22 +35,12 @@ public static class ForumEndpoints
     private static async Task<Created<ForumDetails>> CreateForum(SpaceRef? parent, ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
         var id = request.Id ?? Guid.CreateVersion7();
-        var forum = await grains.GetGrain<IForumGrain>(id).CreateAsync(user.Caller(), parent, request.ToProfile());
-        ETags.Set(context, forum.Version);
-        return TypedResults.Created($"/api/v1/forums/{id}", forum);
+        return ETags.Created(context, $"/api/v1/forums/{id}", await grains.GetGrain<IForumGrain>(id).CreateAsync(user.Caller(), parent, request.ToProfile()), d => d.Version);
     }
 
-    private static async Task<Ok<ForumDetails>> GetForum(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var forum = await grains.GetGrain<IForumGrain>(id).GetAsync(user.Caller());
-        ETags.Set(context, forum.Version);
-        return TypedResults.Ok(forum);
-    }
+    private static async Task<Ok<ForumDetails>> GetForum(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<IForumGrain>(id).GetAsync(user.Caller()), d => d.Version);
 
-    private static async Task<Ok<ForumDetails>> UpdateForum(Guid id, ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var forum = await grains.GetGrain<IForumGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context));
-        ETags.Set(context, forum.Version);
-        return TypedResults.Ok(forum);
-    }
+    private static async Task<Ok<ForumDetails>> UpdateForum(Guid id, ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<IForumGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context)), d => d.Version);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkHub.Contracts.Errors;
 
 namespace NetworkHub.Api.Infrastructure;
@@ -9,6 +10,20 @@ internal static class ETags
     public static string Format(int version) => $"\"v{version}\"";
 
     public static void Set(HttpContext context, int version) => context.Response.Headers.ETag = Format(version);
+
+    /// <summary>200 with the resource and its ETag.</summary>
+    public static Ok<T> Ok<T>(HttpContext context, T resource, Func<T, int> version)
+    {
+        Set(context, version(resource));
+        return TypedResults.Ok(resource);
+    }
+
+    /// <summary>201 with the new resource, where it lives, and its ETag.</summary>
+    public static Created<T> Created<T>(HttpContext context, string location, T resource, Func<T, int> version)
+    {
+        Set(context, version(resource));
+        return TypedResults.Created(location, resource);
+    }
 
     /// <summary>The version an update expects, from If-Match; null when there is none or it is "*".</summary>
     public static int? Expected(HttpContext context)

@@ -14,7 +14,7 @@ public static class OrganisationEndpoints
 {
     public static IEndpointRouteBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations");
+        var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations").WithProblemResponses();
         group.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations));
         group.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation));
         group.MapGet("/{id:guid}", GetOrganisation).WithName(nameof(GetOrganisation));
@@ -33,24 +33,14 @@ public static class OrganisationEndpoints
     private static async Task<Created<OrganisationDetails>> CreateOrganisation(OrganisationRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
         var id = request.Id ?? Guid.CreateVersion7();
-        var organisation = await grains.GetGrain<IOrganisationGrain>(id).CreateAsync(user.Caller(), request.ToProfile());
-        ETags.Set(context, organisation.Version);
-        return TypedResults.Created($"/api/v1/organisations/{id}", organisation);
+        return ETags.Created(context, $"/api/v1/organisations/{id}", await grains.GetGrain<IOrganisationGrain>(id).CreateAsync(user.Caller(), request.ToProfile()), d => d.Version);
     }
 
-    private static async Task<Ok<OrganisationDetails>> GetOrganisation(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var organisation = await grains.GetGrain<IOrganisationGrain>(id).GetAsync(user.Caller());
-        ETags.Set(context, organisation.Version);
-        return TypedResults.Ok(organisation);
-    }
+    private static async Task<Ok<OrganisationDetails>> GetOrganisation(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<IOrganisationGrain>(id).GetAsync(user.Caller()), d => d.Version);
 
-    private static async Task<Ok<OrganisationDetails>> UpdateOrganisation(Guid id, OrganisationRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var organisation = await grains.GetGrain<IOrganisationGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context));
-        ETags.Set(context, organisation.Version);
-        return TypedResults.Ok(organisation);
-    }
+    private static async Task<Ok<OrganisationDetails>> UpdateOrganisation(Guid id, OrganisationRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<IOrganisationGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context)), d => d.Version);
 
     private static async Task<Created<ApiKeyCreated>> CreateApiKey(Guid id, CreateApiKeyRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {

@@ -38,7 +38,7 @@ public static class SpaceEndpoints
 
     public static IEndpointRouteBuilder MapInvitationEndpoints(this IEndpointRouteBuilder app)
     {
-        var invitations = app.MapGroup("/api/v1/invitations/{token}").WithTags("Invitations");
+        var invitations = app.MapGroup("/api/v1/invitations/{token}").WithTags("Invitations").WithProblemResponses();
         invitations.MapGet("/", PreviewInvitation).WithName(nameof(PreviewInvitation));
         invitations.MapPost("/accept", AcceptInvitation).WithName(nameof(AcceptInvitation));
         invitations.MapPost("/decline", DeclineInvitation).WithName(nameof(DeclineInvitation));

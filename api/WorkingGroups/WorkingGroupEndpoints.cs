@@ -11,7 +11,7 @@ public static class WorkingGroupEndpoints
 {
     public static IEndpointRouteBuilder MapWorkingGroupEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/working-groups").WithTags("Working groups");
+        var group = app.MapGroup("/api/v1/working-groups").WithTags("Working groups").WithProblemResponses();
         group.MapGet("/{id:guid}", GetWorkingGroup).WithName(nameof(GetWorkingGroup));
         group.MapPut("/{id:guid}", UpdateWorkingGroup).WithName(nameof(UpdateWorkingGroup));
         group.MapSpaceMembership(SpaceKind.WorkingGroup);
@@ -33,22 +33,12 @@ public static class WorkingGroupEndpoints
     private static async Task<Created<WorkingGroupDetails>> CreateWorkingGroup(SpaceRef parent, WorkingGroupRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
     {
         var id = request.Id ?? Guid.CreateVersion7();
-        var workingGroup = await grains.GetGrain<IWorkingGroupGrain>(id).CreateAsync(user.Caller(), parent, request.ToProfile());
-        ETags.Set(context, workingGroup.Version);
-        return TypedResults.Created($"/api/v1/working-groups/{id}", workingGroup);
+        return ETags.Created(context, $"/api/v1/working-groups/{id}", await grains.GetGrain<IWorkingGroupGrain>(id).CreateAsync(user.Caller(), parent, request.ToProfile()), d => d.Version);
     }
 
-    private static async Task<Ok<WorkingGroupDetails>> GetWorkingGroup(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var workingGroup = await grains.GetGrain<IWorkingGroupGrain>(id).GetAsync(user.Caller());
-        ETags.Set(context, workingGroup.Version);
-        return TypedResults.Ok(workingGroup);
-    }
+    private static async Task<Ok<WorkingGroupDetails>> GetWorkingGroup(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<IWorkingGroupGrain>(id).GetAsync(user.Caller()), d => d.Version);
 
-    private static async Task<Ok<WorkingGroupDetails>> UpdateWorkingGroup(Guid id, WorkingGroupRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var workingGroup = await grains.GetGrain<IWorkingGroupGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context));
-        ETags.Set(context, workingGroup.Version);
-        return TypedResults.Ok(workingGroup);
-    }
+    private static async Task<Ok<WorkingGroupDetails>> UpdateWorkingGroup(Guid id, WorkingGroupRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
+        ETags.Ok(context, await grains.GetGrain<IWorkingGroupGrain>(id).UpdateAsync(user.Caller(), request.ToProfile(), ETags.Expected(context)), d => d.Version);
 }

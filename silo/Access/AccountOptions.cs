@@ -17,6 +17,12 @@ public sealed class AccountOptions
 
     public RegistrationMode Registration { get; set; } = RegistrationMode.Open;
 
+    /// <summary>
+    /// Addresses that may register without an invitation when registration is by invitation only: how an
+    /// operator lets in the first coordinators, who then invite everyone else.
+    /// </summary>
+    public string[] AdmittedEmails { get; set; } = [];
+
     /// <summary>Wrong passwords in a row before the account locks.</summary>
     [Range(1, 100)]
     public int MaxFailedSignIns { get; set; } = 5;

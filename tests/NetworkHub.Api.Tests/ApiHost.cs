@@ -43,6 +43,9 @@ public sealed class ApiHost : IAsyncDisposable
             "--Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Orleans:ClusterId", $"test-{Guid.NewGuid():N}",
             "--Logging:LogLevel:Default", "Warning",
+
+            // Every test signs people up from 127.0.0.1; the per-address limit has a test of its own.
+            "--Api:AuthRequestsPerMinute", "1000000",
             .. settings,
         ];
         var app = NetworkHubApp.Create(args);

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(NetworkHub.Silo.Tests.ClusterFixture))]
