@@ -11,6 +11,7 @@ const password = 'correct horse battery staple';
 const ana = { name: 'Ana Coordinator', email: `ana-${run}@example.org` };
 const layla = { name: 'ليلى حسن', email: `layla-${run}@example.org` };
 const organisation = 'Red de Tierras Comunales';
+const arabicOrganisation = 'شبكة المدافعات عن الأرض';
 const coalition = 'Coalición por el Agua';
 
 describe('NetworkHub in the browser', () => {
@@ -57,6 +58,16 @@ describe('NetworkHub in the browser', () => {
     urls.organisation = new URL(page.url()).pathname;
     assert.match(urls.organisation, /^\/organisations\/[0-9a-f-]{36}$/);
 
+    await page.goto('/organisations/new');
+    await page.getByLabel('Name').fill(arabicOrganisation);
+    await page.getByLabel('Kind').selectOption({ label: 'Network secretariat' });
+    await page.getByLabel('Country').selectOption({ label: 'Lebanon' });
+    await page.getByLabel('Topics (optional)').fill('land rights');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const title = heading(page, arabicOrganisation);
+    await title.waitFor();
+    assert.equal(await title.evaluate((el) => getComputedStyle(el).direction), 'rtl', 'an Arabic title runs right to left');
+
     await page.goto('/coalitions/new');
     await page.getByLabel('Name').fill(coalition);
     await page.getByLabel('Charter (optional)').fill('Agua para todas las comunidades.\nالماء حق للجميع.');
@@ -73,9 +84,16 @@ describe('NetworkHub in the browser', () => {
 
   it('finds both in the directory with filters', async () => {
     await page.goto('/directory/organisations');
+    await page.getByRole('link', { name: arabicOrganisation }).waitFor();
+    await page.getByRole('link', { name: organisation }).waitFor();
+    await screenshot(page, 'directory-unfiltered');
+
+    await page.getByText('Filter by country, region, topic or kind').click();
     await page.getByLabel('Country').selectOption({ label: 'Colombia' });
     await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('1 shown').waitFor();
     await page.getByRole('link', { name: organisation }).waitFor();
+    assert.equal(await page.getByRole('link', { name: arabicOrganisation }).count(), 0, 'the filter leaves out the Lebanese organisation');
     assert.match(page.url(), /country=CO/);
 
     await page.getByLabel('Country').selectOption({ label: 'Kenya' });
@@ -83,6 +101,7 @@ describe('NetworkHub in the browser', () => {
     await page.getByText('Nothing matches these filters.').waitFor();
 
     await page.getByRole('link', { name: 'Coalitions' }).click();
+    await page.getByText('Filter by country, region, topic or kind').click();
     await page.getByRole('textbox', { name: 'Topic' }).fill('water');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: coalition }).waitFor();
@@ -208,7 +227,7 @@ describe('NetworkHub in the browser', () => {
       assert.deepEqual(wide, []);
       if (process.env.NETWORKHUB_UPDATE_SCREENSHOTS) {
         await small.goto('/directory/organisations');
-        await small.getByText(organisation, { exact: true }).waitFor();
+        await small.getByText(arabicOrganisation, { exact: true }).waitFor();
         const docs = new URL('../../docs/screenshots/', import.meta.url).pathname;
         mkdirSync(docs, { recursive: true });
         copyFileSync(await screenshot(small, 'directory-360'), `${docs}directory.png`);

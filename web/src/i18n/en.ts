@@ -90,6 +90,7 @@ export const en = {
   'directory.topic': 'Topic',
   'directory.kind': 'Kind',
   'directory.any': 'Any',
+  'directory.moreFilters': 'Filter by country, region, topic or kind',
   'directory.apply': 'Search',
   'directory.clear': 'Clear filters',
   'directory.results': '{count} shown',

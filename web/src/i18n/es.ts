@@ -91,6 +91,7 @@ export const es: Record<MessageKey, string> = {
   'directory.topic': 'Tema',
   'directory.kind': 'Tipo',
   'directory.any': 'Cualquiera',
+  'directory.moreFilters': 'Filtrar por país, región, tema o tipo',
   'directory.apply': 'Buscar',
   'directory.clear': 'Quitar filtros',
   'directory.results': '{count} mostrados',

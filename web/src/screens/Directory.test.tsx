@@ -26,6 +26,7 @@ describe('Directory', () => {
     expect(await screen.findByRole('link', { name: 'Alfa' })).toBeTruthy();
     expect(screen.getByText('الأرض لمن يزرعها').getAttribute('dir')).toBe('auto');
 
+    await userEvent.click(screen.getByText('Filter by country, region, topic or kind'));
     await userEvent.selectOptions(screen.getByLabelText('Country'), 'CO');
     await userEvent.type(screen.getByLabelText('Topic'), 'land');
     await userEvent.selectOptions(screen.getByLabelText('Kind'), 'funder');

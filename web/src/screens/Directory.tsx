@@ -97,15 +97,21 @@ function Filters({ which, initial, onApply }: { which: Which; initial: Directory
       onApply(next);
     }}>
       <TextField label={t('directory.search')} name="q" type="search" dir="auto" value={draft.q ?? ''} onChange={(e) => set('q')(e.target.value)} />
-      <CountrySelect label={t('directory.country')} name="country" emptyLabel={t('directory.any')} value={draft.country ?? ''} onChange={set('country')} />
-      <TextField label={t('directory.region')} name="region" dir="auto" value={draft.region ?? ''} onChange={(e) => set('region')(e.target.value)} />
-      <TextField label={t('directory.topic')} name="topic" dir="auto" value={draft.topic ?? ''} onChange={(e) => set('topic')(e.target.value)} />
-      {which === 'organisations' && (
-        <SelectField label={t('directory.kind')} name="kind" value={draft.kind ?? ''} onChange={(e) => set('kind')(e.target.value)}>
-          <option value="">{t('directory.any')}</option>
-          {organisationKinds.map((k) => <option key={k} value={k}>{t(`orgKind.${k}`)}</option>)}
-        </SelectField>
-      )}
+      {/* Folded away until used, so on a phone the results are not below a screenful of empty fields. */}
+      <details className="more-filters" open={Boolean(initial.country || initial.region || initial.topic || initial.kind)}>
+        <summary>{t('directory.moreFilters')}</summary>
+        <div className="filter-grid">
+          <CountrySelect label={t('directory.country')} name="country" emptyLabel={t('directory.any')} value={draft.country ?? ''} onChange={set('country')} />
+          <TextField label={t('directory.region')} name="region" dir="auto" value={draft.region ?? ''} onChange={(e) => set('region')(e.target.value)} />
+          <TextField label={t('directory.topic')} name="topic" dir="auto" value={draft.topic ?? ''} onChange={(e) => set('topic')(e.target.value)} />
+          {which === 'organisations' && (
+            <SelectField label={t('directory.kind')} name="kind" value={draft.kind ?? ''} onChange={(e) => set('kind')(e.target.value)}>
+              <option value="">{t('directory.any')}</option>
+              {organisationKinds.map((k) => <option key={k} value={k}>{t(`orgKind.${k}`)}</option>)}
+            </SelectField>
+          )}
+        </div>
+      </details>
       <div className="actions">
         <button type="submit" className="primary">{t('directory.apply')}</button>
         <button type="button" onClick={() => { setDraft({}); onApply(new URLSearchParams()); }}>{t('directory.clear')}</button>
@@ -121,7 +127,7 @@ function EntryCard({ entry, which }: { entry: DirectoryEntry; which: Which }) {
   const place = [entry.region, entry.country ? countryName(entry.country) : null].filter(Boolean).join(', ');
   return (
     <li className="card">
-      <Link to={`/${which}/${entry.id}`}><UserText text={entry.name} /></Link>
+      <Link to={`/${which}/${entry.id}`} dir="auto">{entry.name}</Link>
       <p className="muted">{kind}{kind && place && ' · '}{place && <UserText text={place} />}</p>
       {entry.summary && <UserText as="p" className="summary" text={entry.summary} />}
       {entry.topics.length > 0 && (

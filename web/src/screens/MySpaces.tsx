@@ -44,7 +44,7 @@ function SpaceCard({ space, parentName }: { space: SpaceSummary; parentName?: st
   const { t } = useI18n();
   return (
     <li className="card">
-      <Link to={spacePath(space.space)}><UserText text={space.name} /></Link>
+      <Link to={spacePath(space.space)} dir="auto">{space.name}</Link>
       <p className="muted">
         {space.yourRole && t('spaces.yourRole', { role: t(`role.${space.yourRole}`) })}
         {' · '}{t(`visibility.${space.visibility}`)}

@@ -7,7 +7,6 @@ import { VisibilitySelect } from '../components/SpaceForm';
 import { ErrorMessage, Loading } from '../components/Status';
 import { useAsync } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
-import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { newId, spacePath } from './paths';
 
@@ -37,7 +36,7 @@ export function ChildSpaces({ parent, childKind, yourRole, visibility }: Props) 
           <ul className="cards">
             {children.data.map((c) => (
               <li key={c.space.id} className="card">
-                <Link to={spacePath(c.space)}><UserText text={c.name} /></Link>
+                <Link to={spacePath(c.space)} dir="auto">{c.name}</Link>
                 <p className="muted">{t(`visibility.${c.visibility}`)}{c.yourRole && ` · ${t('spaces.yourRole', { role: t(`role.${c.yourRole}`) })}`}</p>
               </li>
             ))}
