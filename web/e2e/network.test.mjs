@@ -175,6 +175,36 @@ describe('NetworkHub in the browser', () => {
     await heading(page, 'My spaces').waitFor();
   });
 
+  it('works from the keyboard alone, with visible focus', async () => {
+    const keyboard = await browser.newContext({ baseURL: platform.baseUrl, locale: 'en-GB' });
+    try {
+      const p = await keyboard.newPage();
+      await p.goto('/sign-in');
+      await heading(p, 'Sign in').waitFor();
+      const focused = () => p.evaluate(() => {
+        const el = document.activeElement;
+        const style = el ? getComputedStyle(el) : null;
+        return { text: el?.textContent?.trim() ?? '', id: el?.id ?? '', outline: style?.outlineStyle ?? 'none' };
+      });
+
+      await p.keyboard.press('Tab');
+      const skip = await focused();
+      assert.equal(skip.text, 'Skip to content');
+      assert.notEqual(skip.outline, 'none', 'the focused link shows a focus outline');
+      await p.keyboard.press('Enter');
+      assert.equal((await focused()).id, 'main');
+
+      await p.keyboard.press('Tab');
+      await p.keyboard.type(ana.email);
+      await p.keyboard.press('Tab');
+      await p.keyboard.type(password);
+      await p.keyboard.press('Enter');
+      await heading(p, 'My spaces').waitFor();
+    } finally {
+      await keyboard.close();
+    }
+  });
+
   // Screens and the text that says each has finished loading.
   const screens = () => [
     { name: 'my-spaces', path: '/spaces', ready: organisation },
