@@ -13,6 +13,9 @@ const layla = { name: 'ليلى حسن', email: `layla-${run}@example.org` };
 const organisation = 'Red de Tierras Comunales';
 const arabicOrganisation = 'شبكة المدافعات عن الأرض';
 const coalition = 'Coalición por el Agua';
+const kofi = { name: 'Kofi Mensah', email: `kofi-${run}@example.org` };
+const workingGroup = 'Grupo de Incidencia';
+const forum = 'Foro Regional del Agua';
 
 describe('NetworkHub in the browser', () => {
   let platform, browser, coordinator, page;
@@ -48,7 +51,7 @@ describe('NetworkHub in the browser', () => {
     await heading(page, 'My spaces').waitFor();
   });
 
-  it('creates an organisation and a coalition', async () => {
+  it('creates organisations, a coalition, and a working group and a forum in it', async () => {
     await page.getByRole('link', { name: 'Create an organisation' }).click();
     await page.getByLabel('Name').fill(organisation);
     await page.getByLabel('Country').selectOption({ label: 'Colombia' });
@@ -77,9 +80,24 @@ describe('NetworkHub in the browser', () => {
     await heading(page, coalition).waitFor();
     urls.coalition = new URL(page.url()).pathname;
 
+    const groups = page.getByRole('region', { name: 'Working groups' });
+    await groups.getByText('Create a working group').click();
+    await groups.getByLabel('Name').fill(workingGroup);
+    await groups.getByLabel('Purpose (optional)').fill('Incidencia ante el ministerio.');
+    await groups.getByRole('button', { name: 'Create' }).click();
+    await heading(page, workingGroup).waitFor();
+    urls.workingGroup = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: coalition }).click();
+    const forums = page.getByRole('region', { name: 'Forums' });
+    await forums.getByText('Create a forum').click();
+    await forums.getByLabel('Name').fill(forum);
+    await forums.getByRole('button', { name: 'Create' }).click();
+    await heading(page, forum).waitFor();
+
     await page.getByRole('link', { name: 'My spaces' }).click();
-    await page.getByRole('link', { name: organisation }).waitFor();
-    await page.getByRole('link', { name: coalition }).waitFor();
+    for (const [section, name] of [['Organisations', organisation], ['Coalitions', coalition], ['Working groups', workingGroup], ['Forums', forum]]) {
+      await page.getByRole('region', { name: section }).getByRole('link', { name }).waitFor();
+    }
   });
 
   it('finds both in the directory with filters', async () => {
@@ -140,6 +158,32 @@ describe('NetworkHub in the browser', () => {
     assert.equal(await member.evaluate((el) => getComputedStyle(el).direction), 'rtl', 'an Arabic name runs right to left');
     await page.goto(`${urls.coalition}/manage`);
     await page.getByText('member · Accepted').waitFor();
+  });
+
+  it('lets a third person ask to join, and a coordinator approve the request', async () => {
+    const visitor = await browser.newContext({ baseURL: platform.baseUrl, locale: 'en-GB' });
+    try {
+      const asking = await visitor.newPage();
+      await asking.goto('/register');
+      await asking.getByLabel('Your name').fill(kofi.name);
+      await asking.getByLabel('E-mail address').fill(kofi.email);
+      await asking.getByLabel('Password').fill(password);
+      await asking.getByRole('button', { name: 'Create account' }).click();
+      await heading(asking, 'My spaces').waitFor();
+      await asking.goto(urls.organisation);
+      await asking.getByLabel('Message to the coordinators (optional)').fill('Quisiera participar.');
+      await asking.getByRole('button', { name: 'Ask to join' }).click();
+      await asking.getByText('Your request was sent to the coordinators.').waitFor();
+    } finally {
+      await visitor.close();
+    }
+
+    await page.goto(`${urls.organisation}/manage`);
+    await page.getByText('Quisiera participar.').waitFor();
+    await page.getByRole('button', { name: `Approve ${kofi.name}` }).click();
+    await page.getByText('No pending requests.').waitFor();
+    await page.goto(urls.organisation);
+    await page.getByRole('main').getByText(kofi.name, { exact: true }).waitFor();
   });
 
   it('creates an API key, shows it once, lists and revokes it', async () => {
@@ -214,6 +258,7 @@ describe('NetworkHub in the browser', () => {
     { name: 'coalition-manage', path: `${urls.coalition}/manage`, ready: 'Requests to join' },
     { name: 'coalition-audit', path: `${urls.coalition}/audit`, ready: 'member.joined' },
     { name: 'organisation-api-keys', path: `${urls.organisation}/api-keys`, ready: 'Reporting' },
+    { name: 'working-group', path: urls.workingGroup, ready: 'Incidencia ante el ministerio.' },
     { name: 'create-organisation', path: '/organisations/new', ready: 'Create an organisation' },
   ];
 

@@ -3,12 +3,17 @@ import { api } from '../api/endpoints';
 import type { AuditEntry, SpaceKind } from '../api/types';
 import { ErrorMessage, Loading } from '../components/Status';
 import { UserText } from '../components/UserText';
-import { useI18n } from '../i18n';
+import { hasKey, useI18n } from '../i18n';
 import { usePersonNames } from './usePersonNames';
 
 /** The space's audit log, oldest first, a page at a time. Entries hold ids; names are looked up for display. */
 export function Audit({ kind, id }: { kind: SpaceKind; id: string }) {
   const { t, formatDate } = useI18n();
+  // Actions are stable codes ("member.joined"); known ones read as words, new ones show as the code.
+  const action = (code: string) => {
+    const key = `auditAction.${code}`;
+    return hasKey(key) ? t(key) : code;
+  };
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [after, setAfter] = useState<number | null>(null);
   const [more, setMore] = useState(false);
@@ -46,7 +51,7 @@ export function Audit({ kind, id }: { kind: SpaceKind; id: string }) {
         {entries.map((e) => (
           <li key={e.sequence} className="row-item">
             <div>
-              <code>{e.action}</code>{e.detail && <> · <UserText text={e.detail} /></>}
+              <strong>{action(e.action)}</strong> <code className="muted">{e.action}</code>{e.detail && <> · <UserText text={e.detail} /></>}
               <div className="muted"><time dateTime={e.at}>{formatDate(e.at, true)}</time> · {actor(e)}</div>
             </div>
           </li>
