@@ -5,7 +5,6 @@ export interface AsyncState<T> {
   error: unknown;
   loading: boolean;
   reload(): void;
-  setData(update: (current: T | undefined) => T | undefined): void;
 }
 
 /** Loads once per change of `key`; a stale answer (the key changed meanwhile) is dropped. */
@@ -28,5 +27,5 @@ export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> 
   }, [key, round]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { data, error, loading, reload, setData: (update) => setData(update) };
+  return { data, error, loading, reload };
 }
