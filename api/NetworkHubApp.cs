@@ -1,6 +1,7 @@
 using NetworkHub.Api.Accounts;
 using NetworkHub.Api.Coalitions;
 using NetworkHub.Api.Forums;
+using NetworkHub.Api.LiveSessions;
 using NetworkHub.Api.Organisations;
 using NetworkHub.Api.Spaces;
 using NetworkHub.Api.WorkingGroups;
@@ -19,6 +20,7 @@ public static class NetworkHubApp
         });
         builder.AddNetworkHubOrleans();
         builder.AddNetworkHubApi();
+        builder.AddLiveSessions();
 
         var app = builder.Build();
         app.UseNetworkHubApi();
@@ -28,6 +30,7 @@ public static class NetworkHubApp
         app.MapWorkingGroupEndpoints();
         app.MapForumEndpoints();
         app.MapInvitationEndpoints();
+        app.MapLiveSessions();
         app.MapWebApp();
         return app;
     }

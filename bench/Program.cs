@@ -4,11 +4,13 @@ using NetworkHub.Bench;
 return args.FirstOrDefault() switch
 {
     "directory" => await DirectoryBenchmark.RunAsync(args[1..]),
+    "live-sessions" => await LiveSessionBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- directory [sizes, e.g. 100,1000,10000,50000]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench -- live-sessions [--clients 100,1000] [--rounds 50] [--burst 200] [--in-flight 16] [--payload 200]");
     return 2;
 }

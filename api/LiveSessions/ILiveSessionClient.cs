@@ -1,0 +1,16 @@
+using NetworkHub.Contracts.LiveSessions;
+
+namespace NetworkHub.Api.LiveSessions;
+
+/// <summary>
+/// What the server sends a connection of <see cref="LiveSessionHub"/>. Per session, a connection receives either a
+/// snapshot or the events it missed, then every later event, in sequence order and each once.
+/// </summary>
+public interface ILiveSessionClient
+{
+    /// <summary>The next change of a session it joined.</summary>
+    Task Event(LiveSessionEvent sessionEvent);
+
+    /// <summary>The whole session as of <see cref="LiveSessionView.Sequence"/>: on joining, or when too far behind to catch up.</summary>
+    Task Snapshot(LiveSessionView view);
+}

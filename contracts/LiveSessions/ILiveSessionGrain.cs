@@ -1,0 +1,110 @@
+using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Contracts.LiveSessions;
+
+/// <summary>
+/// One live sitting of a forum. Keyed by session id. The forum decides who is who: its coordinators and the
+/// appointed co-facilitators facilitate, its members participate, its observers (and anyone who may see inside a
+/// public forum) watch. A session of a forum the caller may not see does not exist for them (not-found).
+/// Every change is written, with its event, before the call returns; the returned number is the event's sequence.
+/// </summary>
+[Alias("NetworkHub.ILiveSessionGrain")]
+public interface ILiveSessionGrain : IGrainWithGuidKey
+{
+    /// <summary>Forum coordinators only. Repeating the same schedule (same id, same person) returns the session.</summary>
+    Task<LiveSessionDetails> ScheduleAsync(Caller caller, ScheduleLiveSessionCommand command);
+
+    [ReadOnly] Task<LiveSessionDetails> GetAsync(Caller caller);
+
+    /// <summary>Replaces the items after the current one (all of them before the start). Facilitators only.</summary>
+    Task<LiveSessionDetails> UpdateAgendaAsync(Caller caller, IReadOnlyList<AgendaItem> agenda);
+
+    /// <summary>The live state, as the snapshot a joining client gets.</summary>
+    [ReadOnly] Task<LiveSessionView> GetViewAsync(Caller caller);
+
+    /// <summary>Closed sessions only (<c>live-session.not-closed</c> before).</summary>
+    [ReadOnly] Task<LiveSessionRecord> GetRecordAsync(Caller caller);
+
+    /// <summary>Facilitators only; oldest first, entries after <paramref name="after"/>.</summary>
+    [ReadOnly] Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit);
+
+    /// <summary>
+    /// An API node's relay subscribes, or renews its lease, and says who is connected through it (so presence
+    /// survives a restart of the session's activation). Returns the current sequence number.
+    /// </summary>
+    Task<long> WatchAsync(string hostId, ILiveSessionObserver observer, IReadOnlyList<Guid> present);
+
+    Task UnwatchAsync(string hostId);
+
+    /// <summary>
+    /// A person connects through <paramref name="hostId"/>. Returns their role and either the events after
+    /// <paramref name="after"/> or, when that is null or older than the kept log, a snapshot.
+    /// </summary>
+    Task<LiveSessionCatchUp> JoinAsync(Caller caller, string hostId, long? after);
+
+    /// <summary>The person's last connection through <paramref name="hostId"/> ended.</summary>
+    Task LeaveAsync(Guid personId, string hostId);
+
+    /// <summary>For relays filling a gap: events after <paramref name="after"/>, or a snapshot when they are no longer kept.</summary>
+    [ReadOnly] Task<LiveSessionCatchUp> GetEventsAsync(long after);
+
+    Task<long> OpenLobbyAsync(Caller caller);
+
+    Task<long> StartAsync(Caller caller);
+
+    Task<long> AdvanceAsync(Caller caller);
+
+    Task<long> GoBackAsync(Caller caller);
+
+    /// <summary>Extends the current item's timer, or one breakout room's.</summary>
+    Task<long> ExtendTimerAsync(Caller caller, int minutes, Guid? roomId);
+
+    Task<long> PauseAsync(Caller caller);
+
+    Task<long> ResumeAsync(Caller caller);
+
+    Task<long> CloseAsync(Caller caller);
+
+    /// <summary>Any forum member may be appointed; recorded in the audit log.</summary>
+    Task<long> AppointCoFacilitatorAsync(Caller caller, Guid personId);
+
+    /// <summary>A muted participant may still watch and vote, not contribute. Recorded in the audit log.</summary>
+    Task<long> MuteAsync(Caller caller, Guid personId, bool muted);
+
+    /// <summary>The person leaves the session and cannot rejoin it. Recorded in the audit log.</summary>
+    Task<long> RemoveParticipantAsync(Caller caller, Guid personId);
+
+    /// <summary>Facilitators, or the rapporteur of one of the item's breakout rooms.</summary>
+    Task<long> RecordOutcomeAsync(Caller caller, Guid itemId, string text);
+
+    /// <summary>To the current item, or to the author's room during a breakout. Participants present in the session only.</summary>
+    Task<long> ContributeAsync(Caller caller, ContributeCommand command);
+
+    /// <summary>One reaction of each kind per person and contribution; repeating it changes nothing.</summary>
+    Task<long> ReactAsync(Caller caller, Guid contributionId, string reaction);
+
+    Task<long> RaiseHandAsync(Caller caller);
+
+    Task<long> LowerHandAsync(Caller caller);
+
+    /// <summary>Facilitators: to the person given, or the first in the queue; starts the speaker's timer.</summary>
+    Task<long> GiveFloorAsync(Caller caller, Guid? personId);
+
+    /// <summary>Facilitators: the new order must name exactly the people waiting.</summary>
+    Task<long> ReorderQueueAsync(Caller caller, IReadOnlyList<Guid> order);
+
+    /// <summary>Facilitators: takes the person out of the queue, or the floor from them.</summary>
+    Task<long> SkipSpeakerAsync(Caller caller, Guid personId);
+
+    /// <summary>One ballot per person, replaced by a later one until the poll closes.</summary>
+    Task<long> VoteAsync(Caller caller, Guid itemId, IReadOnlyList<int> choices);
+
+    Task<long> SubmitStatementAsync(Caller caller, Guid itemId, string text);
+
+    /// <summary>One vote per person and statement, replaced by a later one until the item closes.</summary>
+    Task<long> VoteOnStatementAsync(Caller caller, Guid statementId, StatementVote vote);
+
+    /// <summary>The room's rapporteur reports back to the plenary.</summary>
+    Task<long> PostSummaryAsync(Caller caller, Guid roomId, string text);
+}

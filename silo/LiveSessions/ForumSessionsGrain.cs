@@ -1,0 +1,43 @@
+using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Forums;
+using NetworkHub.Contracts.LiveSessions;
+
+namespace NetworkHub.Silo.LiveSessions;
+
+[GenerateSerializer, Alias("NetworkHub.ForumSessionsState")]
+public sealed class ForumSessionsState
+{
+    [Id(0)] public List<LiveSessionSummary> Sessions { get; set; } = [];
+}
+
+/// <summary>The list of a forum's sessions, apart from the forum so the forum's state does not grow with every session.</summary>
+internal sealed class ForumSessionsGrain(
+    [PersistentState("forum-sessions", StorageNames.Default)] IPersistentState<ForumSessionsState> state) : Grain, IForumSessionsGrain
+{
+    public async Task<IReadOnlyList<LiveSessionSummary>> ListAsync(Caller caller)
+    {
+        // Throws not-found for a forum the caller may not see; sessions are inside the forum.
+        var access = await GrainFactory.GetGrain<IForumGrain>(this.GetPrimaryKey()).GetAccessAsync(caller);
+        return access.CanSeeInside ? [.. state.State.Sessions.OrderByDescending(s => s.StartsAt)] : [];
+    }
+
+    public async Task TrackAsync(LiveSessionSummary session)
+    {
+        var index = state.State.Sessions.FindIndex(s => s.Id == session.Id);
+        if (index >= 0 && state.State.Sessions[index] == session)
+        {
+            return;
+        }
+
+        if (index >= 0)
+        {
+            state.State.Sessions[index] = session;
+        }
+        else
+        {
+            state.State.Sessions.Add(session);
+        }
+
+        await state.WriteStateAsync();
+    }
+}

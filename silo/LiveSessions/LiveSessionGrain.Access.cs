@@ -1,0 +1,120 @@
+using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.Forums;
+using NetworkHub.Contracts.LiveSessions;
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Silo.LiveSessions;
+
+/// <summary>Who the caller is in this session, decided by the forum on every call so a role change counts at once.</summary>
+internal sealed partial class LiveSessionGrain
+{
+    private async Task<(LiveSessionRole Role, SpaceAccess Access)> AccessAsync(Caller caller)
+    {
+        if (!State.Exists)
+        {
+            throw NotFound();
+        }
+
+        SpaceAccess access;
+        try
+        {
+            access = await GrainFactory.GetGrain<IForumGrain>(State.ForumId).GetAccessAsync(caller);
+        }
+        catch (NotFoundException)
+        {
+            // A private forum's sessions do not exist for outsiders either.
+            throw NotFound();
+        }
+
+        if (!access.CanSeeInside)
+        {
+            throw NotFound();
+        }
+
+        var role = caller.PersonId is { } person && (access.Role == SpaceRole.Coordinator || State.CoFacilitators.Contains(person))
+            ? LiveSessionRole.Facilitator
+            : access.Role >= SpaceRole.Member ? LiveSessionRole.Participant : LiveSessionRole.Observer;
+        return (role, access);
+    }
+
+    private async Task<LiveSessionRole> RoleOfAsync(Caller caller) => (await AccessAsync(caller)).Role;
+
+    private async Task<Guid> RequireFacilitatorAsync(Caller caller)
+    {
+        var person = RequirePerson(caller);
+        if (await RoleOfAsync(caller) != LiveSessionRole.Facilitator)
+        {
+            throw new ForbiddenException(LiveSessionErrors.NotFacilitator, "Only the session's facilitators can do this.");
+        }
+
+        return person;
+    }
+
+    /// <summary>A participant or facilitator who has not been removed; with <paramref name="speaking"/>, also not muted.</summary>
+    private async Task<(Guid Person, LiveSessionRole Role)> RequireParticipantAsync(Caller caller, bool speaking)
+    {
+        var person = RequirePerson(caller);
+        var role = await RoleOfAsync(caller);
+        if (role < LiveSessionRole.Participant)
+        {
+            throw new ForbiddenException(LiveSessionErrors.NotParticipant, "Observers watch; only the forum's members take part.");
+        }
+
+        if (State.Removed.Contains(person))
+        {
+            throw new ForbiddenException(LiveSessionErrors.Removed, "A facilitator removed you from this session.");
+        }
+
+        if (speaking && State.Muted.Contains(person))
+        {
+            throw new ForbiddenException(LiveSessionErrors.Muted, "A facilitator muted you in this session.");
+        }
+
+        return (person, role);
+    }
+
+    private void RequireRunning()
+    {
+        RequireNotClosed();
+        if (State.Status != LiveSessionStatus.Running)
+        {
+            throw new ConflictException(LiveSessionErrors.NotRunning, $"The session is {State.Status.ToString().ToLowerInvariant()}, not running.");
+        }
+    }
+
+    private void RequireNotClosed()
+    {
+        if (State.Status == LiveSessionStatus.Closed)
+        {
+            throw new ConflictException(LiveSessionErrors.Closed, "The session has closed.");
+        }
+    }
+
+    /// <summary>The current item, which must have the given format and, when given, the given id.</summary>
+    private (AgendaItem Item, ItemRecord Record) RequireCurrent(AgendaFormat format, Guid? itemId = null)
+    {
+        RequireRunning();
+        var current = State.Current!;
+        if (itemId is { } id && current.Id != id)
+        {
+            throw new ConflictException(LiveSessionErrors.ItemNotCurrent, "That agenda item is not the current one.");
+        }
+
+        if (current.Format != format)
+        {
+            throw new ConflictException(LiveSessionErrors.WrongFormat, $"The current item is not a {format} item.");
+        }
+
+        return (current, State.ItemFor(current.Id));
+    }
+
+    private NotFoundException NotFound() => new(LiveSessionErrors.NotFound, $"No live session with id {Id}.");
+
+    private static Guid RequirePerson(Caller caller) => caller switch
+    {
+        { PersonId: { } person } => person,
+        { IsApiKey: true } => throw new ForbiddenException(ErrorCodes.PersonRequired, "Only a signed-in person can do this, not an API key."),
+        _ => throw new UnauthenticatedException(ErrorCodes.SignInRequired, "Sign in to do this."),
+    };
+}

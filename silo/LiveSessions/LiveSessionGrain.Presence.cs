@@ -1,0 +1,200 @@
+using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.LiveSessions;
+using NetworkHub.Contracts.People;
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Silo.LiveSessions;
+
+/// <summary>
+/// The API nodes watching this session and the people connected through them. A node's relay renews its lease
+/// every third of <see cref="LiveSessionLimits.HostLease"/>; a node that stops renewing (it crashed) is dropped, and
+/// so is everyone who was connected through it.
+/// </summary>
+internal sealed partial class LiveSessionGrain
+{
+    private readonly Dictionary<string, HostLease> _hosts = new(StringComparer.Ordinal);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // After a restart the relays are still out there but this activation does not know them yet: each node that
+        // had people here gets one lease to renew (bringing its observer) before its people are counted as gone.
+        foreach (var hostId in State.Presence.Select(p => p.HostId).Distinct())
+        {
+            _hosts[hostId] = new HostLease(null, Now + LiveSessionLimits.HostLease);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<long> WatchAsync(string hostId, ILiveSessionObserver observer, IReadOnlyList<Guid> present)
+    {
+        if (!State.Exists)
+        {
+            throw NotFound();
+        }
+
+        _hosts[hostId] = new HostLease(observer, Now + LiveSessionLimits.HostLease);
+        PruneHosts();
+
+        // People the node no longer has connected left while this activation was not listening.
+        foreach (var gone in State.Presence.Where(p => p.HostId == hostId && !present.Contains(p.Person.PersonId)).ToList())
+        {
+            RemovePresence(gone);
+        }
+
+        if (_unsent.Count > 0)
+        {
+            await CommitAsync();
+        }
+
+        return State.Log.Sequence;
+    }
+
+    public async Task UnwatchAsync(string hostId)
+    {
+        _hosts.Remove(hostId);
+        foreach (var gone in State.Presence.Where(p => p.HostId == hostId).ToList())
+        {
+            RemovePresence(gone);
+        }
+
+        if (_unsent.Count > 0)
+        {
+            await CommitAsync();
+        }
+    }
+
+    public async Task<LiveSessionCatchUp> JoinAsync(Caller caller, string hostId, long? after)
+    {
+        var (role, access) = await AccessAsync(caller);
+        var person = RequirePerson(caller);
+        if (State.Removed.Contains(person))
+        {
+            throw new ForbiddenException(LiveSessionErrors.Removed, "A facilitator removed you from this session.");
+        }
+
+        PruneHosts();
+        if (State.Status != LiveSessionStatus.Closed && !State.Presence.Exists(p => p.HostId == hostId && p.Person.PersonId == person))
+        {
+            var known = State.Presence.Find(p => p.Person.PersonId == person)?.Person;
+            var shown = known is null ? await PresentPersonAsync(person, role, access.Visibility) : known with { Role = role };
+            State.Presence.Add(new PresenceRecord(hostId, shown));
+            if (!State.Attendance.Exists(a => a.PersonId == person))
+            {
+                State.Attendance.Add(new AttendanceEntry(person, shown.Name, Now));
+            }
+
+            if (known is null)
+            {
+                Emit(new PresenceChanged(shown, Present: true));
+            }
+        }
+
+        if (_unsent.Count > 0)
+        {
+            await CommitAsync();
+        }
+
+        var events = after is { } from ? State.Log.Since(from) : null;
+        return new LiveSessionCatchUp(State.Log.Sequence, role, events, events is null ? View(role) : null);
+    }
+
+    public async Task LeaveAsync(Guid personId, string hostId)
+    {
+        foreach (var gone in State.Presence.Where(p => p.HostId == hostId && p.Person.PersonId == personId).ToList())
+        {
+            RemovePresence(gone);
+        }
+
+        if (_unsent.Count > 0)
+        {
+            await CommitAsync();
+        }
+    }
+
+    public Task<LiveSessionCatchUp> GetEventsAsync(long after)
+    {
+        if (!State.Exists)
+        {
+            throw NotFound();
+        }
+
+        var events = State.Log.Since(after);
+        return Task.FromResult(new LiveSessionCatchUp(State.Log.Sequence, null, events, events is null ? View(null) : null));
+    }
+
+    /// <summary>Hands written events to every node watching. One-way: a dead node costs nothing here; its lease runs out.</summary>
+    private void Broadcast(IReadOnlyList<LiveSessionEvent> events)
+    {
+        foreach (var (hostId, lease) in _hosts)
+        {
+            try
+            {
+                _ = lease.Observer?.EventsAppended(Id, events);
+            }
+            catch (Exception e)
+            {
+                LiveSessionLog.NotifyFailed(logger, Id, hostId, e);
+            }
+        }
+    }
+
+    /// <summary>Drops nodes whose lease ran out, and the presence of everyone connected through them.</summary>
+    private void PruneHosts()
+    {
+        var now = Now;
+        foreach (var hostId in _hosts.Where(h => h.Value.ExpiresAt <= now).Select(h => h.Key).ToList())
+        {
+            _hosts.Remove(hostId);
+            LiveSessionLog.HostExpired(logger, Id, hostId);
+        }
+
+        foreach (var gone in State.Presence.Where(p => !_hosts.ContainsKey(p.HostId)).ToList())
+        {
+            RemovePresence(gone);
+        }
+    }
+
+    private void RemovePresence(PresenceRecord record)
+    {
+        State.Presence.Remove(record);
+        if (!State.Presence.Exists(p => p.Person.PersonId == record.Person.PersonId))
+        {
+            Emit(new PresenceChanged(record.Person, Present: false));
+        }
+    }
+
+    /// <summary>
+    /// How a person appears here. Everyone who can watch a members-only or private forum's session is a fellow member
+    /// and sees real names; a public forum's session can be watched by anyone signed in, so there people appear under
+    /// their pseudonym when they chose one. Only public organisations are named: belonging to any other is not shown.
+    /// </summary>
+    private async Task<PresentPerson> PresentPersonAsync(Guid personId, LiveSessionRole role, Visibility forumVisibility)
+    {
+        var person = GrainFactory.GetGrain<IPersonGrain>(personId);
+        var name = await person.GetNameAsync(toFellowMember: forumVisibility != Visibility.Public);
+        var organisations = new List<SessionOrganisation>();
+        foreach (var space in (await person.GetSpacesAsync()).Where(s => s.Space.Kind == SpaceKind.Organisation))
+        {
+            try
+            {
+                var summary = await GrainFactory.GetSpace(space.Space).GetSummaryAsync(Caller.Anonymous);
+                if (summary.Visibility == Visibility.Public)
+                {
+                    organisations.Add(new SessionOrganisation(summary.Space.Id, summary.Name));
+                }
+            }
+            catch (NotFoundException)
+            {
+                // Not public: it stays unnamed.
+            }
+        }
+
+        return new PresentPerson(personId, name, role, organisations);
+    }
+
+    private string? PresentName(Guid personId) => State.Presence.Find(p => p.Person.PersonId == personId)?.Person.Name;
+
+    private sealed record HostLease(ILiveSessionObserver? Observer, DateTimeOffset ExpiresAt);
+}

@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Logging;
+using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.Forums;
+using NetworkHub.Contracts.LiveSessions;
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Silo.LiveSessions;
+
+/// <summary>
+/// One live session. Every change follows the same order: check the caller with the forum, check the state, change
+/// it and append its events to the log, write, and only then hand the events to the API nodes' relays (one one-way
+/// call per node, never one per participant). Non-reentrant: the sequence numbers are the order the changes happened.
+/// The grain is split by concern: presence and fan-out, facilitation, and the formats of agenda items.
+/// </summary>
+internal sealed partial class LiveSessionGrain(
+    [PersistentState("live-session", StorageNames.Default)] IPersistentState<LiveSessionState> state,
+    TimeProvider clock, ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain
+{
+    private readonly List<LiveSessionEvent> _unsent = [];
+
+    private LiveSessionState State => state.State;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<LiveSessionDetails> ScheduleAsync(Caller caller, ScheduleLiveSessionCommand command)
+    {
+        var person = RequirePerson(caller);
+        if (State.Exists)
+        {
+            return State.CreatedBy == person && State.ForumId == command.ForumId
+                ? await GetAsync(caller)
+                : throw new ConflictException(LiveSessionErrors.Exists, $"A session with id {Id} already exists.");
+        }
+
+        var access = await GrainFactory.GetGrain<IForumGrain>(command.ForumId).GetAccessAsync(caller);
+        if (access.Role != SpaceRole.Coordinator)
+        {
+            throw new ForbiddenException(LiveSessionErrors.NotFacilitator, "Only coordinators of the forum can schedule its sessions.");
+        }
+
+        var title = SessionRules.Text(command.Title, LiveSessionLimits.TitleMaxLength, "title");
+        var agenda = SessionRules.Agenda(command.Agenda);
+        if (command.EndsAt <= command.StartsAt)
+        {
+            throw new RejectedException(LiveSessionErrors.InvalidInput, "A session ends after it starts.");
+        }
+
+        State.Exists = true;
+        State.ForumId = command.ForumId;
+        State.Title = title;
+        State.Description = command.Description;
+        State.StartsAt = command.StartsAt;
+        State.EndsAt = command.EndsAt;
+        State.TimeZone = command.TimeZone;
+        State.Languages = [.. command.Languages];
+        State.Agenda = agenda;
+        State.CreatedBy = person;
+        Audit(caller, LiveSessionAuditActions.Scheduled);
+        await state.WriteStateAsync();
+        LiveSessionLog.Scheduled(logger, Id, command.ForumId, person);
+        await TrackInForumAsync();
+        return Details(LiveSessionRole.Facilitator);
+    }
+
+    public async Task<LiveSessionDetails> GetAsync(Caller caller) => Details(await RoleOfAsync(caller));
+
+    public async Task<LiveSessionDetails> UpdateAgendaAsync(Caller caller, IReadOnlyList<AgendaItem> agenda)
+    {
+        await RequireFacilitatorAsync(caller);
+        RequireNotClosed();
+        var kept = State.Agenda.Take(State.CurrentItem + 1).ToList();
+        var replaced = SessionRules.Agenda([.. kept, .. agenda]);
+        State.Items.RemoveAll(i => !replaced.Exists(a => a.Id == i.ItemId));
+        State.Agenda = replaced;
+        Audit(caller, LiveSessionAuditActions.AgendaChanged);
+        Emit(new AgendaChanged([.. replaced]));
+        await CommitAsync();
+        return Details(LiveSessionRole.Facilitator);
+    }
+
+    public async Task<LiveSessionView> GetViewAsync(Caller caller) => View(await RoleOfAsync(caller));
+
+    public async Task<LiveSessionRecord> GetRecordAsync(Caller caller)
+    {
+        var role = await RoleOfAsync(caller);
+        if (State.Status != LiveSessionStatus.Closed)
+        {
+            throw new ConflictException(LiveSessionErrors.NotClosed, "The record is ready when the session has closed.");
+        }
+
+        return new LiveSessionRecord(Details(role), Contents(), [.. State.Attendance]);
+    }
+
+    public async Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
+    {
+        await RequireFacilitatorAsync(caller);
+        var entries = State.Audit.Where(e => e.Sequence > (after ?? 0)).Take(limit + 1).ToList();
+        long? next = entries.Count > limit ? entries[limit - 1].Sequence : null;
+        return new AuditPage([.. entries.Take(limit)], next);
+    }
+
+    private LiveSessionDetails Details(LiveSessionRole? role) => new(
+        Id, State.ForumId, State.Title, State.Description, State.StartsAt, State.EndsAt, State.TimeZone, [.. State.Languages],
+        State.Status, [.. State.Agenda], State.CurrentItem, State.ItemEndsAt, [.. State.CoFacilitators], role, State.Log.Sequence);
+
+    private LiveSessionView View(LiveSessionRole? role)
+    {
+        var present = State.Presence.Select(p => p.Person).DistinctBy(p => p.PersonId).ToList();
+        var organisations = present.SelectMany(p => p.Organisations).GroupBy(o => o.Id)
+            .Select(g => new OrganisationCount(g.Key, g.First().Name, g.Count()))
+            .OrderByDescending(c => c.Present).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        return new LiveSessionView(Details(role), State.Log.Sequence, present, organisations, [.. State.Muted], Contents());
+    }
+
+    private List<ItemContent> Contents() => [.. State.Agenda
+        .Select(a => (Agenda: a, Record: State.Items.Find(i => i.ItemId == a.Id)))
+        .Where(x => x.Record is not null)
+        .Select(x => Content(x.Record!))];
+
+    private static ItemContent Content(ItemRecord item) => new(
+        item.ItemId,
+        [.. item.Contributions.Select(c => c.ToContribution(item.ItemId))],
+        item.Queue?.ToView(),
+        item.Poll?.Tally(),
+        item.Statements?.Tallies() ?? [],
+        item.Statements?.Results,
+        [.. item.Rooms.Select(r => r.ToRoom())],
+        item.Outcome);
+
+    /// <summary>Appends an event; it is sent by <see cref="CommitAsync"/> once written.</summary>
+    private LiveSessionEvent Emit(LiveSessionChange change)
+    {
+        var added = State.Log.Append(change, Now);
+        _unsent.Add(added);
+        return added;
+    }
+
+    /// <summary>Writes the state, then sends the new events to every relay. Returns the last sequence number.</summary>
+    private async Task<long> CommitAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The activation now holds changes the database does not; start again from what was stored.
+            _unsent.Clear();
+            DeactivateOnIdle();
+            throw;
+        }
+
+        if (_unsent.Count > 0)
+        {
+            LiveSessionEvent[] events = [.. _unsent];
+            _unsent.Clear();
+            Broadcast(events);
+        }
+
+        return State.Log.Sequence;
+    }
+
+    private void Audit(Caller caller, string action, Guid? subject = null, string? detail = null)
+    {
+        var sequence = State.Audit.Count == 0 ? 1 : State.Audit[^1].Sequence + 1;
+        State.Audit.Add(new AuditEntry(sequence, Now, caller.PersonId, caller.KeyOrganisationId, action, subject, detail));
+    }
+
+    private Task TrackInForumAsync() => GrainFactory.GetGrain<IForumSessionsGrain>(State.ForumId)
+        .TrackAsync(new LiveSessionSummary(Id, State.Title, State.StartsAt, State.Status));
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using NetworkHub.Contracts.LiveSessions;
+
+namespace NetworkHub.Silo.LiveSessions;
+
+/// <summary>Log lines of live sessions. Ids only: names and what people said never reach a log.</summary>
+internal static partial class LiveSessionLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} scheduled in forum {ForumId} by person {PersonId}")]
+    public static partial void Scheduled(ILogger logger, Guid sessionId, Guid forumId, Guid personId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} is now {Status}")]
+    public static partial void StatusChanged(ILogger logger, Guid sessionId, LiveSessionStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: {Action} for person {PersonId} by person {ActorId}")]
+    public static partial void Moderated(ILogger logger, Guid sessionId, string action, Guid personId, Guid actorId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not notify host {HostId}")]
+    public static partial void NotifyFailed(ILogger logger, Guid sessionId, string hostId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: host {HostId} stopped renewing its lease")]
+    public static partial void HostExpired(ILogger logger, Guid sessionId, string hostId);
+}
