@@ -1,8 +1,8 @@
 // The browser's connection to the live session hub, for the session room to build on.
 //
-// The hub itself (its path, methods and events) is being written alongside this app; nothing here guesses at
-// it. The two maps below start empty and are filled in from the hub's typed client interface
-// (ILiveSessionClient) and its methods when they land, so every `on` and `invoke` is checked by tsc.
+// The hub's methods and events belong to the session room's author; nothing here guesses at them. The two maps
+// below start empty and are filled in from the hub's typed client interface (contracts ILiveSessionClient) and
+// its public methods, so every `on` and `invoke` is checked by tsc.
 import {
   HubConnectionBuilder,
   HubConnectionState,
@@ -11,6 +11,9 @@ import {
   type IRetryPolicy,
 } from '@microsoft/signalr';
 
+/** Where api/LiveSessions/LiveSessionSetup.cs maps LiveSessionHub. */
+export const liveSessionHubPath = '/hubs/sessions';
+
 /** Events the hub sends: name → payload. Filled in from ILiveSessionClient. */
 export type LiveSessionEvents = Record<never, unknown>;
 
@@ -18,8 +21,8 @@ export type LiveSessionEvents = Record<never, unknown>;
 export type LiveSessionMethods = Record<never, [unknown[], unknown]>;
 
 export interface LiveSessionClientOptions {
-  /** The hub's URL path, e.g. "/hubs/…" (style.md: hubs live under /hubs/{kebab}). */
-  hubPath: string;
+  /** The hub's address; the live session hub unless given. */
+  hubPath?: string;
   /** The signed-in person's bearer token; browsers cannot set headers on WebSockets, so SignalR sends it as ?access_token=. */
   accessToken: () => string | null;
   onStateChange?: (state: ConnectionStatus) => void;
@@ -37,7 +40,7 @@ export class LiveSessionClient {
 
   constructor(private readonly options: LiveSessionClientOptions) {
     this.connection = new HubConnectionBuilder()
-      .withUrl(options.hubPath, { accessTokenFactory: () => options.accessToken() ?? '' })
+      .withUrl(options.hubPath ?? liveSessionHubPath, { accessTokenFactory: () => options.accessToken() ?? '' })
       .withAutomaticReconnect(retryForever)
       .configureLogging(LogLevel.Warning)
       .build();
