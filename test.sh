@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of NetworkHub on a fresh machine: installs and starts what the tests need (a throw-away
-# PostgreSQL), checks formatting, builds, runs all suites, and ends with one line of totals.
+# PostgreSQL, Debian's chromium), checks formatting, builds (the web app too), runs all suites (.NET, Vitest,
+# browser tests), and ends with one line of totals.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -40,10 +41,41 @@ for trx in "$results"/*.trx; do
     failed=$((failed + f + $(value error) + $(value timeout) + $(value aborted)))
     skipped=$((skipped + total - executed))
 done
-rm -rf "$results"
 if [[ $files -eq 0 ]]; then
     echo "no test results were written" >&2
     status=1
 fi
+
+# The browser app (web/): Vitest component tests, then browser tests that start the built platform and drive
+# Debian's chromium (Playwright cannot download browsers here). The build above already ran npm ci and built web/.
+if [[ ! -x /usr/bin/chromium ]]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if [[ ! -d web/node_modules || web/package-lock.json -nt web/node_modules/.package-lock.json ]]; then
+    (cd web && npm ci --no-audit --no-fund)
+fi
+(cd web && npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json") || status=$?
+(cd web && node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$results/e2e.tap" e2e/) || status=$?
+
+# Vitest's JSON report and node --test's TAP summary ("# pass N") add to the same totals.
+if [[ -s $results/vitest.json ]]; then
+    read -r p f s < <(node -e 'const r = require(process.argv[1]);
+        console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0), r.numPendingTests + r.numTodoTests)' "$results/vitest.json")
+    passed=$((passed + ${p:-0})) failed=$((failed + ${f:-1})) skipped=$((skipped + ${s:-0}))
+else
+    echo "vitest wrote no results" >&2
+    failed=$((failed + 1))
+fi
+if [[ -s $results/e2e.tap ]]; then
+    tap() { local n; n=$(sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$results/e2e.tap" | tail -1); echo "${n:-0}"; }
+    passed=$((passed + $(tap pass))) failed=$((failed + $(tap fail) + $(tap cancelled))) skipped=$((skipped + $(tap skipped) + $(tap todo)))
+else
+    echo "the browser tests wrote no results" >&2
+    failed=$((failed + 1))
+fi
+
+rm -rf "$results"
 echo "$passed passed, $failed failed, $skipped skipped"
 [[ $failed -eq 0 && $status -eq 0 ]]

@@ -157,6 +157,10 @@ public static class ApiBuilderExtensions
     {
         app.Map("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No such API endpoint.")).ExcludeFromDescription();
         app.MapFallbackToFile("index.html");
+
+        // The plain fallback skips paths whose last segment looks like a file name, and invitation tokens
+        // contain dots (organisation.{id}.{id}.{secret}), so the invitation links get a route of their own.
+        app.MapFallbackToFile("/invitations/{token}", "index.html");
         return app;
     }
 }

@@ -1,0 +1,60 @@
+// A small world made through the public REST API, for tests that look at screens rather than build them.
+const password = 'correct horse battery staple';
+
+export async function seed(baseUrl) {
+  const run = Date.now().toString(36);
+  const call = async (method, path, body, token) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  const person = async (displayName, invitation) => {
+    const email = `${displayName.split(' ')[0].toLowerCase()}-${run}@example.org`;
+    await call('POST', '/api/v1/accounts', { email, password, displayName, invitation });
+    const token = await call('POST', '/api/v1/auth/token', { email, password });
+    return { displayName, email, ...token };
+  };
+
+  const ana = await person('Ana Coordinator');
+  const organisation = await call('POST', '/api/v1/organisations', {
+    name: 'Red de Tierras Comunales', kind: 'civil-society-organisation', country: 'CO', topics: ['land rights', 'water'],
+    description: 'Defensa de la tierra comunal.',
+  }, ana.token);
+  await call('POST', '/api/v1/organisations', {
+    name: 'شبكة المدافعات عن الأرض', kind: 'network-secretariat', country: 'LB', topics: ['land rights'],
+  }, ana.token);
+  const coalition = await call('POST', '/api/v1/coalitions', {
+    name: 'Coalición por el Agua', country: 'SN', topics: ['water'], description: 'Agua para todas las comunidades.\nالماء حق للجميع.',
+  }, ana.token);
+  const workingGroup = await call('POST', `/api/v1/coalitions/${coalition.id}/working-groups`, {
+    name: 'Grupo de Incidencia', purpose: 'Incidencia ante el ministerio.',
+  }, ana.token);
+  await call('POST', `/api/v1/coalitions/${coalition.id}/forums`, { name: 'Foro Regional del Agua' }, ana.token);
+  const invitation = await call('POST', `/api/v1/coalitions/${coalition.id}/invitations`, { role: 'member' }, ana.token);
+  const layla = await person('ليلى حسن', invitation.token);
+  const kofi = await person('Kofi Mensah');
+  await call('POST', `/api/v1/organisations/${organisation.id}/join-requests`, { message: 'Quisiera participar.' }, kofi.token);
+  await call('POST', `/api/v1/organisations/${organisation.id}/api-keys`, { name: 'Reporting', scope: 'read' }, ana.token);
+
+  return {
+    ana, layla, kofi,
+    urls: {
+      organisation: `/organisations/${organisation.id}`,
+      coalition: `/coalitions/${coalition.id}`,
+      workingGroup: `/working-groups/${workingGroup.id}`,
+    },
+    /** Browser storage of a signed-in person, in the shape the app keeps it (see src/auth/session.tsx). */
+    storageState: (who) => ({
+      cookies: [],
+      origins: [{
+        origin: baseUrl,
+        localStorage: [{ name: 'networkhub.session', value: JSON.stringify({ token: who.token, expiresAt: who.expiresAt, personId: who.personId }) }],
+      }],
+    }),
+  };
+}

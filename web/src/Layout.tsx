@@ -1,0 +1,45 @@
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useSession } from './auth/session';
+import { localeNames, locales, useI18n, type Locale } from './i18n';
+
+export function Layout() {
+  const { t, locale, setLocale } = useI18n();
+  const { session, signOut } = useSession();
+  const navigate = useNavigate();
+
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <header className="site-header">
+        <Link to="/" className="brand">{t('app.name')}</Link>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            {session && <li><NavLink to="/spaces">{t('nav.mySpaces')}</NavLink></li>}
+            <li><NavLink to="/directory">{t('nav.directory')}</NavLink></li>
+            {!session && <li><NavLink to="/sign-in">{t('nav.signIn')}</NavLink></li>}
+            {!session && <li><NavLink to="/register">{t('nav.register')}</NavLink></li>}
+            {session && (
+              <li>
+                <button type="button" className="link-button" onClick={async () => { await signOut(); navigate('/sign-in'); }}>
+                  {t('nav.signOut')}
+                </button>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="language">
+          <label htmlFor="language">{t('app.language')}</label>
+          <select id="language" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+            {locales.map((l) => <option key={l} value={l} lang={l}>{localeNames[l]}</option>)}
+          </select>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <a href="/scalar">API reference</a>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export interface AsyncState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+}
+
+/** Loads once per change of `key`; a stale answer (the key changed meanwhile) is dropped. */
+export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    setError(null);
+    load().then(
+      (value) => { if (current) { setData(value); setLoading(false); } },
+      (failure: unknown) => { if (current) { setError(failure); setLoading(false); } },
+    );
+    return () => { current = false; };
+    // `load` is a new closure every render; `key` says when it means something new.
+  }, [key, round]);
+
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  return { data, error, loading, reload };
+}

@@ -1,0 +1,54 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes, useLocation } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { fakeApi, on, renderAt, signedIn } from '../testing/render';
+import { AcceptInvitation } from './AcceptInvitation';
+
+const token = 'coalition.c1.i1.secret';
+const preview = { space: { kind: 'coalition', id: 'c1' }, spaceName: 'تحالف المياه', role: 'member', expiresAt: '2026-12-01T00:00:00Z' };
+
+function Where() {
+  return <p>at {useLocation().pathname}</p>;
+}
+
+const screenWithLanding = (
+  <Routes>
+    <Route path="/invitations/:token" element={<AcceptInvitation />} />
+    <Route path="*" element={<Where />} />
+  </Routes>
+);
+
+describe('AcceptInvitation', () => {
+  it('offers people without an account to register with the invitation, or to sign in first', async () => {
+    fakeApi(on('GET', `/api/v1/invitations/${token}`, { body: preview }));
+    renderAt(<AcceptInvitation />, { url: `/invitations/${token}`, path: '/invitations/:token' });
+
+    expect((await screen.findByText('تحالف المياه')).getAttribute('dir')).toBe('auto');
+    expect(screen.getByRole('link', { name: 'Create an account and accept' }).getAttribute('href'))
+      .toBe(`/register?invitation=${encodeURIComponent(token)}&next=%2Fcoalitions%2Fc1`);
+    expect(screen.getByRole('link', { name: 'Sign in to accept' }).getAttribute('href'))
+      .toBe(`/sign-in?next=${encodeURIComponent(`/invitations/${token}`)}`);
+  });
+
+  it('accepts for a signed-in person and opens the space', async () => {
+    signedIn();
+    const calls = fakeApi(
+      on('GET', `/api/v1/invitations/${token}`, { body: preview }),
+      on('POST', `/api/v1/invitations/${token}/accept`, { body: { space: { kind: 'coalition', id: 'c1' }, visibility: 'public', role: 'member', canSeeInside: true } }),
+    );
+    renderAt(screenWithLanding, { url: `/invitations/${token}` });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Accept invitation' }));
+
+    expect(await screen.findByText('at /coalitions/c1')).toBeTruthy();
+    expect(calls.at(-1)!.headers.Authorization).toBe('Bearer nht_test');
+  });
+
+  it('says so when the invitation was already used', async () => {
+    fakeApi(on('GET', `/api/v1/invitations/${token}`, { status: 409, body: { code: 'invitation.used', detail: 'Used.' } }));
+    renderAt(<AcceptInvitation />, { url: `/invitations/${token}`, path: '/invitations/:token', locale: 'es' });
+
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Esta invitación ya se usó o fue retirada.'));
+  });
+});

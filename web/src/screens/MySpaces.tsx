@@ -1,0 +1,55 @@
+import { Link } from 'react-router';
+import { api } from '../api/endpoints';
+import type { SpaceKind, SpaceSummary } from '../api/types';
+import { Page } from '../components/Page';
+import { ErrorMessage, Loading } from '../components/Status';
+import { useAsync } from '../components/useAsync';
+import { UserText } from '../components/UserText';
+import { useI18n } from '../i18n';
+import { Trans } from '../i18n/Trans';
+import { spacePath } from '../spaces/paths';
+
+const order: SpaceKind[] = ['organisation', 'coalition', 'working-group', 'forum'];
+
+export function MySpaces() {
+  const { t } = useI18n();
+  const spaces = useAsync(() => api.mySpaces(), 'me');
+  const names = new Map((spaces.data ?? []).map((s) => [s.space.id, s.name]));
+
+  return (
+    <Page title={t('spaces.title')} actions={<>
+      <Link className="button" to="/organisations/new">{t('spaces.createOrganisation')}</Link>
+      <Link className="button" to="/coalitions/new">{t('spaces.createCoalition')}</Link>
+    </>}>
+      {spaces.loading && <Loading />}
+      <ErrorMessage error={spaces.error} />
+      {spaces.data?.length === 0 && <p>{t('spaces.none')} <Link to="/directory">{t('nav.directory')}</Link></p>}
+      {order.map((kind) => {
+        const ofKind = (spaces.data ?? []).filter((s) => s.space.kind === kind);
+        if (ofKind.length === 0) return null;
+        return (
+          <section key={kind} aria-labelledby={`spaces-${kind}`}>
+            <h2 id={`spaces-${kind}`}>{t(`kindPlural.${kind}`)}</h2>
+            <ul className="cards">
+              {ofKind.map((s) => <SpaceCard key={s.space.id} space={s} parentName={s.parent ? names.get(s.parent.id) : undefined} />)}
+            </ul>
+          </section>
+        );
+      })}
+    </Page>
+  );
+}
+
+function SpaceCard({ space, parentName }: { space: SpaceSummary; parentName?: string }) {
+  const { t } = useI18n();
+  return (
+    <li className="card">
+      <Link to={spacePath(space.space)} dir="auto">{space.name}</Link>
+      <p className="muted">
+        {space.yourRole && t('spaces.yourRole', { role: t(`role.${space.yourRole}`) })}
+        {' · '}{t(`visibility.${space.visibility}`)}
+        {parentName && <> · <Trans k="spaces.within" values={{ name: <UserText text={parentName} /> }} /></>}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../api/endpoints';
+import { safeNext, useSession } from '../auth/session';
+import { CountrySelect } from '../components/CountrySelect';
+import { FormErrors, TextField } from '../components/Field';
+import { Page } from '../components/Page';
+import { useSubmit } from '../components/useSubmit';
+import { useI18n } from '../i18n';
+
+/** Registration; with ?invitation= the new person joins that space as part of registering. */
+export function Register() {
+  const { t } = useI18n();
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const invitation = params.get('invitation');
+  const [form, setForm] = useState({ email: '', password: '', displayName: '', pseudonym: '', country: '' });
+  const submit = useSubmit();
+  const set = (field: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+
+  return (
+    <Page title={t('auth.registerTitle')}>
+      {invitation && <p className="notice">{t('auth.joiningWithInvitation')}</p>}
+      <form className="narrow" noValidate onSubmit={(e) => {
+        e.preventDefault();
+        void submit.run(async () => {
+          const email = form.email.trim();
+          await api.register({
+            email,
+            password: form.password,
+            displayName: form.displayName.trim(),
+            pseudonym: form.pseudonym.trim() || null,
+            country: form.country || null,
+            invitation,
+          });
+          await signIn(email, form.password);
+          navigate(safeNext(params.get('next'), '/spaces'), { replace: true });
+        });
+      }}>
+        <FormErrors error={submit.error} />
+        <TextField label={t('auth.displayName')} name="displayName" autoComplete="name" required dir="auto"
+          value={form.displayName} onChange={(e) => set('displayName')(e.target.value)} errors={submit.fieldErrors} />
+        <TextField label={t('auth.pseudonym')} name="pseudonym" hint={t('auth.pseudonymHint')} dir="auto"
+          value={form.pseudonym} onChange={(e) => set('pseudonym')(e.target.value)} errors={submit.fieldErrors} />
+        <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" required
+          value={form.email} onChange={(e) => set('email')(e.target.value)} errors={submit.fieldErrors} />
+        <TextField label={t('auth.password')} name="password" type="password" autoComplete="new-password" required
+          minLength={10} hint={t('auth.passwordHint')}
+          value={form.password} onChange={(e) => set('password')(e.target.value)} errors={submit.fieldErrors} />
+        <CountrySelect label={t('auth.country')} name="country" emptyLabel={t('form.noCountry')}
+          value={form.country} onChange={set('country')} errors={submit.fieldErrors} />
+        <button type="submit" className="primary" disabled={submit.busy}>{t('auth.registerButton')}</button>
+      </form>
+      <p>{t('auth.haveAccount')} <Link to={`/sign-in${params.size ? `?${params}` : ''}`}>{t('nav.signIn')}</Link></p>
+    </Page>
+  );
+}

@@ -1,0 +1,73 @@
+import { Link } from 'react-router';
+import { api } from '../api/endpoints';
+import type { CoalitionDetails, ForumDetails, OrganisationDetails, SpaceDetails, SpaceKind, WorkingGroupDetails } from '../api/types';
+import { useSession } from '../auth/session';
+import { UserParagraphs, UserText } from '../components/UserText';
+import { useAsync } from '../components/useAsync';
+import { useI18n } from '../i18n';
+import { Trans } from '../i18n/Trans';
+import { ChildSpaces } from './ChildSpaces';
+import { CoalitionOrganisations } from './CoalitionOrganisations';
+import { Membership } from './Membership';
+import { Members } from './Members';
+import { spacePath } from './paths';
+
+export function Overview({ kind, space, onChanged }: { kind: SpaceKind; space: SpaceDetails; onChanged(): void }) {
+  const { session } = useSession();
+  return (
+    <>
+      <Profile kind={kind} space={space} />
+      {session && <Membership kind={kind} space={space} onChanged={onChanged} />}
+      {kind === 'coalition' && <CoalitionOrganisations coalitionId={space.id} />}
+      {(kind === 'organisation' || kind === 'coalition') && (
+        <ChildSpaces parent={{ kind, id: space.id }} childKind="working-group" yourRole={space.yourRole} visibility={space.visibility} />
+      )}
+      {kind === 'coalition' && (
+        <ChildSpaces parent={{ kind, id: space.id }} childKind="forum" yourRole={space.yourRole} visibility={space.visibility} />
+      )}
+      <Members kind={kind} id={space.id} yourRole={space.yourRole} />
+    </>
+  );
+}
+
+function Profile({ kind, space }: { kind: SpaceKind; space: SpaceDetails }) {
+  const { t, countryName } = useI18n();
+  const org = kind === 'organisation' ? (space as OrganisationDetails) : null;
+  const coalition = kind === 'coalition' ? (space as CoalitionDetails) : null;
+  const group = kind === 'working-group' ? (space as WorkingGroupDetails) : null;
+  const forum = kind === 'forum' ? (space as ForumDetails) : null;
+  const place = org ?? coalition;
+  const text = org?.description ?? coalition?.description ?? group?.purpose ?? forum?.description;
+  const tags = org?.topics ?? coalition?.topics ?? forum?.themes ?? [];
+  const parent = group?.parent ?? forum?.parent;
+
+  return (
+    <section aria-label={t('space.overview')}>
+      {parent && (
+        <p><ParentLink kind={parent.kind} id={parent.id} /></p>
+      )}
+      <dl className="facts">
+        {org && <><dt>{t('form.kind')}</dt><dd>{t(`orgKind.${org.kind}`)}</dd></>}
+        {place?.country && <><dt>{t('space.country')}</dt><dd>{countryName(place.country)}</dd></>}
+        {place?.region && <><dt>{t('space.region')}</dt><dd><UserText text={place.region} /></dd></>}
+        <dt>{t('space.visibility')}</dt><dd>{t(`visibility.${space.visibility}`)}</dd>
+        {org?.website && /^https?:\/\//i.test(org.website) && (
+          <><dt>{t('space.website')}</dt><dd><a href={org.website} rel="noopener noreferrer nofollow" target="_blank" dir="auto">{org.website}</a></dd></>
+        )}
+      </dl>
+      {tags.length > 0 && (
+        <ul className="tags" aria-label={forum ? t('space.themes') : t('space.topics')}>
+          {tags.map((tag) => <li key={tag}><UserText text={tag} /></li>)}
+        </ul>
+      )}
+      {text && <UserParagraphs text={text} />}
+    </section>
+  );
+}
+
+function ParentLink({ kind, id }: { kind: SpaceKind; id: string }) {
+  const { t } = useI18n();
+  const parent = useAsync(() => api.details(kind, id), `${kind}/${id}`);
+  const name = parent.data ? <UserText text={parent.data.name} /> : t(`kind.${kind}`);
+  return <Trans k="space.partOf" values={{ name: <Link to={spacePath({ kind, id })}>{name}</Link> }} />;
+}
