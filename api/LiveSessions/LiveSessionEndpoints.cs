@@ -14,11 +14,11 @@ public static class LiveSessionEndpoints
 {
     public static IEndpointRouteBuilder MapLiveSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        var forums = app.MapGroup("/api/v1/forums/{forumId:guid}/sessions").WithTags("Live sessions");
+        var forums = app.MapGroup("/api/v1/forums/{forumId:guid}/sessions").WithTags("Live sessions").WithProblemResponses();
         forums.MapPost("/", ScheduleSession).WithName(nameof(ScheduleSession));
         forums.MapGet("/", GetForumSessions).WithName(nameof(GetForumSessions));
 
-        var sessions = app.MapGroup("/api/v1/live-sessions/{id:guid}").WithTags("Live sessions");
+        var sessions = app.MapGroup("/api/v1/live-sessions/{id:guid}").WithTags("Live sessions").WithProblemResponses();
         sessions.MapGet("/", GetSession).WithName(nameof(GetSession));
         sessions.MapPut("/agenda", UpdateAgenda).WithName(nameof(UpdateAgenda));
         sessions.MapGet("/state", GetSessionState).WithName(nameof(GetSessionState));
