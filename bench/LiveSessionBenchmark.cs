@@ -12,7 +12,7 @@ internal static class LiveSessionBenchmark
     {
         var options = BenchOptions.Parse(args);
         Console.WriteLine($"Live session fan-out vs a bare SignalR hub; {Environment.ProcessorCount} cores, {options.Rounds} latency rounds, " +
-            $"{options.Burst} messages for throughput ({options.InFlight} in flight), payload {options.PayloadChars} chars");
+            $"{options.Burst} messages for throughput ({options.InFlight} senders, one message in flight each), payload {options.PayloadChars} chars");
         Console.WriteLine();
         Console.WriteLine("| clients | system | p50 ms | p95 ms | p99 ms | delivered msgs/s |");
         Console.WriteLine("|---:|---|---:|---:|---:|---:|");
@@ -20,13 +20,13 @@ internal static class LiveSessionBenchmark
         foreach (var clients in options.Clients)
         {
             Result bare, hub;
-            await using (var target = await BareTarget.StartAsync())
+            await using (var target = await BareTarget.StartAsync(options.InFlight))
             {
                 bare = await FanOutRun.RunAsync(target, clients, options);
             }
 
             Print(clients, "bare SignalR hub", bare);
-            await using (var target = await NetworkHubTarget.StartAsync())
+            await using (var target = await NetworkHubTarget.StartAsync(options.InFlight))
             {
                 hub = await FanOutRun.RunAsync(target, clients, options);
             }

@@ -23,7 +23,11 @@ internal interface IFanOutTarget : IAsyncDisposable
     /// <summary>A connected receiver that has joined; <paramref name="received"/> gets each contribution's text.</summary>
     Task<HubConnection> ConnectReceiverAsync(Action<string> received);
 
-    /// <summary>Posts one contribution and returns when the server acknowledges it.</summary>
+    /// <summary>
+    /// Posts one contribution and returns when the server acknowledges it. Sends rotate over several sender
+    /// connections, as in a session where many people write at once: SignalR runs one connection's calls one at a
+    /// time, so a single sender would measure its own round trips rather than the server's fan-out.
+    /// </summary>
     Task SendAsync(string text);
 }
 
@@ -70,11 +74,12 @@ internal static class Connections
 }
 
 /// <summary>The baseline: a minimal hub that puts each connection in one group and broadcasts the same event shape to it.</summary>
-internal sealed class BareTarget(WebApplication app, HubConnection sender) : IFanOutTarget
+internal sealed class BareTarget(WebApplication app, HubConnection[] senders) : IFanOutTarget
 {
     private const string Group = "session";
+    private int _next;
 
-    public static async Task<BareTarget> StartAsync()
+    public static async Task<BareTarget> StartAsync(int senderCount)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -83,8 +88,13 @@ internal sealed class BareTarget(WebApplication app, HubConnection sender) : IFa
         var app = builder.Build();
         app.MapHub<BareHub>("/bare");
         await app.StartAsync();
-        var sender = await Connections.StartAsync(new Uri(Connections.Address(app), "/bare"), null, _ => { });
-        return new BareTarget(app, sender);
+        var senders = new HubConnection[senderCount];
+        for (var i = 0; i < senderCount; i++)
+        {
+            senders[i] = await Connections.StartAsync(new Uri(Connections.Address(app), "/bare"), null, _ => { });
+        }
+
+        return new BareTarget(app, senders);
     }
 
     public async Task<HubConnection> ConnectReceiverAsync(Action<string> received)
@@ -94,11 +104,15 @@ internal sealed class BareTarget(WebApplication app, HubConnection sender) : IFa
         return connection;
     }
 
-    public Task SendAsync(string text) => sender.InvokeAsync<long>("Broadcast", Group, text);
+    public Task SendAsync(string text) => senders[(Interlocked.Increment(ref _next) & int.MaxValue) % senders.Length].InvokeAsync<long>("Broadcast", Group, text);
 
     public async ValueTask DisposeAsync()
     {
-        await sender.DisposeAsync();
+        foreach (var sender in senders)
+        {
+            await sender.DisposeAsync();
+        }
+
         await app.StopAsync();
         await app.DisposeAsync();
     }
@@ -121,9 +135,11 @@ internal sealed class BareTarget(WebApplication app, HubConnection sender) : IFa
 }
 
 /// <summary>The real application (embedded mode, SQLite file): one public forum, one running session, receivers join as observers.</summary>
-internal sealed class NetworkHubTarget(WebApplication app, HubConnection facilitator, Guid sessionId, string viewerToken, string directory) : IFanOutTarget
+internal sealed class NetworkHubTarget(WebApplication app, HubConnection[] senders, Guid sessionId, string viewerToken, string directory) : IFanOutTarget
 {
-    public static async Task<NetworkHubTarget> StartAsync()
+    private int _next;
+
+    public static async Task<NetworkHubTarget> StartAsync(int senderCount)
     {
         var directory = Path.Combine(Path.GetTempPath(), "networkhub-bench", Guid.NewGuid().ToString("N"));
         string[] args =
@@ -134,6 +150,7 @@ internal sealed class NetworkHubTarget(WebApplication app, HubConnection facilit
             "--Orleans:GatewayPort", Connections.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
             "--LiveSessions:ContributionBurst", "10000",
+            "--Api:AuthRequestsPerMinute", "1000000",
             "--LiveSessions:ContributionsPerMinute", "1000000",
         ];
         var app = NetworkHubApp.Create(args);
@@ -153,10 +170,26 @@ internal sealed class NetworkHubTarget(WebApplication app, HubConnection facilit
             agenda = new[] { new { title = "Open floor", format = "plenary", plannedMinutes = 600 } },
         }));
         var sessionId = session.GetProperty("id").GetGuid();
+        var forumId = forum.GetProperty("id").GetGuid();
         var facilitator = await Connections.StartAsync(new Uri(address, "/hubs/sessions"), facilitatorToken, _ => { });
         await facilitator.InvokeAsync<LiveSessionJoined>("Join", sessionId, null);
         await facilitator.InvokeAsync<long>("Start", sessionId);
-        return new NetworkHubTarget(app, facilitator, sessionId, viewerToken, directory);
+
+        // The facilitator sends first; the other senders are participants the facilitator invited into the forum.
+        var senders = new HubConnection[senderCount];
+        senders[0] = facilitator;
+        for (var i = 1; i < senderCount; i++)
+        {
+            var token = await SignUpAsync(http, $"Participant {i}");
+            var invitation = await Read(await http.PostAsJsonAsync($"/api/v1/forums/{forumId}/invitations", new { role = "member" }));
+            using var accept = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/invitations/{invitation.GetProperty("token").GetString()}/accept");
+            accept.Headers.Authorization = new("Bearer", token);
+            (await http.SendAsync(accept)).EnsureSuccessStatusCode();
+            senders[i] = await Connections.StartAsync(new Uri(address, "/hubs/sessions"), token, _ => { });
+            await senders[i].InvokeAsync<LiveSessionJoined>("Join", sessionId, null);
+        }
+
+        return new NetworkHubTarget(app, senders, sessionId, viewerToken, directory);
     }
 
     public async Task<HubConnection> ConnectReceiverAsync(Action<string> received)
@@ -167,11 +200,16 @@ internal sealed class NetworkHubTarget(WebApplication app, HubConnection facilit
     }
 
     public Task SendAsync(string text) =>
-        facilitator.InvokeAsync<long>("Contribute", sessionId, new ContributeCommand(Guid.CreateVersion7(), text));
+        senders[(Interlocked.Increment(ref _next) & int.MaxValue) % senders.Length]
+            .InvokeAsync<long>("Contribute", sessionId, new ContributeCommand(Guid.CreateVersion7(), text));
 
     public async ValueTask DisposeAsync()
     {
-        await facilitator.DisposeAsync();
+        foreach (var sender in senders)
+        {
+            await sender.DisposeAsync();
+        }
+
         await app.StopAsync();
         await app.DisposeAsync();
         try

@@ -78,7 +78,12 @@ public interface ILiveSessionGrain : IGrainWithGuidKey
     /// <summary>Facilitators, or the rapporteur of one of the item's breakout rooms.</summary>
     Task<long> RecordOutcomeAsync(Caller caller, Guid itemId, string text);
 
-    /// <summary>To the current item, or to the author's room during a breakout. Participants present in the session only.</summary>
+    /// <summary>
+    /// To the current item, or to the author's room during a breakout. Participants present in the session only.
+    /// Interleaves with other calls so that contributions arriving during a write share the next one (group commit);
+    /// its checks and its change happen in one turn, so no other call can slip in between them.
+    /// </summary>
+    [AlwaysInterleave]
     Task<long> ContributeAsync(Caller caller, ContributeCommand command);
 
     /// <summary>One reaction of each kind per person and contribution; repeating it changes nothing.</summary>

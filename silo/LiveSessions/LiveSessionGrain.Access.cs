@@ -61,6 +61,13 @@ internal sealed partial class LiveSessionGrain
             throw new ForbiddenException(LiveSessionErrors.NotParticipant, "Observers watch; only the forum's members take part.");
         }
 
+        RequireParticipant(person, speaking);
+        return (person, role);
+    }
+
+    /// <summary>The session-level half of <see cref="RequireParticipantAsync"/>: not removed, and not muted when speaking.</summary>
+    private void RequireParticipant(Guid person, bool speaking)
+    {
         if (State.Removed.Contains(person))
         {
             throw new ForbiddenException(LiveSessionErrors.Removed, "A facilitator removed you from this session.");
@@ -70,8 +77,6 @@ internal sealed partial class LiveSessionGrain
         {
             throw new ForbiddenException(LiveSessionErrors.Muted, "A facilitator muted you in this session.");
         }
-
-        return (person, role);
     }
 
     private void RequireRunning()

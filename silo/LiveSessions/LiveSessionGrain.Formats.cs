@@ -11,12 +11,20 @@ internal sealed partial class LiveSessionGrain
     public async Task<long> ContributeAsync(Caller caller, ContributeCommand command)
     {
         var (person, _) = await RequireParticipantAsync(caller, speaking: true);
+        var authorName = PresentName(person) ?? await GrainFactory.GetGrain<IPersonGrain>(person).GetNameAsync(toFellowMember: false);
+
+        // No await from here until the commit: this call interleaves with others, so checks and change stay in one turn.
+        RequireParticipant(person, speaking: true);
         if (State.Items.SelectMany(i => i.Contributions).FirstOrDefault(c => c.Id == command.Id) is { } earlier)
         {
-            // A retry of a contribution that was written: acknowledge it again, post nothing.
-            return earlier.AuthorId == person
-                ? earlier.Sequence
-                : throw new ConflictException(LiveSessionErrors.InvalidInput, "That contribution id is taken.");
+            // A retry of a contribution already posted: acknowledge it again once it is written, post nothing.
+            if (earlier.AuthorId != person)
+            {
+                throw new ConflictException(LiveSessionErrors.InvalidInput, "That contribution id is taken.");
+            }
+
+            await CommitAsync();
+            return earlier.Sequence;
         }
 
         RequireRunning();
@@ -38,14 +46,15 @@ internal sealed partial class LiveSessionGrain
             Id = command.Id == Guid.Empty ? Guid.CreateVersion7() : command.Id,
             RoomId = item.Format == AgendaFormat.Breakout ? record.Rooms.Find(r => r.Members.Contains(person))?.Id : null,
             AuthorId = person,
-            AuthorName = PresentName(person) ?? await GrainFactory.GetGrain<IPersonGrain>(person).GetNameAsync(toFellowMember: false),
+            AuthorName = authorName,
             Text = text,
             ReplyTo = command.ReplyTo,
             At = Now,
         };
         record.Contributions.Add(contribution);
         contribution.Sequence = Emit(new ContributionPosted(contribution.ToContribution(item.Id))).Sequence;
-        return await CommitAsync();
+        await CommitAsync();
+        return contribution.Sequence;
     }
 
     public async Task<long> ReactAsync(Caller caller, Guid contributionId, string reaction)

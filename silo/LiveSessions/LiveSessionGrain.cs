@@ -18,6 +18,9 @@ internal sealed partial class LiveSessionGrain(
     TimeProvider clock, ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain
 {
     private readonly List<LiveSessionEvent> _unsent = [];
+    private long _changes;
+    private long _durable;
+    private Task? _writing;
 
     private LiveSessionState State => state.State;
 
@@ -138,29 +141,57 @@ internal sealed partial class LiveSessionGrain(
         return added;
     }
 
-    /// <summary>Writes the state, then sends the new events to every relay. Returns the last sequence number.</summary>
+    /// <summary>
+    /// Writes the state, then sends the new events to every relay; returns the last sequence number this caller
+    /// emitted. Group commit: one write is in flight at a time, and every change made while it runs (by interleaved
+    /// contributions) goes into the next single write, so a burst of contributions costs a few writes, not one each.
+    /// Nothing is acknowledged or sent before the write that holds it has succeeded.
+    /// </summary>
     private async Task<long> CommitAsync()
     {
+        var mine = State.Log.Sequence;
+        var change = ++_changes;
+        while (_durable < change)
+        {
+            var writing = _writing ??= WriteAsync();
+            try
+            {
+                await writing;
+            }
+            finally
+            {
+                // The first caller back clears it; a caller whose change came too late for it starts the next one.
+                if (ReferenceEquals(_writing, writing))
+                {
+                    _writing = null;
+                }
+            }
+        }
+
+        return mine;
+    }
+
+    private async Task WriteAsync()
+    {
+        var covers = _changes;
+        LiveSessionEvent[] events = [.. _unsent];
+        _unsent.Clear();
         try
         {
             await state.WriteStateAsync();
+            _durable = covers;
         }
         catch
         {
             // The activation now holds changes the database does not; start again from what was stored.
-            _unsent.Clear();
             DeactivateOnIdle();
             throw;
         }
 
-        if (_unsent.Count > 0)
+        if (events.Length > 0)
         {
-            LiveSessionEvent[] events = [.. _unsent];
-            _unsent.Clear();
             Broadcast(events);
         }
-
-        return State.Log.Sequence;
     }
 
     private void Audit(Caller caller, string action, Guid? subject = null, string? detail = null)
