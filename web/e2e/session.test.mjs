@@ -82,9 +82,19 @@ describe('Live session room', () => {
     await platform?.stop();
   });
 
-  it('lists the session on the forum page with a link to its room', async () => {
+  it('schedules a session from the forum page, and lists each with a link to its room', async () => {
     pages.facilitator = await open(people.facilitator, { width: 1280, height: 900 });
     await pages.facilitator.goto(`/forums/${session.forumId}`);
+    await pages.facilitator.getByText('Schedule a session').click();
+    await pages.facilitator.getByLabel('Title', { exact: true }).fill('Sesión de seguimiento');
+    await pages.facilitator.getByLabel('Item 1: title').fill('Informe de las salas');
+    await pages.facilitator.getByLabel('Item 1: format').selectOption({ label: 'Breakout rooms' });
+    await pages.facilitator.getByRole('button', { name: 'Add an agenda item' }).click();
+    await pages.facilitator.getByLabel('Item 2: title').fill('¿Cuándo nos vemos?');
+    await pages.facilitator.getByLabel('Item 2: format').selectOption({ label: 'Poll' });
+    await pages.facilitator.getByLabel('Item 2: poll options').fill('Marzo\nAbril');
+    await pages.facilitator.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await pages.facilitator.getByRole('link', { name: 'Sesión de seguimiento' }).waitFor();
     await pages.facilitator.getByRole('link', { name: 'Asamblea regional' }).click();
     await pages.facilitator.getByRole('heading', { name: 'Facilitator console' }).waitFor();
   });
