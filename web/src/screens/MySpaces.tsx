@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../components/Status';
 import { useAsync } from '../components/useAsync';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
+import { UpcomingSessions } from '../sessions/ForumSessions';
 import { Trans } from '../i18n/Trans';
 import { spacePath } from '../spaces/paths';
 
@@ -23,6 +24,9 @@ export function MySpaces() {
     </>}>
       {spaces.loading && <Loading />}
       <ErrorMessage error={spaces.error} />
+      {spaces.data && (
+        <UpcomingSessions forumIds={spaces.data.filter((s) => s.space.kind === 'forum' && s.yourRole).map((s) => s.space.id)} />
+      )}
       {spaces.data?.length === 0 && <p>{t('spaces.none')} <Link to="/directory">{t('nav.directory')}</Link></p>}
       {order.map((kind) => {
         const ofKind = (spaces.data ?? []).filter((s) => s.space.kind === kind);

@@ -1,16 +1,117 @@
-// Placeholder for the live session room (/sessions/:id). The room is built on the live session hub, which is
-// being written in parallel; it will use LiveSessionClient from ./liveSessionClient. Loaded as its own chunk.
-import { useParams } from 'react-router';
+// The live session room (/sessions/:id), loaded as its own chunk: it brings SignalR. Everything on screen is drawn
+// from the room state (a snapshot plus events in sequence order); actions go to the hub, and their effect arrives
+// back as events like everyone else's, so all participants see the same thing.
+import { Link, useParams } from 'react-router';
+import { RequireSignIn, loadSession, useSession } from '../auth/session';
 import { Page } from '../components/Page';
+import { ErrorMessage, Loading } from '../components/Status';
+import { UserParagraphs } from '../components/UserText';
 import { useI18n } from '../i18n';
+import { spacePath } from '../spaces/paths';
+import { Agenda } from './Agenda';
+import { BreakoutPanel } from './Breakout';
+import { Contributions } from './Contributions';
+import { FacilitatorConsole } from './FacilitatorConsole';
+import { PollPanel } from './Poll';
+import { Presence } from './Presence';
+import { currentItem, namesOf } from './roomState';
+import { SessionRecord } from './SessionRecord';
+import { SpeakingQueue } from './SpeakingQueue';
+import { StatementsPanel } from './Statements';
+import { useLiveSession, type LiveSession } from './useLiveSession';
 
 export default function SessionRoom() {
+  return <RequireSignIn><Room /></RequireSignIn>;
+}
+
+function Room() {
   const { t } = useI18n();
   const { id = '' } = useParams();
+  const { session } = useSession();
+  const live = useLiveSession(id, () => loadSession()?.token ?? null);
+  const view = live.state.view;
+
+  if (!view) {
+    return (
+      <Page title={t('session.title')}>
+        {live.joinError ? <ErrorMessage error={live.joinError} /> : <Loading />}
+      </Page>
+    );
+  }
+
+  const { details } = view;
+  const role = live.role ?? details.yourRole;
+  const facilitator = role === 'facilitator';
+  const participant = role === 'participant' && !view.muted.includes(session?.personId ?? '');
   return (
-    <Page title={t('session.title')}>
-      <p>{t('session.comingSoon')}</p>
-      <p className="muted mono" dir="ltr">{id}</p>
+    <Page title={details.title}>
+      <ConnectionBanner connection={live.connection} />
+      <p className="muted">
+        <Link to={spacePath({ kind: 'forum', id: details.forumId })}>{t('room.backToForum')}</Link>
+        {' · '}{t(`status.${details.status}`)}
+        {role && <> · {t('room.yourRole', { role: t(`sessionRole.${role}`) })}</>}
+        {role === 'participant' && !participant && <> · {t('room.youAreMuted')}</>}
+      </p>
+      {details.description && <UserParagraphs text={details.description} />}
+      <div className="room">
+        <div className="room-main">
+          {facilitator && details.status !== 'closed' && <FacilitatorConsole details={details} call={live.call} />}
+          {details.status === 'closed'
+            ? <SessionRecord sessionId={details.id} />
+            : <CurrentItem live={live} me={session?.personId ?? ''} participant={participant} facilitator={facilitator} />}
+        </div>
+        <aside className="room-side" aria-label={t('room.sidebar')}>
+          <Agenda details={details} />
+          <Presence view={view} facilitator={facilitator} call={live.call} />
+        </aside>
+      </div>
     </Page>
+  );
+}
+
+function ConnectionBanner({ connection }: { connection: LiveSession['connection'] }) {
+  const { t } = useI18n();
+  const lost = connection !== 'connected';
+  return (
+    <div role="status" className={lost ? 'banner warning' : 'visually-hidden'}>
+      {lost ? (connection === 'offline' ? t('room.offline') : t('room.reconnecting')) : ''}
+    </div>
+  );
+}
+
+function CurrentItem({ live, me, participant, facilitator }: { live: LiveSession; me: string; participant: boolean; facilitator: boolean }) {
+  const { t } = useI18n();
+  const view = live.state.view!;
+  const now = currentItem(view);
+  if (!now) {
+    return (
+      <section className="room-panel" aria-labelledby="room-waiting">
+        <h2 id="room-waiting">{t(view.details.status === 'lobby' ? 'room.lobby' : 'room.notStarted')}</h2>
+        <p>{t('room.waitingForStart')}</p>
+      </section>
+    );
+  }
+  const { item, content } = now;
+  const names = namesOf(view);
+  return (
+    <>
+      <h2 className="current-item"><span className="muted">{t('room.currentItem')}:</span> <span dir="auto">{item.title}</span></h2>
+      {content.outcome && <div className="room-panel"><h3>{t('room.outcome')}</h3><UserParagraphs text={content.outcome} /></div>}
+      {item.format === 'plenary' && (
+        <Contributions heading={t('room.contributions')} contributions={content.contributions.filter((c) => !c.roomId)}
+          canPost={participant} call={live.call} />
+      )}
+      {item.format === 'speaking-round' && (
+        <SpeakingQueue queue={content.queue} me={me} names={names} participant={participant} facilitator={facilitator} call={live.call} />
+      )}
+      {item.format === 'poll' && <PollPanel key={item.id} item={item} result={content.poll} participant={participant} call={live.call} />}
+      {item.format === 'statements' && (
+        <StatementsPanel key={item.id} itemId={item.id} statements={content.statements} results={content.statementResults}
+          participant={participant} call={live.call} />
+      )}
+      {item.format === 'breakout' && (
+        <BreakoutPanel content={content} me={me} names={names} participant={participant} facilitator={facilitator} call={live.call} />
+      )}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { useSession } from '../auth/session';
 import { UserParagraphs, UserText } from '../components/UserText';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
+import { ForumSessions } from '../sessions/ForumSessions';
 import { Trans } from '../i18n/Trans';
 import { ChildSpaces } from './ChildSpaces';
 import { CoalitionOrganisations } from './CoalitionOrganisations';
@@ -25,6 +26,7 @@ export function Overview({ kind, space, onChanged }: { kind: SpaceKind; space: S
       {kind === 'coalition' && (
         <ChildSpaces parent={{ kind, id: space.id }} childKind="forum" yourRole={space.yourRole} visibility={space.visibility} />
       )}
+      {kind === 'forum' && <ForumSessions forumId={space.id} yourRole={space.yourRole} />}
       <Members kind={kind} id={space.id} yourRole={space.yourRole} />
     </>
   );

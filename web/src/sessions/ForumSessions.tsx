@@ -1,0 +1,162 @@
+// A forum's live sessions, with a link to each room, and the schedule form for its coordinators. Part of the forum
+// page (the main chunk), so it uses only the REST client; the room itself is a separate chunk.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { get, post } from '../api/client';
+import type { SpaceRole } from '../api/types';
+import { FormErrors, SelectField, TextField } from '../components/Field';
+import { ErrorMessage, Loading } from '../components/Status';
+import { useAsync } from '../components/useAsync';
+import { useSubmit } from '../components/useSubmit';
+import { UserText } from '../components/UserText';
+import { useI18n } from '../i18n';
+import { newId } from '../spaces/paths';
+import { agendaFormats, type AgendaFormat, type AgendaItemRequest, type LiveSessionDetails, type LiveSessionSummary } from './types';
+
+export const forumSessionsPath = (forumId: string) => `/api/v1/forums/${encodeURIComponent(forumId)}/sessions`;
+export const sessionPath = (id: string) => `/sessions/${id}`;
+
+export function ForumSessions({ forumId, yourRole }: { forumId: string; yourRole: SpaceRole | null }) {
+  const { t, formatDate } = useI18n();
+  const sessions = useAsync(() => get<LiveSessionSummary[]>(forumSessionsPath(forumId)), `${forumId}/${yourRole}`);
+  if (!yourRole) return null;
+  return (
+    <section aria-labelledby="forum-sessions">
+      <h2 id="forum-sessions">{t('sessions.title')}</h2>
+      {sessions.loading ? <Loading /> : sessions.error ? <ErrorMessage error={sessions.error} /> : (
+        sessions.data?.length ? (
+          <ul className="cards">
+            {sessions.data.map((s) => (
+              <li key={s.id} className="card">
+                <Link to={sessionPath(s.id)} dir="auto">{s.title}</Link>
+                <p className="muted">{formatDate(s.startsAt, true)} · {t(`status.${s.status}`)}</p>
+              </li>
+            ))}
+          </ul>
+        ) : <p className="muted">{t('sessions.none')}</p>
+      )}
+      {yourRole === 'coordinator' && <ScheduleSession forumId={forumId} onScheduled={sessions.reload} />}
+    </section>
+  );
+}
+
+interface ItemDraft { key: string; title: string; format: AgendaFormat; minutes: string; options: string; rooms: string }
+
+const draftItem = (): ItemDraft => ({ key: newId(), title: '', format: 'plenary', minutes: '10', options: '', rooms: '2' });
+const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+function toRequest(item: ItemDraft): AgendaItemRequest {
+  const request: AgendaItemRequest = { title: item.title.trim(), format: item.format, plannedMinutes: Number(item.minutes) || 1 };
+  if (item.format === 'poll') request.poll = { options: item.options.split('\n').map((o) => o.trim()).filter(Boolean) };
+  if (item.format === 'breakout') request.breakout = { rooms: Number(item.rooms) || 1 };
+  return request;
+}
+
+function ScheduleSession({ forumId, onScheduled }: { forumId: string; onScheduled(): void }) {
+  const { t } = useI18n();
+  const submit = useSubmit();
+  const [id, setId] = useState(newId);
+  const start = new Date(Date.now() + 3_600_000);
+  const [form, setForm] = useState({
+    title: '', startsAt: localInput(start), endsAt: localInput(new Date(start.getTime() + 7_200_000)),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  });
+  const [items, setItems] = useState<ItemDraft[]>([draftItem()]);
+  const change = (key: string, patch: Partial<ItemDraft>) => setItems(items.map((i) => (i.key === key ? { ...i, ...patch } : i)));
+  const errors = submit.fieldErrors;
+  return (
+    <details className="create-child">
+      <summary>{t('sessions.schedule')}</summary>
+      <form noValidate className="narrow" onSubmit={(e) => {
+        e.preventDefault();
+        void submit.run(async () => {
+          await post<LiveSessionDetails>(forumSessionsPath(forumId), {
+            id, title: form.title.trim(), timeZone: form.timeZone.trim() || 'UTC',
+            startsAt: new Date(form.startsAt).toISOString(), endsAt: new Date(form.endsAt).toISOString(),
+            agenda: items.map(toRequest),
+          });
+          setId(newId());
+          setForm({ ...form, title: '' });
+          setItems([draftItem()]);
+          onScheduled();
+        });
+      }}>
+        <FormErrors error={submit.error} />
+        <TextField label={t('sessions.sessionTitle')} name="title" required dir="auto" value={form.title} errors={errors}
+          onChange={(e) => setForm({ ...form, title: e.target.value })} />
+        <TextField label={t('sessions.startsAt')} name="startsAt" type="datetime-local" required value={form.startsAt} errors={errors}
+          onChange={(e) => setForm({ ...form, startsAt: e.target.value })} />
+        <TextField label={t('sessions.endsAt')} name="endsAt" type="datetime-local" required value={form.endsAt} errors={errors}
+          onChange={(e) => setForm({ ...form, endsAt: e.target.value })} />
+        <TextField label={t('sessions.timeZone')} name="timeZone" value={form.timeZone} errors={errors}
+          onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />
+        <fieldset>
+          <legend>{t('sessions.agenda')}</legend>
+          {items.map((item, index) => (
+            <div key={item.key} className="agenda-draft" role="group" aria-label={t('sessions.itemNumber', { number: index + 1 })}>
+              <TextField label={t('sessions.itemTitle', { number: index + 1 })} name={`agenda[${index}].title`} required dir="auto"
+                value={item.title} errors={errors} onChange={(e) => change(item.key, { title: e.target.value })} />
+              <SelectField label={t('sessions.itemFormat', { number: index + 1 })} name={`agenda[${index}].format`} value={item.format}
+                errors={errors} onChange={(e) => change(item.key, { format: e.target.value as AgendaFormat })}>
+                {agendaFormats.map((f) => <option key={f} value={f}>{t(`format.${f}`)}</option>)}
+              </SelectField>
+              <TextField label={t('sessions.itemMinutes', { number: index + 1 })} name={`agenda[${index}].plannedMinutes`} type="number"
+                min={1} inputMode="numeric" value={item.minutes} errors={errors} onChange={(e) => change(item.key, { minutes: e.target.value })} />
+              {item.format === 'poll' && (
+                <SelectLines label={t('sessions.pollOptions', { number: index + 1 })} value={item.options}
+                  onChange={(options) => change(item.key, { options })} />
+              )}
+              {item.format === 'breakout' && (
+                <TextField label={t('sessions.rooms', { number: index + 1 })} name={`agenda[${index}].breakout.rooms`} type="number" min={1}
+                  value={item.rooms} errors={errors} onChange={(e) => change(item.key, { rooms: e.target.value })} />
+              )}
+              {items.length > 1 && (
+                <button type="button" className="link-button" onClick={() => setItems(items.filter((i) => i.key !== item.key))}>
+                  {t('sessions.removeItem', { number: index + 1 })}
+                </button>
+              )}
+            </div>
+          ))}
+          <button type="button" onClick={() => setItems([...items, draftItem()])}>{t('sessions.addItem')}</button>
+        </fieldset>
+        <button type="submit" className="primary" disabled={submit.busy}>{t('sessions.scheduleButton')}</button>
+      </form>
+    </details>
+  );
+}
+
+function SelectLines({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label>
+        {label}
+        <span className="hint"> {t('sessions.onePerLine')}</span>
+        <textarea dir="auto" rows={3} value={value} onChange={(e) => onChange(e.target.value)} />
+      </label>
+    </div>
+  );
+}
+
+/** Upcoming sessions of the forums someone belongs to, for My spaces. */
+export function UpcomingSessions({ forumIds }: { forumIds: string[] }) {
+  const { t, formatDate } = useI18n();
+  const upcoming = useAsync(async () => {
+    const lists = await Promise.all(forumIds.map((id) => get<LiveSessionSummary[]>(forumSessionsPath(id)).catch(() => [])));
+    return lists.flat().filter((s) => s.status !== 'closed').sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  }, forumIds.join(','));
+  if (!upcoming.data?.length) return null;
+  return (
+    <section aria-labelledby="upcoming-sessions">
+      <h2 id="upcoming-sessions">{t('sessions.upcoming')}</h2>
+      <ul className="cards">
+        {upcoming.data.map((s) => (
+          <li key={s.id} className="card">
+            <Link to={sessionPath(s.id)}><UserText text={s.title} /></Link>
+            <p className="muted">{formatDate(s.startsAt, true)} · {t(`status.${s.status}`)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

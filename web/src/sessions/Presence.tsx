@@ -1,0 +1,46 @@
+import { UserText } from '../components/UserText';
+import { useSubmit } from '../components/useSubmit';
+import { ErrorMessage } from '../components/Status';
+import { useI18n } from '../i18n';
+import type { LiveSession } from './useLiveSession';
+import type { LiveSessionView } from './types';
+
+/** Who is here now, with counts per organisation; facilitators can mute and unmute participants. */
+export function Presence({ view, facilitator, call }: { view: LiveSessionView; facilitator: boolean; call: LiveSession['call'] }) {
+  const { t } = useI18n();
+  const action = useSubmit();
+  const people = [...view.present].sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <section aria-labelledby="room-presence" className="room-panel">
+      <h2 id="room-presence">{t('room.present', { count: people.length })}</h2>
+      <ErrorMessage error={action.error} />
+      <ul className="people">
+        {people.map((p) => {
+          const muted = view.muted.includes(p.personId);
+          return (
+            <li key={p.personId}>
+              <UserText text={p.name} />
+              <span className="muted"> · {t(`sessionRole.${p.role}`)}{muted ? ` · ${t('room.muted')}` : ''}</span>
+              {facilitator && p.role === 'participant' && (
+                <button type="button" className="link-button" disabled={action.busy}
+                  onClick={() => action.run(async () => { await call('Mute', p.personId, !muted); })}>
+                  {muted ? t('room.unmute', { name: p.name }) : t('room.mute', { name: p.name })}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {view.organisations.length > 0 && (
+        <>
+          <h3>{t('room.byOrganisation')}</h3>
+          <ul className="people">
+            {view.organisations.map((o) => (
+              <li key={o.organisationId}><UserText text={o.name} />: {o.present}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// Connects the room to the hub: joins, feeds snapshots and events to the reducer, and resumes after a drop by
+// joining again with the last sequence it applied, so the hub sends exactly what was missed (or a snapshot).
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import { LiveSessionClient, hubError, type ConnectionStatus, type LiveSessionMethods } from './liveSessionClient';
+import { initialRoomState, roomReducer } from './roomState';
+import type { LiveSessionRole } from './types';
+
+export type RoomConnection = ConnectionStatus | 'offline';
+
+export interface LiveSession {
+  state: ReturnType<typeof roomReducer>;
+  role: LiveSessionRole | null;
+  connection: RoomConnection;
+  joinError: unknown;
+  /** Calls a hub method on this session; failures become an ApiError with the hub's code. */
+  call<M extends Exclude<keyof LiveSessionMethods, 'Join' | 'Leave'>>(
+    method: M, ...args: LiveSessionMethods[M][0] extends [string, ...infer Rest] ? Rest : never): Promise<number>;
+}
+
+export function useLiveSession(sessionId: string, token: () => string | null): LiveSession {
+  const [state, dispatch] = useReducer(roomReducer, initialRoomState);
+  const [role, setRole] = useState<LiveSessionRole | null>(null);
+  const [connection, setConnection] = useState<RoomConnection>('connecting');
+  const [joinError, setJoinError] = useState<unknown>(null);
+  const sequence = useRef<number | null>(null);
+  sequence.current = state.sequence;
+  const client = useRef<LiveSessionClient | null>(null);
+  const joining = useRef(false);
+
+  const join = useCallback(async () => {
+    const hub = client.current;
+    if (!hub || joining.current || hub.status !== 'connected') return;
+    joining.current = true;
+    try {
+      const joined = await hub.invoke('Join', sessionId, sequence.current);
+      setRole(joined.role);
+      setJoinError(null);
+    } catch (error) {
+      const { code, message } = hubError(error);
+      setJoinError(new ApiError(400, code, message));
+    } finally {
+      joining.current = false;
+    }
+  }, [sessionId]);
+
+  useEffect(() => {
+    let stopped = false;
+    const hub = new LiveSessionClient({
+      accessToken: token,
+      onStateChange: (status) => { if (!stopped) setConnection((now) => (now === 'offline' && status !== 'connected' ? now : status)); },
+    });
+    client.current = hub;
+    hub.on('Snapshot', (view) => dispatch({ type: 'snapshot', view }));
+    hub.on('Event', (event) => dispatch({ type: 'event', event }));
+    hub.onReconnected(() => void join());
+    const connect = () => hub.start().then(join, (error: unknown) => { if (!stopped) setJoinError(error); });
+    void connect();
+
+    // A phone that reports going offline has lost its socket, even if the browser has not noticed yet: drop it
+    // now, and on coming back connect afresh and ask for what was missed.
+    const offline = () => { setConnection('offline'); void hub.stop(); };
+    const online = () => { if (hub.status === 'disconnected') void connect(); };
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    return () => {
+      stopped = true;
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+      void hub.stop();
+      client.current = null;
+    };
+    // token is read when connecting; a new token does not need a new connection.
+  }, [sessionId, join]);
+
+  // An event past a gap: ask again from the last one applied.
+  useEffect(() => {
+    if (state.gapAfter !== null) void join();
+  }, [state.gapAfter, join]);
+
+  const call: LiveSession['call'] = async (method, ...args) => {
+    const hub = client.current;
+    if (!hub) throw new ApiError(0, 'network.offline', null);
+    try {
+      return await (hub.invoke as (m: string, ...a: unknown[]) => Promise<number>)(method, sessionId, ...args);
+    } catch (error) {
+      const { code, message } = hubError(error);
+      throw new ApiError(400, code, message);
+    }
+  };
+
+  return { state, role, connection, joinError, call };
+}
