@@ -63,6 +63,9 @@ public sealed class CrossNodeSessionTests : IAsyncLifetime
         Assert.Contains("Escrito en el nodo cero", await thereSaw.WaitForAsync(fromNode0), StringComparison.Ordinal);
         Assert.Contains("Escrito en el nodo uno", await hereSaw.WaitForAsync(fromNode1), StringComparison.Ordinal);
         // Both were in the session from the start: both nodes delivered the same events, in one order, without gaps.
+        // (An acknowledgement can overtake the event it acknowledges, so wait for each client's own one too.)
+        await thereSaw.WaitForAsync(fromNode1);
+        await hereSaw.WaitForAsync(fromNode0);
         Assert.Equal(Enumerable.Range((int)started, (int)(fromNode1 - started) + 1).Select(s => (long)s), thereSaw.Sequences.Where(s => s >= started && s <= fromNode1));
         Assert.Equal(thereSaw.Sequences.Where(s => s >= started && s <= fromNode1), hereSaw.Sequences.Where(s => s >= started && s <= fromNode1));
     }
