@@ -1,11 +1,15 @@
-import { useId, useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { put } from '../api/client';
 import { ErrorMessage } from '../components/Status';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
-import type { LiveSessionDetails } from './types';
+import type { AgendaItem, AgendaItemRequest, BreakoutMode, LiveSessionDetails } from './types';
 import type { LiveSession } from './useLiveSession';
 
-/** Facilitators only: move the session through its statuses and its agenda, extend the timer, record outcomes. */
+/**
+ * Facilitators only: move the session through its statuses and its agenda, extend the timer, record outcomes, and
+ * change how the next breakout splits people before it opens.
+ */
 export function FacilitatorConsole({ details, call }: { details: LiveSessionDetails; call: LiveSession['call'] }) {
   const { t } = useI18n();
   const action = useSubmit();
@@ -45,6 +49,65 @@ export function FacilitatorConsole({ details, call }: { details: LiveSessionDeta
         </form>
       )}
       <ErrorMessage error={action.error} />
+      {status !== 'closed' && <NextBreakout details={details} />}
     </section>
+  );
+}
+
+const modes: BreakoutMode[] = ['random', 'organisations-together', 'organisations-apart'];
+/** contracts LiveSessionLimits.MaxRooms */
+const maxRooms = 50;
+
+const asRequest = (item: AgendaItem): AgendaItemRequest & { id: string } => ({
+  id: item.id, title: item.title, format: item.format, plannedMinutes: item.plannedMinutes,
+  ...(item.poll ? { poll: item.poll } : {}),
+  ...(item.breakout ? { breakout: item.breakout } : {}),
+  ...(item.speakerSeconds ? { speakerSeconds: item.speakerSeconds } : {}),
+});
+
+/**
+ * Rooms are made when a breakout opens, so its settings can change until then. The REST API replaces the items
+ * after the current one (PUT …/agenda); they are sent back unchanged, with their ids, but for this one's settings.
+ * Should the session have moved on meanwhile, the list would repeat the now-current item and the grain refuses it.
+ */
+function NextBreakout({ details }: { details: LiveSessionDetails }) {
+  const upcoming = details.agenda.slice(details.currentItem + 1);
+  const next = upcoming.find((i) => i.format === 'breakout');
+  return next ? <BreakoutForm key={next.id} sessionId={details.id} upcoming={upcoming} next={next} /> : null;
+}
+
+function BreakoutForm({ sessionId, upcoming, next }: { sessionId: string; upcoming: AgendaItem[]; next: AgendaItem }) {
+  const { t } = useI18n();
+  const save = useSubmit();
+  const roomsId = useId();
+  const modeId = useId();
+  const [rooms, setRooms] = useState(String(next.breakout?.rooms ?? 2));
+  const [mode, setMode] = useState<BreakoutMode>(next.breakout?.mode ?? 'random');
+  const [saved, setSaved] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved('');
+    const breakout = { rooms: Math.min(maxRooms, Math.max(1, Math.round(Number(rooms)) || 1)), mode };
+    void save.run(async () => {
+      await put(`/api/v1/live-sessions/${encodeURIComponent(sessionId)}/agenda`, {
+        items: upcoming.map((i) => (i.id === next.id ? { ...asRequest(i), breakout } : asRequest(i))),
+      });
+      setSaved(t('room.breakoutSaved', { rooms: breakout.rooms, mode: t(`breakoutMode.${breakout.mode}`) }));
+    });
+  };
+  return (
+    <form className="compose" onSubmit={submit} aria-labelledby={`${roomsId}-heading`}>
+      <h3 id={`${roomsId}-heading`}>{t('room.nextBreakout', { title: next.title })}</h3>
+      <label htmlFor={roomsId}>{t('room.breakoutRooms')}</label>
+      <input id={roomsId} type="number" min={1} max={maxRooms} required value={rooms}
+        onChange={(e) => { setRooms(e.target.value); setSaved(''); }} />
+      <label htmlFor={modeId}>{t('room.breakoutMode')}</label>
+      <select id={modeId} value={mode} onChange={(e) => { setMode(e.target.value as BreakoutMode); setSaved(''); }}>
+        {modes.map((m) => <option key={m} value={m}>{t(`breakoutMode.${m}`)}</option>)}
+      </select>
+      <ErrorMessage error={save.error} />
+      <button type="submit" disabled={save.busy}>{t('room.saveBreakout')}</button>
+      <p role="status" className="muted">{saved}</p>
+    </form>
   );
 }

@@ -14,6 +14,7 @@ import { Contributions } from './Contributions';
 import { FacilitatorConsole } from './FacilitatorConsole';
 import { PollPanel } from './Poll';
 import { Presence } from './Presence';
+import { SessionAudit } from './SessionAudit';
 import { currentItem, namesOf } from './roomState';
 import { SessionRecord } from './SessionRecord';
 import { SpeakingQueue } from './SpeakingQueue';
@@ -40,9 +41,12 @@ function Room() {
   }
 
   const { details } = view;
-  const role = live.role ?? details.yourRole;
+  const me = session?.personId ?? '';
+  // Appointed during the session: the hub told everyone, but this connection joined with its earlier role.
+  const role = details.coFacilitators.includes(me) ? 'facilitator' : live.role ?? details.yourRole;
   const facilitator = role === 'facilitator';
-  const participant = role === 'participant' && !view.muted.includes(session?.personId ?? '');
+  const removed = live.state.removed.includes(me);
+  const participant = role === 'participant' && !removed && !view.muted.includes(me);
   return (
     <Page title={details.title}>
       <ConnectionBanner connection={live.connection} />
@@ -50,15 +54,18 @@ function Room() {
         <Link to={spacePath({ kind: 'forum', id: details.forumId })}>{t('room.backToForum')}</Link>
         {' · '}{t(`status.${details.status}`)}
         {role && <> · {t('room.yourRole', { role: t(`sessionRole.${role}`) })}</>}
-        {role === 'participant' && !participant && <> · {t('room.youAreMuted')}</>}
+        {role === 'participant' && !removed && !participant && <> · {t('room.youAreMuted')}</>}
       </p>
+      {removed && <p role="alert" className="banner warning">{t('room.youWereRemoved')}</p>}
       {details.description && <UserParagraphs text={details.description} />}
       <div className="room">
         <div className="room-main">
           {facilitator && details.status !== 'closed' && <FacilitatorConsole details={details} call={live.call} />}
+          {facilitator && <SessionAudit sessionId={details.id} names={namesOf(view)}
+            changes={[details.status, details.coFacilitators.length, view.muted.join(), live.state.removed.length, details.agenda.length].join('|')} />}
           {details.status === 'closed'
             ? <SessionRecord sessionId={details.id} />
-            : <CurrentItem live={live} me={session?.personId ?? ''} participant={participant} facilitator={facilitator} />}
+            : <CurrentItem live={live} me={me} participant={participant} facilitator={facilitator} />}
         </div>
         <aside className="room-side" aria-label={t('room.sidebar')}>
           <Agenda details={details} />
@@ -93,10 +100,21 @@ function CurrentItem({ live, me, participant, facilitator }: { live: LiveSession
   }
   const { item, content } = now;
   const names = namesOf(view);
+  // Back in the plenary after a breakout: what each room reported.
+  const before = view.details.agenda[view.details.currentItem - 1];
+  const reports = item.format !== 'breakout' && before?.format === 'breakout'
+    ? (view.items.find((i) => i.itemId === before.id)?.rooms ?? []).filter((r) => r.summary)
+    : [];
   return (
     <>
       <h2 className="current-item"><span className="muted">{t('room.currentItem')}:</span> <span dir="auto">{item.title}</span></h2>
       {content.outcome && <div className="room-panel"><h3>{t('room.outcome')}</h3><UserParagraphs text={content.outcome} /></div>}
+      {reports.length > 0 && (
+        <section aria-labelledby="room-reports" className="room-panel">
+          <h2 id="room-reports">{t('room.roomReports')}</h2>
+          {reports.map((r) => <div key={r.id}><h3>{r.name}</h3><UserParagraphs text={r.summary!} /></div>)}
+        </section>
+      )}
       {item.format === 'plenary' && (
         <Contributions heading={t('room.contributions')} contributions={content.contributions.filter((c) => !c.roomId)}
           canPost={participant} call={live.call} />

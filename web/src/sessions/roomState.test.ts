@@ -58,8 +58,15 @@ describe('roomReducer', () => {
   it('replaces everything with a newer snapshot, and ignores an older one', () => {
     const state = roomReducer(joined(), event(4, { type: 'facilitator-appointed', personId: 'p9' }));
     const newer = view(10);
-    expect(roomReducer(state, { type: 'snapshot', view: newer })).toEqual({ view: newer, sequence: 10, gapAfter: null });
+    expect(roomReducer(state, { type: 'snapshot', view: newer })).toEqual({ view: newer, sequence: 10, gapAfter: null, removed: [] });
     expect(roomReducer({ ...state, sequence: 12 }, { type: 'snapshot', view: newer }).sequence).toBe(12);
+  });
+
+  it('remembers who was removed, across a later snapshot', () => {
+    let state = roomReducer(joined(), event(4, { type: 'participant-removed', personId: 'p2' }));
+    state = roomReducer(state, event(4, { type: 'participant-removed', personId: 'p2' }));
+    expect(state.removed).toEqual(['p2']);
+    expect(roomReducer(state, { type: 'snapshot', view: view(10) }).removed).toEqual(['p2']);
   });
 
   it('keeps presence and per-organisation counts in step', () => {

@@ -9,22 +9,27 @@ export interface RoomState {
   sequence: number | null;
   /** Set when an event arrived past a gap; cleared by the next event that fits or by a snapshot. */
   gapAfter: number | null;
+  /** People removed while this room was open: a removed person's own room says so (the hub then drops them). */
+  removed: string[];
 }
 
 export type RoomAction = { type: 'snapshot'; view: LiveSessionView } | { type: 'event'; event: LiveSessionEvent };
 
-export const initialRoomState: RoomState = { view: null, sequence: null, gapAfter: null };
+export const initialRoomState: RoomState = { view: null, sequence: null, gapAfter: null, removed: [] };
 
 export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   if (action.type === 'snapshot') {
     if (state.sequence !== null && action.view.sequence < state.sequence) return state;
-    return { view: action.view, sequence: action.view.sequence, gapAfter: null };
+    return { ...state, view: action.view, sequence: action.view.sequence, gapAfter: null };
   }
   const { event } = action;
   if (!state.view || state.sequence === null) return state; // nothing to apply it to: the snapshot comes first
   if (event.sequence <= state.sequence) return state;
   if (event.sequence > state.sequence + 1) return state.gapAfter === state.sequence ? state : { ...state, gapAfter: state.sequence };
-  return { view: applyChange({ ...state.view, sequence: event.sequence }, event.change), sequence: event.sequence, gapAfter: null };
+  const removed = event.change.type === 'participant-removed' && !state.removed.includes(event.change.personId)
+    ? [...state.removed, event.change.personId]
+    : state.removed;
+  return { view: applyChange({ ...state.view, sequence: event.sequence }, event.change), sequence: event.sequence, gapAfter: null, removed };
 }
 
 const emptyItem = (itemId: string): ItemContent => ({
