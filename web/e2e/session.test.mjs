@@ -1,5 +1,6 @@
 // The live session room in three browsers: a facilitator and two participants of a private forum run a session of
-// plenary, speaking round and poll on the real platform. Set-up goes through the public REST API; everything
+// plenary, speaking round and poll on the real platform, then a second one of statements, breakout and plenary in
+// which the facilitator mutes, appoints and removes people and reads the audit log. Set-up goes through the public REST API; everything
 // after that through the room's screens. NETWORKHUB_UPDATE_SCREENSHOTS=1 refreshes docs/screenshots/live-room.png.
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -12,7 +13,7 @@ const password = 'correct horse battery staple';
 const live = 2_000; // what "live" means here: seen by the others within 2 seconds
 
 describe('Live session room', () => {
-  let platform, browser, session;
+  let platform, browser, session, followUp;
   const people = {};
   const pages = {};
 
@@ -75,6 +76,14 @@ describe('Live session room', () => {
       ],
     }, people.facilitator.token);
     session.forumId = forum.id;
+    followUp = await call('POST', `/api/v1/forums/${forum.id}/sessions`, {
+      title: 'Asamblea de seguimiento', startsAt: new Date(now).toISOString(), endsAt: new Date(now + 7_200_000).toISOString(),
+      agenda: [
+        { title: 'What we agree on', format: 'statements', plannedMinutes: 10 },
+        { title: 'Rooms by territory', format: 'breakout', plannedMinutes: 10, breakout: { rooms: 2 } },
+        { title: 'Agreements', format: 'plenary', plannedMinutes: 10 },
+      ],
+    }, people.facilitator.token);
   });
 
   after(async () => {
@@ -195,5 +204,93 @@ describe('Live session room', () => {
     await pages.layla.getByRole('link', { name: 'Download as Markdown' }).waitFor();
     await pages.layla.getByText('Attendance (3)').waitFor();
     await screenshot(pages.layla, 'session-record');
+  });
+
+  describe('a second session: statements, breakout, moderation', () => {
+    const enter = async (page) => {
+      await page.goto(`/sessions/${followUp.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Asamblea de seguimiento' }).waitFor();
+    };
+    const statement = (page, text) => page.locator('.statements li', { hasText: text });
+
+    it('lets the facilitator change the breakout\'s rooms before it opens, and participants submit and vote on statements', async () => {
+      for (const page of [pages.facilitator, pages.layla, pages.kofi]) await enter(page);
+      const f = pages.facilitator;
+      await f.getByRole('heading', { name: 'Next breakout: Rooms by territory' }).waitFor();
+      await f.getByLabel('Number of rooms').fill('1');
+      await f.getByLabel('How to split people').selectOption({ label: 'organisations apart' });
+      await f.getByRole('button', { name: 'Save breakout settings' }).click();
+      await f.getByText('Saved: 1 rooms, organisations apart.').waitFor();
+
+      await f.getByRole('button', { name: 'Open the lobby' }).click();
+      await f.getByRole('button', { name: 'Start', exact: true }).click();
+      for (const page of [pages.layla, pages.kofi]) await currentItem(page, 'What we agree on').waitFor({ timeout: live });
+      await pages.layla.getByLabel('A statement for others to vote on').fill('Water comes first');
+      await pages.layla.getByRole('button', { name: 'Submit statement' }).click();
+      await pages.kofi.getByLabel('A statement for others to vote on').fill('Seeds can wait');
+      await pages.kofi.getByRole('button', { name: 'Submit statement' }).click();
+      for (const [page, second] of [[pages.layla, 'Agree'], [pages.kofi, 'Disagree']]) {
+        await statement(page, 'Water comes first').getByRole('button', { name: 'Agree', exact: true }).click();
+        await statement(page, 'Seeds can wait').getByRole('button', { name: second, exact: true }).click();
+      }
+      await statement(f, 'Water comes first').getByText('Agree 2 · Disagree 0 · Pass 0 (100% agree)').waitFor({ timeout: live });
+      await statement(f, 'Seeds can wait').getByText('Agree 1 · Disagree 1 · Pass 0 (50% agree)').waitFor({ timeout: live });
+    });
+
+    it('puts participants in their room, where they post and the rapporteur reports back to the plenary', async () => {
+      await pages.facilitator.getByRole('button', { name: 'Next item' }).click();
+      for (const page of [pages.layla, pages.kofi]) await page.getByRole('heading', { name: /^Your room: / }).waitFor({ timeout: live });
+      await pages.layla.getByLabel('Your contribution').fill('Our territory has three rivers');
+      await pages.layla.getByRole('button', { name: 'Post', exact: true }).click();
+      await pages.kofi.getByText('Our territory has three rivers').waitFor({ timeout: live });
+      assert.equal(await pages.facilitator.locator('.rooms > li').count(), 1, 'the rooms set in the console, not the agenda\'s 2');
+
+      // One room: its first member, whoever the split put first, reports back.
+      const [rapporteur, other] = (await pages.layla.getByLabel('Summary for the plenary').count()) === 1
+        ? [pages.layla, pages.kofi] : [pages.kofi, pages.layla];
+      await rapporteur.getByLabel('Summary for the plenary').fill('Rivers first, then roads');
+      await rapporteur.getByRole('button', { name: 'Post summary' }).click();
+      await other.getByRole('list').filter({ hasText: 'Rivers first, then roads' }).first().waitFor({ timeout: live });
+
+      await pages.facilitator.getByRole('button', { name: 'Next item' }).click();
+      for (const page of [pages.facilitator, pages.layla, pages.kofi]) {
+        const reports = page.getByRole('region', { name: 'Reports from the breakout rooms' });
+        await reports.getByText('Rivers first, then roads').waitFor({ timeout: live });
+      }
+    });
+
+    it('mutes, appoints and removes participants, tells them, and records it in the audit log', async () => {
+      const f = pages.facilitator;
+      const presence = f.getByRole('region', { name: /^Here now/ });
+      await presence.getByRole('button', { name: 'Mute Kofi Mensah' }).click();
+      await pages.kofi.getByText('A facilitator has muted you').waitFor({ timeout: live });
+      await pages.kofi.getByLabel('Your contribution').waitFor({ state: 'detached', timeout: live });
+      await pages.layla.getByLabel('Your contribution').waitFor();
+
+      await presence.getByRole('button', { name: 'Make Layla Haddad co-facilitator' }).click();
+      await pages.layla.getByRole('heading', { name: 'Facilitator console' }).waitFor({ timeout: live });
+
+      await presence.getByRole('button', { name: 'Remove Kofi Mensah from the session' }).click(); // the dialog is accepted
+      await pages.kofi.getByRole('alert').getByText('A facilitator removed you from this session.').waitFor({ timeout: live });
+      await presence.getByText('Kofi Mensah', { exact: true }).waitFor({ state: 'detached', timeout: live });
+
+      await f.getByRole('button', { name: 'Show the audit log' }).click();
+      const log = f.getByRole('list', { name: 'Session audit log' });
+      for (const entry of ['Participant muted', 'Made co-facilitator: Layla Haddad', 'Participant removed', 'Session status changed · Running']) {
+        await log.getByText(entry, { exact: false }).first().waitFor({ timeout: live });
+      }
+      assert.deepEqual(await seriousViolations(f), []);
+      await screenshot(f, 'session-console');
+    });
+
+    it('shows the statements\' broad agreement and the room\'s summary in the record', async () => {
+      await pages.layla.getByRole('button', { name: 'Close the session' }).click();
+      for (const page of [pages.facilitator, pages.layla]) await page.getByRole('heading', { name: 'Session record' }).waitFor({ timeout: live });
+      const record = pages.facilitator.getByRole('region', { name: 'Session record' });
+      await record.getByRole('heading', { name: 'Opinion groups (1)' }).waitFor();
+      await record.locator('.statement-results > ul').getByText('Water comes first').waitFor();
+      assert.equal(await record.locator('.statement-results > ul').getByText('Seeds can wait').count(), 0, 'split statements lack broad agreement');
+      await record.getByText('Rivers first, then roads').waitFor();
+    });
   });
 });

@@ -61,11 +61,11 @@ function Room() {
       <div className="room">
         <div className="room-main">
           {facilitator && details.status !== 'closed' && <FacilitatorConsole details={details} call={live.call} />}
-          {facilitator && <SessionAudit sessionId={details.id} names={namesOf(view)}
-            changes={[details.status, details.coFacilitators.length, view.muted.join(), live.state.removed.length, details.agenda.length].join('|')} />}
           {details.status === 'closed'
             ? <SessionRecord sessionId={details.id} />
             : <CurrentItem live={live} me={me} participant={participant} facilitator={facilitator} />}
+          {facilitator && <SessionAudit sessionId={details.id} names={namesOf(view)}
+            changes={[details.status, details.coFacilitators.length, view.muted.join(), live.state.removed.length, details.agenda.length].join('|')} />}
         </div>
         <aside className="room-side" aria-label={t('room.sidebar')}>
           <Agenda details={details} />

@@ -1,0 +1,81 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeApi, on, renderAt, signedIn } from '../testing/render';
+import { FacilitatorConsole } from './FacilitatorConsole';
+import { Presence } from './Presence';
+import { SessionAudit } from './SessionAudit';
+import type { LiveSessionDetails, LiveSessionView } from './types';
+
+const details: LiveSessionDetails = {
+  id: 's1', forumId: 'f1', title: 'Asamblea', description: null, startsAt: '2026-01-01T10:00:00Z', endsAt: '2026-01-01T12:00:00Z',
+  timeZone: 'UTC', languages: [], status: 'running', currentItem: 0, itemEndsAt: null, coFacilitators: [], yourRole: 'facilitator', sequence: 5,
+  agenda: [
+    { id: 'i1', title: 'Bienvenida', format: 'plenary', plannedMinutes: 5 },
+    { id: 'i2', title: 'Salas', format: 'breakout', plannedMinutes: 10, breakout: { rooms: 3, mode: 'random' } },
+    { id: 'i3', title: '¿Cuándo?', format: 'poll', plannedMinutes: 5, poll: { options: ['Marzo', 'Abril'], multipleChoice: false, anonymous: false } },
+  ],
+};
+
+const person = (personId: string, name: string, role: 'participant' | 'facilitator' = 'participant') => ({ personId, name, role, organisations: [] });
+const view: LiveSessionView = {
+  details, sequence: 5, present: [person('p1', 'Ana', 'facilitator'), person('p2', 'Kofi'), person('p3', 'Layla')],
+  organisations: [], muted: [], items: [],
+};
+
+describe('Presence', () => {
+  it('lets facilitators appoint a participant, and remove one only after confirming', async () => {
+    const call = vi.fn().mockResolvedValue(6);
+    renderAt(<Presence view={{ ...view, details: { ...details, coFacilitators: ['p3'] } }} facilitator call={call} />);
+
+    expect(screen.queryByRole('button', { name: 'Make Layla co-facilitator' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Make Kofi co-facilitator' }));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('AppointCoFacilitator', 'p2'));
+
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Kofi from the session' }));
+    expect(call).not.toHaveBeenCalledWith('RemoveParticipant', 'p2');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Kofi from the session' }));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('RemoveParticipant', 'p2'));
+    expect(confirm).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('FacilitatorConsole', () => {
+  it('sends the items after the current one, unchanged but for the next breakout\'s rooms and mode', async () => {
+    signedIn('p1');
+    const calls = fakeApi(on('PUT', '/api/v1/live-sessions/s1/agenda', { body: details }));
+    renderAt(<FacilitatorConsole details={details} call={vi.fn()} />);
+
+    fireEvent.change(screen.getByLabelText('Number of rooms'), { target: { value: '2' } });
+    fireEvent.change(screen.getByLabelText('How to split people'), { target: { value: 'organisations-apart' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save breakout settings' }));
+
+    await screen.findByText('Saved: 2 rooms, organisations apart.');
+    expect(calls[0].headers.Authorization).toBe('Bearer nht_test');
+    expect(calls[0].body).toEqual({
+      items: [
+        { id: 'i2', title: 'Salas', format: 'breakout', plannedMinutes: 10, breakout: { rooms: 2, mode: 'organisations-apart' } },
+        { id: 'i3', title: '¿Cuándo?', format: 'poll', plannedMinutes: 5, poll: { options: ['Marzo', 'Abril'], multipleChoice: false, anonymous: false } },
+      ],
+    });
+  });
+});
+
+describe('SessionAudit', () => {
+  it('loads when shown, with actions, people and statuses in words', async () => {
+    signedIn('p1');
+    fakeApi(on('GET', '/api/v1/live-sessions/s1/audit', { body: {
+      entries: [
+        { sequence: 1, at: '2026-01-01T10:00:00Z', actorPersonId: 'p1', actorOrganisationId: null, action: 'live-session.status-changed', subjectId: null, detail: 'Running' },
+        { sequence: 2, at: '2026-01-01T10:05:00Z', actorPersonId: 'p1', actorOrganisationId: null, action: 'live-session.participant-removed', subjectId: 'p2', detail: null },
+      ],
+      nextAfter: null,
+    } }));
+    renderAt(<SessionAudit sessionId="s1" names={new Map([['p1', 'Ana'], ['p2', 'Kofi']])} changes="" />, { locale: 'es' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Mostrar el registro de auditoría' }));
+    const log = await screen.findByRole('list', { name: 'Registro de auditoría de la sesión' });
+    await waitFor(() => expect(log.textContent).toContain('Participante expulsada: Kofi'));
+    expect(log.textContent).toContain('Estado de la sesión cambiado · En curso');
+  });
+});
