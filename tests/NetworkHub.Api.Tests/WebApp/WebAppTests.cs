@@ -23,6 +23,21 @@ public sealed class WebAppTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task Get_App_CarriesAContentSecurityPolicyAllowingOnlyItsOwnOrigin()
+    {
+        using var client = _host.CreateClient();
+
+        using var app = await client.GetAsync("/");
+        using var reference = await client.GetAsync("/scalar/");
+
+        var policy = string.Join(";", app.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.False(reference.Headers.Contains("Content-Security-Policy"));
+    }
+
+    [Fact]
     public async Task Get_UnknownApiPath_IsProblemNotIndexHtml()
     {
         using var client = _host.CreateClient();
