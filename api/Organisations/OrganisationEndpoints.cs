@@ -22,6 +22,7 @@ public static class OrganisationEndpoints
         group.MapPost("/{id:guid}/api-keys", CreateApiKey).WithName(nameof(CreateApiKey));
         group.MapGet("/{id:guid}/api-keys", GetApiKeys).WithName(nameof(GetApiKeys));
         group.MapDelete("/{id:guid}/api-keys/{keyId:guid}", RevokeApiKey).WithName(nameof(RevokeApiKey));
+        group.MapGet("/{id:guid}/coalitions", GetOrganisationCoalitions).WithName(nameof(GetOrganisationCoalitions));
         group.MapChildWorkingGroups(SpaceKind.Organisation);
         group.MapSpaceMembership(SpaceKind.Organisation);
         return app;
@@ -50,6 +51,9 @@ public static class OrganisationEndpoints
 
     private static async Task<Ok<IReadOnlyList<ApiKeySummary>>> GetApiKeys(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IOrganisationGrain>(id).GetApiKeysAsync(user.Caller()));
+
+    private static async Task<Ok<IReadOnlyList<OrganisationCoalition>>> GetOrganisationCoalitions(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IOrganisationGrain>(id).GetCoalitionsAsync(user.Caller()));
 
     private static async Task<NoContent> RevokeApiKey(Guid id, Guid keyId, ClaimsPrincipal user, IGrainFactory grains)
     {

@@ -21,4 +21,13 @@ public interface IOrganisationGrain : ISpaceGrain
     [ReadOnly] Task<IReadOnlyList<ApiKeySummary>> GetApiKeysAsync(Caller caller);
 
     Task RevokeApiKeyAsync(Caller caller, Guid keyId);
+
+    /// <summary>
+    /// Coalitions that invited the organisation or that it belongs to, for its members and its own API keys, so its
+    /// coordinators can find and answer invitations (the coalition's name is shown even when the coalition is private).
+    /// </summary>
+    [ReadOnly] Task<IReadOnlyList<OrganisationCoalition>> GetCoalitionsAsync(Caller caller);
+
+    /// <summary>Kept up to date by the coalitions after each change of the organisation's status there.</summary>
+    Task TrackCoalitionAsync(OrganisationCoalition coalition);
 }

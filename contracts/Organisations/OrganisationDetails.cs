@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Contracts.Organisations;
@@ -59,3 +60,11 @@ public sealed record ApiKeySummary(
     [property: Id(4)] DateTimeOffset CreatedAt,
     [property: Id(5)] Guid CreatedBy,
     [property: Id(6)] DateTimeOffset? RevokedAt);
+
+/// <summary>A coalition the organisation was invited to or belongs to, as the organisation's own people see it.</summary>
+[GenerateSerializer, Alias("NetworkHub.OrganisationCoalition")]
+public sealed record OrganisationCoalition(
+    [property: Id(0)] Guid CoalitionId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] CoalitionOrganisationStatus Status,
+    [property: Id(3)] DateTimeOffset Since);

@@ -77,6 +77,7 @@ public sealed class CoalitionGrain(
         record.Since = Now;
         Audit(caller, AuditActions.OrganisationInvited, organisationId);
         await SaveAsync();
+        await TrackInOrganisationAsync(organisationId);
     }
 
     public async Task RespondForOrganisationAsync(Caller caller, Guid organisationId, bool accept)
@@ -103,6 +104,7 @@ public sealed class CoalitionGrain(
         }
 
         await SaveAsync();
+        await TrackInOrganisationAsync(organisationId);
     }
 
     public async Task RemoveOrganisationAsync(Caller caller, Guid organisationId)
@@ -127,12 +129,22 @@ public sealed class CoalitionGrain(
         record.Since = Now;
         Audit(caller, AuditActions.OrganisationLeft, organisationId);
         await SaveAsync();
+        await TrackInOrganisationAsync(organisationId);
     }
 
     protected override Task PublishAsync() =>
         GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Coalitions).UpsertAsync(new DirectoryEntry(
             this.GetPrimaryKey(), State.Name, null, State.Country, State.Region,
             [.. State.Topics], State.Visibility, State.Description is { Length: > 200 } d ? d[..200] : State.Description));
+
+    /// <summary>Tells the organisation its status here; a declined invitation disappears from its list as "left".</summary>
+    private Task TrackInOrganisationAsync(Guid organisationId)
+    {
+        var record = State.Organisations.Find(o => o.OrganisationId == organisationId);
+        var status = record?.Status ?? CoalitionOrganisationStatus.Left;
+        return GrainFactory.GetGrain<IOrganisationGrain>(organisationId)
+            .TrackCoalitionAsync(new OrganisationCoalition(this.GetPrimaryKey(), State.Name, status, record?.Since ?? Now));
+    }
 
     private async Task RequireOrganisationCoordinatorAsync(Caller caller, Guid organisationId)
     {

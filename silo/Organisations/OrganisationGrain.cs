@@ -87,6 +87,24 @@ public sealed class OrganisationGrain(
         await GrainFactory.GetGrain<ICredentialGrain>(record.CredentialKey).RevokeAsync();
     }
 
+    public Task<IReadOnlyList<OrganisationCoalition>> GetCoalitionsAsync(Caller caller)
+    {
+        RequireVisible(caller);
+        if (RoleOf(caller) is null)
+        {
+            throw new ForbiddenException(ErrorCodes.NotMember, "Only the organisation's people see its coalition invitations.");
+        }
+
+        return Task.FromResult<IReadOnlyList<OrganisationCoalition>>([.. State.Coalitions]);
+    }
+
+    public async Task TrackCoalitionAsync(OrganisationCoalition coalition)
+    {
+        State.Coalitions.RemoveAll(c => c.CoalitionId == coalition.CoalitionId);
+        State.Coalitions.Add(coalition);
+        await SaveAsync();
+    }
+
     protected override Task PublishAsync() =>
         GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Organisations).UpsertAsync(new DirectoryEntry(
             this.GetPrimaryKey(), State.Name, KindName(State.Kind), State.Country, State.Region,

@@ -14,6 +14,7 @@ public sealed class OrganisationState : SpaceState
     [Id(4)] public string? Description { get; set; }
     [Id(5)] public string? Website { get; set; }
     [Id(6)] public List<ApiKeyRecord> ApiKeys { get; set; } = [];
+    [Id(7)] public List<OrganisationCoalition> Coalitions { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("NetworkHub.ApiKeyRecord")]

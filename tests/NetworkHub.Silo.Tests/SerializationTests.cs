@@ -31,6 +31,7 @@ public sealed class SerializationTests
         new ApiKeyCreated(Id, "ci", ApiKeyScope.Read, "nhk_x", At),
         new CoalitionDetails(Id, "C", "charter", "SN", "Sahel", ["t"], Visibility.MembersOnly, 2, At, At, SpaceRole.Observer),
         new CoalitionOrganisation(Id, "Org", CoalitionOrganisationStatus.Active, At),
+        new OrganisationCoalition(Id, "Coalition", CoalitionOrganisationStatus.Invited, At),
         new WorkingGroupDetails(Id, new SpaceRef(SpaceKind.Coalition, Id), "WG", "purpose", Visibility.Private, 1, At, At, null),
         new ForumDetails(Id, null, "Forum", "d", ["Migration"], Visibility.Public, 1, At, At, SpaceRole.Member),
         new PersonDetails(Id, "Name", "Display", "Pseudo", "a@b.org", "CO", ["es"], 4),
@@ -67,6 +68,7 @@ public sealed class SerializationTests
         state.Members.Add(new() { PersonId = Id, Role = SpaceRole.Coordinator, Since = At });
         var organisation = new OrganisationState { Name = "O", Kind = OrganisationKind.ResearchInstitute };
         organisation.ApiKeys.Add(new ApiKeyRecord { Id = Id, Name = "k", CredentialKey = "cred_x", Scope = ApiKeyScope.ReadWrite });
+        organisation.Coalitions.Add(new OrganisationCoalition(Id, "C", CoalitionOrganisationStatus.Active, At));
 
         var coalitionCopy = Serializer.Deserialize<CoalitionState>(Serializer.SerializeToArray(state));
         var organisationCopy = Serializer.Deserialize<OrganisationState>(Serializer.SerializeToArray(organisation));
@@ -75,5 +77,6 @@ public sealed class SerializationTests
         Assert.Equal(CoalitionOrganisationStatus.Invited, coalitionCopy.Organisations.Single().Status);
         Assert.Equal(SpaceRole.Coordinator, coalitionCopy.Members.Single().Role);
         Assert.Equal(("O", OrganisationKind.ResearchInstitute, "cred_x"), (organisationCopy!.Name, organisationCopy.Kind, organisationCopy.ApiKeys.Single().CredentialKey));
+        Assert.Equal(CoalitionOrganisationStatus.Active, organisationCopy.Coalitions.Single().Status);
     }
 }

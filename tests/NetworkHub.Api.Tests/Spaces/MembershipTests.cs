@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using NetworkHub.Contracts.Coalitions;
+using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Api.Tests.Spaces;
@@ -108,8 +109,14 @@ public sealed class MembershipTests(SharedHost shared)
         var coalition = await coalitionCoordinator.CreateCoalitionAsync(Visibility.Private);
         var path = $"/api/v1/coalitions/{coalition.Id}/organisations";
 
+        var invitations = $"/api/v1/organisations/{organisation.Id}/coalitions";
         await TestClient.Expect(await coalitionCoordinator.PostAsync(path, new { organisationId = organisation.Id }), HttpStatusCode.NoContent);
         await TestClient.ProblemAsync(await coalitionCoordinator.PostAsync(path, new { organisationId = organisation.Id }), HttpStatusCode.Conflict, "coalition.organisation-already-member");
+
+        // The private coalition's name reaches the invited organisation's people, and nobody else.
+        var pending = Assert.Single(await organisationMember.GetAsync<List<OrganisationCoalition>>(invitations));
+        Assert.Equal((coalition.Id, coalition.Name, CoalitionOrganisationStatus.Invited), (pending.CoalitionId, pending.Name, pending.Status));
+        await TestClient.ProblemAsync(await coalitionCoordinator.GetAsync(invitations), HttpStatusCode.Forbidden, "space.not-member");
         await TestClient.ProblemAsync(await organisationMember.PostAsync($"{path}/{organisation.Id}/accept"), HttpStatusCode.Forbidden, "space.not-coordinator");
         await TestClient.Expect(await organisationAdmin.PostAsync($"{path}/{organisation.Id}/accept"), HttpStatusCode.NoContent);
 
@@ -117,8 +124,11 @@ public sealed class MembershipTests(SharedHost shared)
         var single = Assert.Single(organisations);
         Assert.Equal((organisation.Id, "Asociación Municipal", CoalitionOrganisationStatus.Active), (single.OrganisationId, single.Name, single.Status));
 
+        Assert.Equal(CoalitionOrganisationStatus.Active, Assert.Single(await organisationAdmin.GetAsync<List<OrganisationCoalition>>(invitations)).Status);
+
         await TestClient.Expect(await organisationAdmin.DeleteAsync($"{path}/{organisation.Id}"), HttpStatusCode.NoContent);
         Assert.Equal(CoalitionOrganisationStatus.Left, (await coalitionCoordinator.GetAsync<List<CoalitionOrganisation>>(path)).Single().Status);
+        Assert.Equal(CoalitionOrganisationStatus.Left, Assert.Single(await organisationAdmin.GetAsync<List<OrganisationCoalition>>(invitations)).Status);
     }
 
     [Fact]
