@@ -3,7 +3,7 @@ import { del, get, post, put } from './client';
 import type {
   AccessToken, ApiKeyCreated, ApiKeyScope, ApiKeySummary, AuditPage, CoalitionDetails, CoalitionOrganisation,
   CoalitionRequest, DirectoryFilter, DirectoryPage, ForumDetails, ForumRequest, InvitationCreated, InvitationPreview,
-  InvitationSummary, JoinRequestSummary, OrganisationDetails, OrganisationRequest, PersonDetails, RegisterRequest,
+  InvitationSummary, JoinRequestSummary, OrganisationCoalition, OrganisationDetails, OrganisationRequest, PersonDetails, RegisterRequest,
   SpaceAccess, SpaceDetails, SpaceKind, SpaceMember, SpaceRole, SpaceSummary, WorkingGroupDetails, WorkingGroupRequest,
 } from './types';
 
@@ -42,6 +42,14 @@ export const api = {
   forums: (coalitionId: string) => get<SpaceSummary[]>(`${space('coalition', coalitionId)}/forums`),
   coalitionOrganisations: (coalitionId: string) =>
     get<CoalitionOrganisation[]>(`${space('coalition', coalitionId)}/organisations`),
+  inviteOrganisation: (coalitionId: string, organisationId: string) =>
+    post<void>(`${space('coalition', coalitionId)}/organisations`, { organisationId }),
+  organisationCoalitions: (organisationId: string) =>
+    get<OrganisationCoalition[]>(`${space('organisation', organisationId)}/coalitions`),
+  answerCoalition: (coalitionId: string, organisationId: string, accept: boolean) =>
+    post<void>(`${space('coalition', coalitionId)}/organisations/${e(organisationId)}/${accept ? 'accept' : 'decline'}`),
+  leaveCoalition: (coalitionId: string, organisationId: string) =>
+    del(`${space('coalition', coalitionId)}/organisations/${e(organisationId)}`),
 
   members: (kind: SpaceKind, id: string) => get<SpaceMember[]>(`${space(kind, id)}/members`),
   changeRole: (kind: SpaceKind, id: string, personId: string, role: SpaceRole) =>

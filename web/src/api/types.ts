@@ -144,10 +144,20 @@ export interface AuditEntry {
 
 export interface AuditPage { entries: AuditEntry[]; nextAfter: number | null }
 
+export type CoalitionOrganisationStatus = 'invited' | 'active' | 'left';
+
 export interface CoalitionOrganisation {
   organisationId: string;
   name: string;
-  status: 'invited' | 'active' | 'left';
+  status: CoalitionOrganisationStatus;
+  since: string;
+}
+
+/** A coalition as the organisation's own members see it (GET /organisations/{id}/coalitions). */
+export interface OrganisationCoalition {
+  coalitionId: string;
+  name: string;
+  status: CoalitionOrganisationStatus;
   since: string;
 }
 

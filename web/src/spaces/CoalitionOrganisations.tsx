@@ -1,14 +1,19 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/endpoints';
+import type { CoalitionOrganisation, DirectoryEntry, SpaceRole } from '../api/types';
+import { FormErrors, TextField } from '../components/Field';
+import { Notice } from '../components/Status';
 import { useAsync } from '../components/useAsync';
+import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 
 /** Organisations in a coalition. Hidden when the caller may not see them (the API answers with an error). */
-export function CoalitionOrganisations({ coalitionId }: { coalitionId: string }) {
+export function CoalitionOrganisations({ coalitionId, yourRole = null }: { coalitionId: string; yourRole?: SpaceRole | null }) {
   const { t, formatDate } = useI18n();
   const organisations = useAsync(() => api.coalitionOrganisations(coalitionId), coalitionId);
-  if (organisations.error || organisations.loading) return null;
+  if (organisations.error || (organisations.loading && !organisations.data)) return null;
   return (
     <section aria-labelledby="coalition-orgs">
       <h2 id="coalition-orgs">{t('space.organisations')}</h2>
@@ -22,6 +27,63 @@ export function CoalitionOrganisations({ coalitionId }: { coalitionId: string })
           ))}
         </ul>
       ) : <p className="muted">{t('space.noOrganisations')}</p>}
+      {yourRole === 'coordinator' && (
+        <InviteOrganisation coalitionId={coalitionId} current={organisations.data ?? []} onInvited={organisations.reload} />
+      )}
     </section>
+  );
+}
+
+/** For coalition coordinators: find an organisation in the directory and invite it. */
+function InviteOrganisation({ coalitionId, current, onInvited }: { coalitionId: string; current: CoalitionOrganisation[]; onInvited(): void }) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<DirectoryEntry[] | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const search = useSubmit();
+  const invite = useSubmit();
+  const statusOf = (id: string) => current.find((o) => o.organisationId === id && o.status !== 'left')?.status;
+
+  return (
+    <div className="narrow">
+      <h3 id="invite-org-heading">{t('coalitionInvite.title')}</h3>
+      <form noValidate role="search" aria-labelledby="invite-org-heading" onSubmit={(e) => {
+        e.preventDefault();
+        setSent(null);
+        void search.run(async () => {
+          const page = await api.directory('organisations', { q: query.trim(), limit: 10 });
+          setResults(page.items);
+        });
+      }}>
+        <FormErrors error={search.error} />
+        <TextField label={t('coalitionInvite.search')} name="q" type="search" dir="auto" value={query}
+          onChange={(e) => setQuery(e.target.value)} errors={search.fieldErrors} />
+        <button type="submit" disabled={search.busy}>{t('coalitionInvite.searchButton')}</button>
+      </form>
+      <Notice text={sent ? t('coalitionInvite.sent', { name: sent }) : null} />
+      <FormErrors error={invite.error} />
+      {results && (results.length ? (
+        <ul className="rows" aria-label={t('coalitionInvite.results')}>
+          {results.map((r) => {
+            const status = statusOf(r.id);
+            return (
+              <li key={r.id} className="row-item">
+                <UserText text={r.name} />
+                {status ? <span className="muted">{t(`orgStatus.${status}`)}</span> : (
+                  <button type="button" disabled={invite.busy} aria-label={t('coalitionInvite.inviteLabel', { name: r.name })}
+                    onClick={() => void invite.run(async () => {
+                      await api.inviteOrganisation(coalitionId, r.id);
+                      setSent(r.name);
+                      onInvited();
+                    })}>
+                    {t('coalitionInvite.invite')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : <p className="muted">{t('coalitionInvite.noResults')}</p>)}
+    </div>
   );
 }

@@ -11,6 +11,7 @@ import { ChildSpaces } from './ChildSpaces';
 import { CoalitionOrganisations } from './CoalitionOrganisations';
 import { Membership } from './Membership';
 import { Members } from './Members';
+import { OrganisationCoalitions } from './OrganisationCoalitions';
 import { spacePath } from './paths';
 
 export function Overview({ kind, space, onChanged }: { kind: SpaceKind; space: SpaceDetails; onChanged(): void }) {
@@ -19,7 +20,8 @@ export function Overview({ kind, space, onChanged }: { kind: SpaceKind; space: S
     <>
       <Profile kind={kind} space={space} />
       {session && <Membership kind={kind} space={space} onChanged={onChanged} />}
-      {kind === 'coalition' && <CoalitionOrganisations coalitionId={space.id} />}
+      {kind === 'coalition' && <CoalitionOrganisations coalitionId={space.id} yourRole={space.yourRole} />}
+      {kind === 'organisation' && space.yourRole && <OrganisationCoalitions organisationId={space.id} yourRole={space.yourRole} />}
       {(kind === 'organisation' || kind === 'coalition') && (
         <ChildSpaces parent={{ kind, id: space.id }} childKind="working-group" yourRole={space.yourRole} visibility={space.visibility} />
       )}
