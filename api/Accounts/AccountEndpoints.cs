@@ -97,8 +97,7 @@ public static class AccountEndpoints
     private static async Task<Ok<PersonDetails>> GetPerson(Guid personId, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IPersonGrain>(personId).GetAsync(user.Caller()));
 
-    private static Guid RequirePerson(ClaimsPrincipal user) => user.Caller().PersonId
-        ?? throw new UnauthenticatedException(ErrorCodes.SignInRequired, "Sign in as a person to do this.");
+    private static Guid RequirePerson(ClaimsPrincipal user) => user.Caller().RequirePerson();
 
     private static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 }

@@ -1,3 +1,5 @@
+using NetworkHub.Contracts.Errors;
+
 namespace NetworkHub.Contracts.Access;
 
 /// <summary>How much an integrator's API key may do.</summary>
@@ -26,4 +28,12 @@ public sealed record Caller(
     public bool IsAnonymous => PersonId is null && KeyOrganisationId is null;
 
     public bool IsApiKey => KeyOrganisationId is not null;
+
+    /// <summary>The person's id, for things only a signed-in person may do: 401 for nobody, 403 for an API key.</summary>
+    public Guid RequirePerson() => this switch
+    {
+        { PersonId: { } person } => person,
+        { IsApiKey: true } => throw new ForbiddenException(ErrorCodes.PersonRequired, "Only a signed-in person can do this, not an API key."),
+        _ => throw new UnauthenticatedException(ErrorCodes.SignInRequired, "Sign in to do this."),
+    };
 }

@@ -116,10 +116,5 @@ internal sealed partial class LiveSessionGrain
 
     private NotFoundException NotFound() => new(LiveSessionErrors.NotFound, $"No live session with id {Id}.");
 
-    private static Guid RequirePerson(Caller caller) => caller switch
-    {
-        { PersonId: { } person } => person,
-        { IsApiKey: true } => throw new ForbiddenException(ErrorCodes.PersonRequired, "Only a signed-in person can do this, not an API key."),
-        _ => throw new UnauthenticatedException(ErrorCodes.SignInRequired, "Sign in to do this."),
-    };
+    private static Guid RequirePerson(Caller caller) => caller.RequirePerson();
 }

@@ -4,6 +4,7 @@ using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Forums;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Spaces;
 
 namespace NetworkHub.Silo.LiveSessions;
 
@@ -100,9 +101,7 @@ internal sealed partial class LiveSessionGrain(
     public async Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
     {
         await RequireFacilitatorAsync(caller);
-        var entries = State.Audit.Where(e => e.Sequence > (after ?? 0)).Take(limit + 1).ToList();
-        long? next = entries.Count > limit ? entries[limit - 1].Sequence : null;
-        return new AuditPage([.. entries.Take(limit)], next);
+        return AuditLog.Page(State.Audit, after, limit);
     }
 
     private LiveSessionDetails Details(LiveSessionRole? role) => new(
@@ -194,11 +193,8 @@ internal sealed partial class LiveSessionGrain(
         }
     }
 
-    private void Audit(Caller caller, string action, Guid? subject = null, string? detail = null)
-    {
-        var sequence = State.Audit.Count == 0 ? 1 : State.Audit[^1].Sequence + 1;
-        State.Audit.Add(new AuditEntry(sequence, Now, caller.PersonId, caller.KeyOrganisationId, action, subject, detail));
-    }
+    private void Audit(Caller caller, string action, Guid? subject = null, string? detail = null) =>
+        AuditLog.Append(State.Audit, Now, caller, action, subject, detail);
 
     private Task TrackInForumAsync() => GrainFactory.GetGrain<IForumSessionsGrain>(State.ForumId)
         .TrackAsync(new LiveSessionSummary(Id, State.Title, State.StartsAt, State.Status));

@@ -53,12 +53,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         }
     }
 
-    protected static Guid RequirePerson(Caller caller) => caller switch
-    {
-        { PersonId: { } person } => person,
-        { IsApiKey: true } => throw new ForbiddenException(ErrorCodes.PersonRequired, "Only a signed-in person can do this, not an API key."),
-        _ => throw new UnauthenticatedException(ErrorCodes.SignInRequired, "Sign in to do this."),
-    };
+    protected static Guid RequirePerson(Caller caller) => caller.RequirePerson();
 
     /// <summary>The caller's person id, when they hold at least <paramref name="minimum"/>.</summary>
     protected Guid RequireRole(Caller caller, SpaceRole minimum)
@@ -75,11 +70,8 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         return person;
     }
 
-    protected void Audit(Caller caller, string action, Guid? subject = null, string? detail = null)
-    {
-        var sequence = State.Audit.Count == 0 ? 1 : State.Audit[^1].Sequence + 1;
-        State.Audit.Add(new AuditEntry(sequence, Now, caller.PersonId, caller.KeyOrganisationId, action, subject, detail));
-    }
+    protected void Audit(Caller caller, string action, Guid? subject = null, string? detail = null) =>
+        AuditLog.Append(State.Audit, Now, caller, action, subject, detail);
 
     /// <summary>
     /// Writes the state. If the write fails the in-memory state holds a change the database does not, so the
@@ -390,10 +382,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     public Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
     {
         RequireRole(caller, SpaceRole.Coordinator);
-        var from = after ?? 0;
-        var entries = State.Audit.Where(e => e.Sequence > from).Take(limit + 1).ToList();
-        long? next = entries.Count > limit ? entries[limit - 1].Sequence : null;
-        return Task.FromResult(new AuditPage([.. entries.Take(limit)], next));
+        return Task.FromResult(AuditLog.Page(State.Audit, after, limit));
     }
 
     private InvitationRecord UsableInvitation(Guid invitationId, string secret)
