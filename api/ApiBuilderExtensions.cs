@@ -97,6 +97,7 @@ public static class ApiBuilderExtensions
             });
         });
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddSingleton<ServerKeys>();
         builder.Services.AddAuthentication(CallerAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CallerAuthentication>(CallerAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();

@@ -10,4 +10,11 @@ public interface IForumSessionsGrain : IGrainWithGuidKey
     [ReadOnly] Task<IReadOnlyList<LiveSessionSummary>> ListAsync(Caller caller);
 
     Task TrackAsync(LiveSessionSummary session);
+
+    /// <summary>
+    /// The forum's access rules changed: one person's role (<paramref name="personId"/>) or everyone's (null, e.g. the
+    /// forum became narrower). Every session of the forum re-checks the people connected to it, and those who lost
+    /// access stop receiving its events at once, on every node.
+    /// </summary>
+    Task AccessChangedAsync(Guid? personId);
 }
