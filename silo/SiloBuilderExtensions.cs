@@ -58,7 +58,7 @@ public static class SiloBuilderExtensions
         silo.AddAdoNetGrainStorageAsDefault(options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = storage.Invariant;
-            o.ConnectionString = storage.EffectiveConnectionString;
+            (o.ConnectionString, o.DataSource) = ConnectionOf(storage);
 
             // Orleans' own serializer: state classes carry [Id]s and aliases, so fields can be added and types renamed.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
@@ -69,7 +69,7 @@ public static class SiloBuilderExtensions
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = storage.Invariant;
-            o.ConnectionString = storage.EffectiveConnectionString;
+            (o.ConnectionString, o.DataSource) = ConnectionOf(storage);
         });
 
         // Orleans' defaults suit real networks; tests on loopback shorten failure detection and reminder periods
@@ -87,6 +87,15 @@ public static class SiloBuilderExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
+
+    /// <summary>
+    /// SQLite through <see cref="SqliteDataSource"/>, so the providers' connections get our settings (Orleans takes
+    /// exactly one of the two); PostgreSQL by its connection string (its durability is the server's).
+    /// </summary>
+    private static (string? ConnectionString, System.Data.Common.DbDataSource? DataSource) ConnectionOf(StorageOptions storage) =>
+        storage.Provider == DatabaseProvider.Sqlite
+            ? (null, new SqliteDataSource(storage.EffectiveConnectionString))
+            : (storage.EffectiveConnectionString, null);
 
     private static StorageOptions StorageOf(IConfiguration configuration) =>
         configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

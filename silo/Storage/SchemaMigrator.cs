@@ -84,9 +84,14 @@ public sealed class SchemaMigrator(StorageOptions options)
 
     internal async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        DbConnection connection = options.Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnection(options.EffectiveConnectionString)
-            : new NpgsqlConnection(options.EffectiveConnectionString);
+        return options.Provider == DatabaseProvider.Sqlite
+            ? await new SqliteDataSource(options.EffectiveConnectionString).OpenConnectionAsync(cancellationToken)
+            : await OpenPostgreSqlAsync(options.EffectiveConnectionString, cancellationToken);
+    }
+
+    private static async Task<DbConnection> OpenPostgreSqlAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
