@@ -121,6 +121,7 @@ public static class ApiBuilderExtensions
             };
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         });
+        builder.Services.AddSingleton<ReadinessCheck>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-database", tags: ["ready"]);
         return builder;
     }
@@ -162,7 +163,7 @@ public static class ApiBuilderExtensions
         app.MapOpenApi();
         Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app, o => o.Title = "NetworkHub API");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = ReadinessCheck.WriteResponseAsync });
         return app;
     }
 
