@@ -1,6 +1,13 @@
 using NetworkHub.Api;
+using NetworkHub.Silo.Storage;
 
 var app = NetworkHubApp.Create(args);
+if (await DatabaseVolume.ProblemAsync(app.Configuration) is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return DatabaseVolume.NotWritableExitCode;
+}
+
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var address in app.Urls)
@@ -8,4 +15,5 @@ app.Lifetime.ApplicationStarted.Register(() =>
         Console.WriteLine($"NetworkHub is running at {address} (API reference: {address}/scalar)");
     }
 });
-app.Run();
+await app.RunAsync();
+return 0;

@@ -16,6 +16,12 @@ if (command is not null)
     return await command.RunAsync(builder.Configuration);
 }
 
+if (await DatabaseVolume.ProblemAsync(builder.Configuration) is { } problem)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return DatabaseVolume.NotWritableExitCode;
+}
+
 builder.UseOrleans(silo => silo.AddNetworkHubSilo(builder.Configuration));
 try
 {
