@@ -80,7 +80,7 @@ public static class LiveSessionMarkdown
             Line(md, "|---|---:|---:|---:|---|");
             foreach (var s in content.Statements)
             {
-                Line(md, $"| {Escape(s.Text).Replace("|", "\\|", StringComparison.Ordinal)} | {s.Agree} | {s.Disagree} | {s.Pass} | {(broad.Contains(s.StatementId) ? "yes" : "")} |");
+                Line(md, $"| {Escape(s.Text)} | {s.Agree} | {s.Disagree} | {s.Pass} | {(broad.Contains(s.StatementId) ? "yes" : "")} |");
             }
 
             if (content.StatementResults is { Groups.Count: > 0 } results)
@@ -116,6 +116,7 @@ public static class LiveSessionMarkdown
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>Each line of a multi-line text quoted on its own, so its line breaks stay and none starts a block.</summary>
     private static void Quote(StringBuilder md, string text, string prefix = "> ")
     {
         foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
@@ -124,11 +125,17 @@ public static class LiveSessionMarkdown
         }
     }
 
-    /// <summary>Backslash-escapes Markdown's punctuation and encodes angle brackets, so text stays text.</summary>
+    /// <summary>
+    /// Makes a person's text inert on one line: every ASCII punctuation character is backslash-escaped (CommonMark
+    /// allows it for all of them), which stops emphasis, links, autolinks such as https:// and www., list markers
+    /// (1. and 1)), headings and setext underlines, tables, footnotes, emoji codes and math; angle brackets and
+    /// ampersands become entities, so no HTML or entity survives; line breaks become spaces and the ends are trimmed,
+    /// so the text can neither start a block of its own nor turn into indented code.
+    /// </summary>
     public static string Escape(string text)
     {
-        var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var escaped = new StringBuilder(text.Length * 2);
+        foreach (var c in text.Trim())
         {
             switch (c)
             {
@@ -141,7 +148,10 @@ public static class LiveSessionMarkdown
                 case '&':
                     escaped.Append("&amp;");
                     break;
-                case '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '!' or '|' or '~':
+                case '\r' or '\n':
+                    escaped.Append(' ');
+                    break;
+                case > ' ' and < '\x7f' when !char.IsAsciiLetterOrDigit(c):
                     escaped.Append('\\').Append(c);
                     break;
                 default:
