@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
 namespace NetworkHub.Api.Infrastructure;
@@ -16,7 +17,51 @@ internal static class OpenApiConventions
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>Title, description and the bearer scheme that both session tokens and API keys use.</summary>
-    public static void Describe(OpenApiOptions options) => options.AddDocumentTransformer((document, _, _) =>
+    public static void Describe(OpenApiOptions options)
+    {
+        options.AddOperationTransformer(DescribeConditionalProblems);
+        options.AddDocumentTransformer(DescribeDocument);
+    }
+
+    /// <summary>
+    /// The problems that depend on what an operation takes rather than on its feature: 413 wherever a body is read
+    /// (Kestrel's size limit), 412 on updates (a stale If-Match), 422 on every change (a well-formed but unacceptable
+    /// request, such as an expired invitation or a closed poll). Reads never answer 422.
+    /// </summary>
+    private static Task DescribeConditionalProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var method = context.Description.HttpMethod;
+        if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) != true || operation.Responses is not { } responses
+            || responses.GetValueOrDefault("400") is not OpenApiResponse { Content: { } problem })
+        {
+            return Task.CompletedTask;
+        }
+
+        void Add(int status)
+        {
+            responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new OpenApiResponse { Description = ReasonPhrases.GetReasonPhrase(status), Content = problem });
+        }
+
+        if (operation.RequestBody is not null)
+        {
+            Add(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (HttpMethods.IsPut(method ?? ""))
+        {
+            Add(StatusCodes.Status412PreconditionFailed);
+        }
+
+        if (!HttpMethods.IsGet(method ?? ""))
+        {
+            Add(StatusCodes.Status422UnprocessableEntity);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "NetworkHub API";
         document.Info.Description = "Organisations, coalitions, working groups and forums of civil-society networks. " +
@@ -34,5 +79,5 @@ internal static class OpenApiConventions
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
         return Task.CompletedTask;
-    });
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Api.Tests.Hosting;
 
@@ -29,6 +30,31 @@ public sealed class OpenApiTests(SharedHost shared)
         Assert.True(File.Exists(committed), "docs/openapi.json is missing: run the tests once with UPDATE_OPENAPI=1");
         Assert.Equal(await File.ReadAllTextAsync(committed, TestContext.Current.CancellationToken), text);
         Assert.NotNull(served["paths"]!["/api/v1/coalitions/{id}/members"]);
+    }
+
+    /// <summary>Real requests that get 412, 413 and 422: each operation's entry in the document lists that status.</summary>
+    [Fact]
+    public async Task ConditionalProblems_AreDocumentedOnTheOperationsThatAnswerThem()
+    {
+        using var person = await TestClient.SignedUpAsync(_host);
+        var organisation = await person.CreateOrganisationAsync();
+        var coalition = await person.CreateCoalitionAsync(Visibility.Private);
+        var document = JsonNode.Parse(await person.Http.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
+        var profile = new { name = "Red de Defensoras", kind = "civil-society-organisation", country = "CO", topics = new[] { "land rights" }, visibility = "public" };
+
+        (string Path, string Method, HttpResponseMessage Response)[] answered =
+        [
+            ("/api/v1/organisations/{id}", "put", await person.PutAsync($"/api/v1/organisations/{organisation.Id}", profile, ifMatch: "\"v999\"")),
+            ("/api/v1/organisations", "post", await person.SendRawAsync(HttpMethod.Post, "/api/v1/organisations", new byte[2 * 1024 * 1024])),
+            ("/api/v1/coalitions/{id}/working-groups", "post", await person.PostAsync($"/api/v1/coalitions/{coalition.Id}/working-groups", new { name = "Abierto", visibility = "public" })),
+        ];
+
+        Assert.Equal([HttpStatusCode.PreconditionFailed, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.UnprocessableEntity], answered.Select(a => a.Response.StatusCode));
+        foreach (var (path, method, response) in answered)
+        {
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(document["paths"]?[path]?[method]?["responses"]?[status] is not null, $"{method} {path} answered {status}, which its operation does not list");
+        }
     }
 
     [Theory]
