@@ -40,6 +40,10 @@ public static class ApiBuilderExtensions
 
                 client.Services.Configure<ExceptionSerializationOptions>(NetworkHub.Silo.SiloBuilderExtensions.AllowDatabaseExceptions);
 
+                var gatewayLoss = new GatewayLoss();
+                client.AddOutgoingGrainCallFilter(gatewayLoss);
+                client.AddGatewayCountChangedHandler(gatewayLoss.OnGatewayCountChanged);
+
                 // Gateways come from the membership table, so silos can come and go without reconfiguring API nodes.
                 client.UseAdoNetClustering(o =>
                 {
