@@ -135,6 +135,45 @@ public sealed class SignInSafetyTests : IAsyncLifetime
         Assert.Equal((1, 210_000), HashFormat(stored.PasswordHash));
     }
 
+    /// <summary>
+    /// Medians over interleaved tries of a wrong password for a known and an unknown address, and of registering a
+    /// taken and a new address, printed for docs/security.md. Throttles are off here: this measures the work done.
+    /// </summary>
+    [Fact]
+    public async Task Timing_KnownAndUnknown_SignInAndRegistration_CostAlike()
+    {
+        const int tries = 20;
+        await using var host = await ApiHost.StartAsync(settings: ["--Accounts:AccountThrottle:FreeFailures", "1000000"]);
+        using var person = await SignedUpFromAsync(13, host);
+        using var client = ClientFrom(14, host);
+        var timings = new Dictionary<string, List<double>> { ["sign-in known"] = [], ["sign-in unknown"] = [], ["register taken"] = [], ["register new"] = [] };
+
+        for (var i = 0; i < tries; i++)
+        {
+            await TimeAsync("sign-in known", "/api/v1/auth/token", new { email = person.Email, password = "wrong password" });
+            await TimeAsync("sign-in unknown", "/api/v1/auth/token", new { email = $"nobody-{Guid.NewGuid():N}@example.org", password = "wrong password" });
+            await TimeAsync("register taken", "/api/v1/accounts", new { email = person.Email, password = TestClient.Password, displayName = "Someone" });
+            await TimeAsync("register new", "/api/v1/accounts", new { email = $"new-{Guid.NewGuid():N}@example.org", password = TestClient.Password, displayName = "Someone" });
+        }
+
+        var medians = timings.ToDictionary(t => t.Key, t => t.Value.Order().ElementAt(tries / 2));
+        foreach (var (name, values) in timings)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{name}: median {medians[name]:0.0} ms, min {values.Min():0.0}, max {values.Max():0.0} over {tries}");
+        }
+
+        Assert.InRange(medians["sign-in unknown"] / medians["sign-in known"], 0.6, 1.7);
+        Assert.InRange(medians["register new"] / medians["register taken"], 0.6, 1.7);
+
+        async Task TimeAsync(string name, string path, object body)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            using var response = await client.PostAsync(path, body);
+            timings[name].Add(watch.Elapsed.TotalMilliseconds);
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Accepted, $"{name}: {(int)response.StatusCode}");
+        }
+    }
+
     /// <summary>An account as the previous release stored it: keyed by the address, hashed with 100,000 iterations.</summary>
     private static async Task WriteOldAccountAsync(ApiHost host, string email, Guid personId)
     {
