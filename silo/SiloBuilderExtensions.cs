@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NetworkHub.Silo.Access;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -83,6 +84,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(new SchemaLifecycle.Settings(migrate));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaLifecycle>();
         silo.Services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
+        silo.Services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccountOptions>>((o, accounts) => o.IterationCount = accounts.Value.PasswordHashIterations);
         silo.Services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;

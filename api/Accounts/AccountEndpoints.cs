@@ -18,16 +18,29 @@ public static class AccountEndpoints
     {
         var accounts = app.MapGroup("/api/v1").WithTags("Accounts").WithProblemResponses();
         accounts.MapPost("/accounts", Register).WithName(nameof(Register)).RequireRateLimiting(ApiBuilderExtensions.AuthRateLimit);
-        accounts.MapPost("/auth/token", SignIn).WithName(nameof(SignIn)).RequireRateLimiting(ApiBuilderExtensions.AuthRateLimit);
+        accounts.MapPost("/auth/token", SignIn).WithName(nameof(SignIn)).RequireRateLimiting(ApiBuilderExtensions.AuthRateLimit)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        accounts.MapPost("/auth/second-factor", CompleteSignIn).WithName(nameof(CompleteSignIn)).RequireRateLimiting(ApiBuilderExtensions.AuthRateLimit)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         accounts.MapPost("/auth/sign-out", SignOut).WithName(nameof(SignOut));
         accounts.MapGet("/me", GetMe).WithName(nameof(GetMe));
         accounts.MapPut("/me", UpdateMe).WithName(nameof(UpdateMe));
         accounts.MapGet("/me/spaces", GetMySpaces).WithName(nameof(GetMySpaces));
+        accounts.MapGet("/me/sign-in", GetMySignIn).WithName(nameof(GetMySignIn));
+        accounts.MapGet("/me/two-factor", GetTwoFactor).WithName(nameof(GetTwoFactor));
+        accounts.MapPost("/me/two-factor", BeginTwoFactor).WithName(nameof(BeginTwoFactor));
+        accounts.MapPost("/me/two-factor/confirm", ConfirmTwoFactor).WithName(nameof(ConfirmTwoFactor)).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        accounts.MapPost("/me/two-factor/disable", DisableTwoFactor).WithName(nameof(DisableTwoFactor)).ProducesProblem(StatusCodes.Status429TooManyRequests);
         accounts.MapGet("/people/{personId:guid}", GetPerson).WithName(nameof(GetPerson));
         return app;
     }
 
-    private static async Task<Created<Registered>> Register(RegisterRequest request, IGrainFactory grains, IOptions<AccountOptions> options)
+    /// <summary>
+    /// Answers 202 alike whether the address was new or had an account already, so registering cannot tell
+    /// anyone which addresses have accounts; the person is told to sign in next. An existing owner's account is
+    /// left as it was, and an invitation is accepted only for a new account.
+    /// </summary>
+    private static async Task<Accepted<RegistrationAccepted>> Register(RegisterRequest request, IGrainFactory grains, ServerKeys keys, IOptions<AccountOptions> options)
     {
         InvitationToken? invitation = null;
         if (request.Invitation is not null && !InvitationToken.TryParse(request.Invitation, out invitation))
@@ -35,9 +48,9 @@ public static class AccountEndpoints
             throw new InvalidInputException(ErrorCodes.InvalidInvitation, "That is not an invitation token.");
         }
 
-        var email = NormaliseEmail(request.Email);
+        var email = AccountKeys.NormaliseEmail(request.Email);
         if (invitation is null && options.Value.Registration == RegistrationMode.InvitationOnly
-            && !options.Value.AdmittedEmails.Any(admitted => NormaliseEmail(admitted) == email))
+            && !options.Value.AdmittedEmails.Any(admitted => AccountKeys.NormaliseEmail(admitted) == email))
         {
             throw new ForbiddenException(ErrorCodes.RegistrationClosed, "Registration is by invitation only.");
         }
@@ -48,24 +61,110 @@ public static class AccountEndpoints
             await grains.GetSpace(invitation.Space).PreviewInvitationAsync(invitation.InvitationId, invitation.Secret);
         }
 
-        var personId = await grains.GetGrain<IAccountGrain>(email).RegisterAsync(new RegisterAccountCommand(
+        var account = await keys.AccountAsync(grains, email);
+        var personId = await account.RegisterAsync(new RegisterAccountCommand(
             email, request.Password, request.DisplayName, request.Pseudonym, request.Country, request.Languages ?? []));
-        if (invitation is not null)
+        if (invitation is not null && personId is { } newPerson)
         {
-            await grains.GetSpace(invitation.Space).AcceptInvitationAsync(Caller.Person(personId), invitation.InvitationId, invitation.Secret);
+            await grains.GetSpace(invitation.Space).AcceptInvitationAsync(Caller.Person(newPerson), invitation.InvitationId, invitation.Secret);
         }
 
-        return TypedResults.Created($"/api/v1/people/{personId}", new Registered(personId));
+        return TypedResults.Accepted((string?)null, new RegistrationAccepted(RegistrationAccepted.SignIn));
     }
 
-    private static async Task<Ok<AccessToken>> SignIn(SignInRequest request, IGrainFactory grains, IOptions<AccountOptions> options, TimeProvider clock)
+    /// <summary>
+    /// The password step. Failures are counted per client address and per account (known or not) and make the
+    /// next attempt wait longer (429 with Retry-After); with two-factor sign-in on, a right password answers 202
+    /// with a challenge for <c>/auth/second-factor</c> rather than a token.
+    /// </summary>
+    private static async Task<Results<Ok<AccessToken>, Accepted<SecondFactorRequired>>> SignIn(
+        SignInRequest request, HttpContext context, IGrainFactory grains, ServerKeys keys, IOptions<AccountOptions> options, TimeProvider clock)
     {
-        var personId = await grains.GetGrain<IAccountGrain>(NormaliseEmail(request.Email)).SignInAsync(request.Password);
+        var email = AccountKeys.NormaliseEmail(request.Email);
+        var outcome = await ThrottledAsync(context, grains, keys, async () =>
+            await (await keys.AccountAsync(grains, email)).SignInAsync(new SignInCommand(email, request.Password)));
+        if (outcome.PersonId is { } personId)
+        {
+            return TypedResults.Ok(await IssueTokenAsync(grains, options, clock, personId, secondFactor: false));
+        }
+
+        return TypedResults.Accepted((string?)null, new SecondFactorRequired(outcome.Challenge!, outcome.ChallengeExpiresAt!.Value));
+    }
+
+    /// <summary>The second step: the challenge from the password step and a code of the authenticator app or a recovery code.</summary>
+    private static async Task<Ok<AccessToken>> CompleteSignIn(
+        SecondFactorRequest request, HttpContext context, IGrainFactory grains, ServerKeys keys, IOptions<AccountOptions> options, TimeProvider clock)
+    {
+        var email = AccountKeys.NormaliseEmail(request.Email);
+        var personId = await ThrottledAsync(context, grains, keys, async () =>
+            await (await keys.AccountAsync(grains, email)).CompleteSignInAsync(new SecondFactorCommand(email, request.Challenge, request.Code)));
+        return TypedResults.Ok(await IssueTokenAsync(grains, options, clock, personId, secondFactor: true));
+    }
+
+    /// <summary>The client address waits first; a wrong password, code or unknown account then counts against it.</summary>
+    private static async Task<T> ThrottledAsync<T>(HttpContext context, IGrainFactory grains, ServerKeys keys, Func<Task<T>> attempt)
+    {
+        var client = await keys.ClientThrottleAsync(grains, context);
+        await client.CheckAsync();
+        try
+        {
+            return await attempt();
+        }
+        catch (UnauthenticatedException)
+        {
+            await client.FailedAsync();
+            throw;
+        }
+    }
+
+    private static async Task<AccessToken> IssueTokenAsync(IGrainFactory grains, IOptions<AccountOptions> options, TimeProvider clock, Guid personId, bool secondFactor)
+    {
         var token = CallerAuthentication.TokenPrefix + Secrets.New();
-        var expiresAt = clock.GetUtcNow() + options.Value.TokenLifetime;
+        var now = clock.GetUtcNow();
+        var expiresAt = now + options.Value.TokenLifetime;
         await grains.GetGrain<ICredentialGrain>(Secrets.CredentialKey(token))
-            .IssueAsync(new IssueCredentialCommand(Caller.Person(personId), expiresAt));
-        return TypedResults.Ok(new AccessToken(token, "Bearer", expiresAt, personId));
+            .IssueAsync(new IssueCredentialCommand(Caller.Person(personId), expiresAt, new SignInFacts(now, secondFactor)));
+        return new AccessToken(token, "Bearer", expiresAt, personId);
+    }
+
+    /// <summary>When this token's sign-in happened and whether it used a second factor.</summary>
+    private static async Task<Ok<SignInFacts>> GetMySignIn(HttpContext context, IGrainFactory grains, TimeProvider clock) =>
+        TypedResults.Ok(await FreshSignIn.RequireAsync(context, grains, clock, TimeSpan.MaxValue));
+
+    private static async Task<Ok<TwoFactorStatus>> GetTwoFactor(ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
+    {
+        var (account, owner) = await OwnAccountAsync(user, grains, keys);
+        return TypedResults.Ok(await account.GetTwoFactorAsync(owner));
+    }
+
+    /// <summary>A new authenticator secret and its otpauth:// URI; two-factor sign-in is on only once a code of it is confirmed.</summary>
+    private static async Task<Ok<TwoFactorSetup>> BeginTwoFactor(ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
+    {
+        var (account, owner) = await OwnAccountAsync(user, grains, keys);
+        return TypedResults.Ok(await account.BeginTwoFactorAsync(owner));
+    }
+
+    /// <summary>Turns two-factor sign-in on; the recovery codes in the answer are shown this once.</summary>
+    private static async Task<Ok<RecoveryCodes>> ConfirmTwoFactor(TwoFactorCodeRequest request, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
+    {
+        var (account, owner) = await OwnAccountAsync(user, grains, keys);
+        return TypedResults.Ok(new RecoveryCodes(await account.ConfirmTwoFactorAsync(owner, request.Code)));
+    }
+
+    private static async Task<NoContent> DisableTwoFactor(DisableTwoFactorRequest request, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
+    {
+        var (account, owner) = await OwnAccountAsync(user, grains, keys);
+        await account.DisableTwoFactorAsync(owner, request.Password, request.Code);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The signed-in person's account, found through the address their person record holds.</summary>
+    private static async Task<(IAccountGrain Account, AccountOwner Owner)> OwnAccountAsync(ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
+    {
+        var caller = Caller.Person(RequirePerson(user));
+        var person = await grains.GetGrain<IPersonGrain>(caller.PersonId!.Value).GetAsync(caller);
+        var email = AccountKeys.NormaliseEmail(person.Email!);
+        return (await keys.AccountAsync(grains, email), new AccountOwner(person.Id, email));
     }
 
     /// <summary>Revokes the token the request carries.</summary>
@@ -98,6 +197,4 @@ public static class AccountEndpoints
         TypedResults.Ok(await grains.GetGrain<IPersonGrain>(personId).GetAsync(user.Caller()));
 
     private static Guid RequirePerson(ClaimsPrincipal user) => user.Caller().RequirePerson();
-
-    private static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 }

@@ -29,7 +29,30 @@ public sealed record ProfileRequest(
     public PersonProfile ToProfile() => new(DisplayName, Pseudonym, Country, Languages ?? []);
 }
 
-public sealed record Registered(Guid PersonId);
+public sealed record SecondFactorRequest(
+    [property: Required, StringLength(Limits.EmailMaxLength)] string Email,
+    [property: Required, StringLength(100)] string Challenge,
+    [property: Required, StringLength(40)] string Code);
+
+public sealed record TwoFactorCodeRequest([property: Required, StringLength(40)] string Code);
+
+public sealed record DisableTwoFactorRequest(
+    [property: Required, StringLength(Limits.PasswordMaxLength)] string Password,
+    [property: Required, StringLength(40)] string Code);
+
+/// <summary>
+/// The same answer for a new address and one with an account already. <c>Next</c> is "sign-in": if the address
+/// was new, the account is ready; if it was not, its owner signs in with the password they have.
+/// </summary>
+public sealed record RegistrationAccepted(string Next)
+{
+    public const string SignIn = "sign-in";
+}
+
+/// <summary>The password was right; send the challenge with a code to /auth/second-factor before it expires.</summary>
+public sealed record SecondFactorRequired(string Challenge, DateTimeOffset ExpiresAt);
+
+public sealed record RecoveryCodes(IReadOnlyList<string> Codes);
 
 /// <summary>A bearer token for the Authorization header.</summary>
 public sealed record AccessToken(string Token, string TokenType, DateTimeOffset ExpiresAt, Guid PersonId);

@@ -27,6 +27,9 @@ public static class ErrorCodes
     public const string InvalidCredentials = "auth.invalid-credentials";
     public const string LockedOut = "auth.locked-out";
     public const string EmailTaken = "auth.email-taken";
+    public const string InvalidSecondFactor = "auth.invalid-code";
+    public const string SignInTooOld = "auth.fresh-sign-in-required";
+    public const string TwoFactorNotPending = "auth.two-factor-not-pending";
     public const string RegistrationClosed = "auth.registration-closed";
     public const string WeakPassword = "auth.weak-password";
     public const string PersonRequired = "auth.person-required";

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace NetworkHub.Silo.Access;
 
@@ -23,11 +24,26 @@ public sealed class AccountOptions
     /// </summary>
     public string[] AdmittedEmails { get; set; } = [];
 
-    /// <summary>Wrong passwords in a row before the account locks.</summary>
-    [Range(1, 100)]
-    public int MaxFailedSignIns { get; set; } = 5;
+    /// <summary>
+    /// PBKDF2 iterations of new password hashes (HMAC-SHA512, ASP.NET Core Identity's format); OWASP asks at least
+    /// 210,000. A stored hash with fewer is replaced at its owner's next sign-in.
+    /// </summary>
+    [Range(210_000, 10_000_000)]
+    public int PasswordHashIterations { get; set; } = 210_000;
 
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>Failed sign-ins of one account (known or not), from any address.</summary>
+    [ValidateObjectMembers]
+    public ThrottleOptions AccountThrottle { get; set; } = new();
+
+    /// <summary>Failed sign-ins from one client address (IPv6: its /64), whichever accounts they were for.</summary>
+    [ValidateObjectMembers]
+    public ThrottleOptions AddressThrottle { get; set; } = new() { FreeFailures = 10, MaxDelay = TimeSpan.FromMinutes(30) };
+
+    /// <summary>How long the challenge between the password and the authenticator code stays valid.</summary>
+    public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The name authenticator apps show for this deployment's entry.</summary>
+    public string TotpIssuer { get; set; } = "NetworkHub";
 
     /// <summary>How long a bearer token from sign-in stays valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(14);

@@ -10,6 +10,7 @@ public sealed class CredentialState
     [Id(0)] public Caller? Caller { get; set; }
     [Id(1)] public DateTimeOffset? ExpiresAt { get; set; }
     [Id(2)] public bool Revoked { get; set; }
+    [Id(3)] public SignInFacts? SignIn { get; set; }
 }
 
 /// <summary>
@@ -36,6 +37,7 @@ public sealed partial class CredentialGrain(
         state.State.Caller = command.Caller;
         state.State.ExpiresAt = command.ExpiresAt;
         state.State.Revoked = false;
+        state.State.SignIn = command.SignIn;
         await state.WriteStateAsync();
     }
 
@@ -45,6 +47,9 @@ public sealed partial class CredentialGrain(
         var valid = s.Caller is not null && !s.Revoked && (s.ExpiresAt is not { } at || at > clock.GetUtcNow());
         return Task.FromResult(valid ? s.Caller : null);
     }
+
+    public async Task<SignInFacts?> GetSignInAsync() =>
+        await ResolveAsync() is null ? null : state.State.SignIn;
 
     public async Task RevokeAsync()
     {

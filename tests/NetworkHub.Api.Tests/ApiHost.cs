@@ -46,6 +46,7 @@ public sealed class ApiHost : IAsyncDisposable
 
             // Every test signs people up from 127.0.0.1; the per-address limit has a test of its own.
             "--Api:AuthRequestsPerMinute", "1000000",
+            "--Accounts:AddressThrottle:FreeFailures", "1000000",
             .. settings,
         ];
         var app = NetworkHubApp.Create(args);

@@ -31,7 +31,7 @@ public sealed class RegistrationModeTests : IAsyncLifetime
 
         await TestClient.ProblemAsync(without, HttpStatusCode.Forbidden, "auth.registration-closed");
         await TestClient.ProblemAsync(forged, HttpStatusCode.NotFound, "invitation.not-found");
-        await TestClient.Expect(with, HttpStatusCode.Created);
+        await TestClient.Expect(with, HttpStatusCode.Accepted);
         var token = await TestClient.ReadAsync<System.Text.Json.JsonElement>(await newcomer.PostAsync("/api/v1/auth/token", new { email, password = TestClient.Password }), HttpStatusCode.OK);
         newcomer.UseBearer(token.GetProperty("token").GetString()!);
         var access = await newcomer.GetAsync<SpaceSummary>($"/api/v1/coalitions/{coalition.Id}");
@@ -42,7 +42,7 @@ public sealed class RegistrationModeTests : IAsyncLifetime
     {
         var client = _host.CreateClient();
         var registered = await client.PostAsync("/api/v1/accounts", new { email = FounderEmail.ToUpperInvariant(), password = TestClient.Password, displayName = "Founder" });
-        await TestClient.Expect(registered, HttpStatusCode.Created);
+        await TestClient.Expect(registered, HttpStatusCode.Accepted);
         var token = await TestClient.ReadAsync<System.Text.Json.JsonElement>(await client.PostAsync("/api/v1/auth/token", new { email = FounderEmail, password = TestClient.Password }), HttpStatusCode.OK);
         client.UseBearer(token.GetProperty("token").GetString()!);
         return client;

@@ -77,7 +77,7 @@ public sealed class ExportImportTests : IAsyncDisposable
     {
         await using var silo = await InProcessSilo.StartSqliteAsync(sqlite);
         var email = $"person-{Guid.NewGuid():N}@example.org";
-        var personId = await silo.Grains.GetGrain<IAccountGrain>(email).RegisterAsync(new(email, Password, "Exporter", null, "NL", ["nl"]));
+        var personId = (await silo.Grains.GetGrain<IAccountGrain>(AccountKey(email)).RegisterAsync(new(email, Password, "Exporter", null, "NL", ["nl"])))!.Value;
         var organisationId = Guid.CreateVersion7();
         var organisation = await silo.Grains.GetGrain<IOrganisationGrain>(organisationId).CreateAsync(Caller.Person(personId),
             new("Export & Import — ünïcödé", OrganisationKind.NetworkSecretariat, "NL", null, ["migration"], "Moved with its data", null, Visibility.Public));
@@ -88,12 +88,15 @@ public sealed class ExportImportTests : IAsyncDisposable
 
     private static async Task<Written> ReadThroughGrainsAsync(InProcessSilo silo, Written expected)
     {
-        var personId = await silo.Grains.GetGrain<IAccountGrain>(expected.Email).SignInAsync(Password);
+        var personId = (await silo.Grains.GetGrain<IAccountGrain>(AccountKey(expected.Email)).SignInAsync(new(expected.Email, Password))).PersonId!.Value;
         var organisation = await silo.Grains.GetGrain<IOrganisationGrain>(expected.OrganisationId).GetAsync(Caller.Person(personId));
         var caller = await silo.Grains.GetGrain<ICredentialGrain>(expected.CredentialKey).ResolveAsync();
         Assert.Equal(personId, caller?.PersonId);
         return new(expected.Email, personId, organisation.Id, organisation.Name, expected.CredentialKey);
     }
+
+    /// <summary>The API keys accounts by a keyed hash of the address; any key of that shape does here.</summary>
+    private static string AccountKey(string email) => "acct_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email)));
 
     private async Task RunAsync(params string[] args)
     {

@@ -65,7 +65,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     throw new ApiError(response.status, problem.code ?? `http.${response.status}`, problem.detail ?? problem.title ?? null, problem.errors ?? {});
   }
 
-  if (response.status === 204 || response.status === 202) return undefined as T;
+  if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -5,6 +5,7 @@ import type {
   CoalitionRequest, DirectoryFilter, DirectoryPage, ForumDetails, ForumRequest, InvitationCreated, InvitationPreview,
   InvitationSummary, JoinRequestSummary, OrganisationCoalition, OrganisationDetails, OrganisationRequest, PersonDetails, RegisterRequest,
   SpaceAccess, SpaceDetails, SpaceKind, SpaceMember, SpaceRole, SpaceSummary, WorkingGroupDetails, WorkingGroupRequest,
+  SecondFactorRequired,
 } from './types';
 
 const v1 = '/api/v1';
@@ -21,8 +22,11 @@ export const kindSegment: Record<SpaceKind, string> = {
 const space = (kind: SpaceKind, id: string) => `${v1}/${kindSegment[kind]}/${e(id)}`;
 
 export const api = {
-  register: (body: RegisterRequest) => post<{ personId: string }>(`${v1}/accounts`, body),
-  signIn: (email: string, password: string) => post<AccessToken>(`${v1}/auth/token`, { email, password }),
+  // The same answer whether the address was new or had an account: the next step is always to sign in.
+  register: (body: RegisterRequest) => post<{ next: string }>(`${v1}/accounts`, body),
+  signIn: (email: string, password: string) => post<AccessToken | SecondFactorRequired>(`${v1}/auth/token`, { email, password }),
+  completeSignIn: (email: string, challenge: string, code: string) =>
+    post<AccessToken>(`${v1}/auth/second-factor`, { email, challenge, code }),
   signOut: () => post<void>(`${v1}/auth/sign-out`),
   me: () => get<PersonDetails>(`${v1}/me`),
   mySpaces: () => get<SpaceSummary[]>(`${v1}/me/spaces`),

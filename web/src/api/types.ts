@@ -30,6 +30,9 @@ export interface SpaceRef { kind: SpaceKind; id: string }
 
 export interface AccessToken { token: string; tokenType: string; expiresAt: string; personId: string }
 
+/** The password was right; the second step sends this challenge with an authenticator or recovery code. */
+export interface SecondFactorRequired { challenge: string; expiresAt: string }
+
 export interface PersonDetails {
   id: string;
   name: string;

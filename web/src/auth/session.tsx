@@ -12,7 +12,9 @@ export interface Session { token: string; expiresAt: string; personId: string }
 
 interface SessionContextValue {
   session: Session | null;
-  signIn(email: string, password: string): Promise<Session>;
+  /** The session, or the challenge for the second step when the account has two-factor sign-in on. */
+  signIn(email: string, password: string): Promise<Session | { challenge: string }>;
+  completeSignIn(email: string, challenge: string, code: string): Promise<Session>;
   signOut(): Promise<void>;
 }
 
@@ -52,13 +54,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => onTokenRejected(null);
   }, [end]);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const token: AccessToken = await api.signIn(email, password);
+  const begin = useCallback((token: AccessToken) => {
     const next = { token: token.token, expiresAt: token.expiresAt, personId: token.personId };
     store(next);
     setSession(next);
     return next;
   }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const answer = await api.signIn(email, password);
+    return 'challenge' in answer ? { challenge: answer.challenge } : begin(answer);
+  }, [begin]);
+
+  const completeSignIn = useCallback(async (email: string, challenge: string, code: string) =>
+    begin(await api.completeSignIn(email, challenge, code)), [begin]);
 
   const signOut = useCallback(async () => {
     try {
@@ -69,7 +78,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     end();
   }, [end]);
 
-  const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  const value = useMemo(() => ({ session, signIn, completeSignIn, signOut }), [session, signIn, completeSignIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

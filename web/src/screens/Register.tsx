@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
 import { safeNext, useSession } from '../auth/session';
 import { CountrySelect } from '../components/CountrySelect';
@@ -34,8 +35,20 @@ export function Register() {
             country: form.country || null,
             invitation,
           });
-          await signIn(email, form.password);
-          navigate(safeNext(params.get('next'), '/spaces'), { replace: true });
+          // Registering answers alike for a new address and a taken one; signing in tells only the one who knows the password.
+          const signedIn = await signIn(email, form.password).catch((error: unknown) => {
+            if (error instanceof ApiError && error.status === 401) return null;
+            throw error;
+          });
+          if (signedIn && !('challenge' in signedIn)) {
+            navigate(safeNext(params.get('next'), '/spaces'), { replace: true });
+            return;
+          }
+
+          const query = new URLSearchParams(params);
+          query.delete('invitation');
+          query.set('registered', '1');
+          navigate(`/sign-in?${query}`, { replace: true });
         });
       }}>
         <FormErrors error={submit.error} />

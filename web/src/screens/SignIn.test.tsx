@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { Route, Routes } from 'react-router';
 import { fakeApi, on, renderAt } from '../testing/render';
 import { SignIn } from './SignIn';
 import { Register } from './Register';
@@ -30,6 +31,25 @@ describe('SignIn', () => {
     await waitFor(() => expect(JSON.parse(localStorage.getItem('networkhub.session') ?? '{}').token).toBe('nht_new'));
     expect(calls[0].body).toEqual({ email: 'ana@example.org', password: 'correct horse battery' });
   });
+
+  it('asks for the authenticator code when the password step answers with a challenge', async () => {
+    const calls = fakeApi(
+      on('POST', '/api/v1/auth/token', { status: 202, body: { challenge: 'ch_1', expiresAt: '2999-01-01T00:00:00Z' } }),
+      on('POST', '/api/v1/auth/second-factor', {
+        body: { token: 'nht_2fa', tokenType: 'Bearer', expiresAt: '2999-01-01T00:00:00Z', personId: 'p1' },
+      }),
+    );
+    renderAt(<SignIn />, { locale: 'es' });
+
+    await userEvent.type(screen.getByLabelText('Correo electrónico'), 'ana@example.org');
+    await userEvent.type(screen.getByLabelText('Contraseña'), 'correct horse battery');
+    await userEvent.click(screen.getByRole('button', { name: 'Iniciar sesión' }));
+    await userEvent.type(await screen.findByLabelText('Código'), ' 123456 ');
+    await userEvent.click(screen.getByRole('button', { name: 'Continuar' }));
+
+    await waitFor(() => expect(JSON.parse(localStorage.getItem('networkhub.session') ?? '{}').token).toBe('nht_2fa'));
+    expect(calls[1].body).toEqual({ email: 'ana@example.org', challenge: 'ch_1', code: '123456' });
+  });
 });
 
 describe('Register', () => {
@@ -54,7 +74,7 @@ describe('Register', () => {
 
   it('sends the invitation token along when registering from an invitation link', async () => {
     const calls = fakeApi(
-      on('POST', '/api/v1/accounts', { status: 201, body: { personId: 'p2' } }),
+      on('POST', '/api/v1/accounts', { status: 202, body: { next: 'sign-in' } }),
       on('POST', '/api/v1/auth/token', { body: { token: 'nht_2', tokenType: 'Bearer', expiresAt: '2999-01-01T00:00:00Z', personId: 'p2' } }),
     );
     renderAt(<Register />, { url: '/register?invitation=coalition.a.b.secret' });
@@ -67,5 +87,28 @@ describe('Register', () => {
 
     await waitFor(() => expect(calls).toHaveLength(2));
     expect(calls[0].body).toMatchObject({ displayName: 'ليلى', invitation: 'coalition.a.b.secret' });
+  });
+
+  it('sends a registrant whose sign-in fails to the sign-in screen, telling what happens next either way', async () => {
+    fakeApi(
+      on('POST', '/api/v1/accounts', { status: 202, body: { next: 'sign-in' } }),
+      on('POST', '/api/v1/auth/token', { status: 401, body: { code: 'auth.invalid-credentials', detail: 'no' } }),
+    );
+    renderAt(
+      <Routes>
+        <Route path="/register" element={<Register />} />
+        <Route path="/sign-in" element={<SignIn />} />
+      </Routes>,
+      { url: '/register?invitation=coalition.a.b.secret', locale: 'es' },
+    );
+
+    await userEvent.type(screen.getByLabelText('Tu nombre'), 'Ana');
+    await userEvent.type(screen.getByLabelText('Correo electrónico'), 'ana@example.org');
+    await userEvent.type(screen.getByLabelText('Contraseña'), 'correct horse battery');
+    await userEvent.click(screen.getByRole('button', { name: 'Crear cuenta' }));
+
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Si esta dirección era nueva, tu cuenta está lista: inicia sesión. Si ya tenía una cuenta, inicia sesión con la contraseña que le pusiste.');
+    expect(screen.getByRole('button', { name: 'Iniciar sesión' })).toBeTruthy();
   });
 });
