@@ -25,6 +25,15 @@ public interface ISpaceGrain : IGrainWithGuidKey
     /// </summary>
     Task<Visibility> AdoptChildAsync(Caller caller, SpaceRef child, SpaceRole required);
 
+    /// <summary>
+    /// For the space's own children only (never exposed by the API): the visibility that applies here now. Interleaves,
+    /// because a child may ask while this space is telling it of a change.
+    /// </summary>
+    [AlwaysInterleave] Task<Visibility> GetVisibilityAsync();
+
+    /// <summary>The parent's visibility changed; the child shows no more than <paramref name="parentVisibility"/> from now on.</summary>
+    Task ParentVisibilityChangedAsync(Visibility parentVisibility);
+
     /// <summary>Members, for members of the space, or for signed-in callers when the space is public.</summary>
     [ReadOnly] Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller);
 

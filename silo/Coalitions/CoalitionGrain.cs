@@ -27,7 +27,7 @@ public sealed class CoalitionGrain(
 
     public async Task<CoalitionDetails> CreateAsync(Caller caller, CoalitionProfile profile)
     {
-        await CreateCoreAsync(caller, profile.Name, profile.Visibility, null, s => Apply(s, profile));
+        await CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile));
         return Details(caller);
     }
 
@@ -85,7 +85,6 @@ public sealed class CoalitionGrain(
         var record = State.Organisations.Find(o => o.OrganisationId == organisationId && o.Status == CoalitionOrganisationStatus.Invited);
         if (record is null)
         {
-            // The invited organisation's coordinators may answer even when the coalition is private to them.
             RequireVisible(caller);
             throw new ConflictException(ErrorCodes.OrganisationNotMember, "That organisation has no open invitation to this coalition.");
         }
@@ -146,13 +145,36 @@ public sealed class CoalitionGrain(
             .TrackCoalitionAsync(new OrganisationCoalition(this.GetPrimaryKey(), State.Name, status, record?.Since ?? Now));
     }
 
+    /// <summary>
+    /// The organisation's coordinators answer for it even when this coalition is private to them. Anyone else who may not
+    /// see the coalition gets the same not-found as for an id that does not exist, so the route reveals nothing.
+    /// </summary>
     private async Task RequireOrganisationCoordinatorAsync(Caller caller, Guid organisationId)
     {
-        RequirePerson(caller);
-        var access = await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetAccessAsync(caller);
-        if (access.Role != SpaceRole.Coordinator)
+        if (await IsOrganisationCoordinatorAsync(caller, organisationId))
         {
-            throw new ForbiddenException(ErrorCodes.NotCoordinator, "Only the organisation's coordinators can answer for it.");
+            return;
+        }
+
+        RequireVisible(caller);
+        RequirePerson(caller);
+        throw new ForbiddenException(ErrorCodes.NotCoordinator, "Only the organisation's coordinators can answer for it.");
+    }
+
+    private async Task<bool> IsOrganisationCoordinatorAsync(Caller caller, Guid organisationId)
+    {
+        if (caller.PersonId is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return (await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetAccessAsync(caller)).Role == SpaceRole.Coordinator;
+        }
+        catch (NotFoundException)
+        {
+            return false;
         }
     }
 

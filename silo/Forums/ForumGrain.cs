@@ -28,12 +28,13 @@ public sealed class ForumGrain(
             throw new RejectedException(ErrorCodes.ParentRequired, "A forum belongs to a coalition, or stands alone.");
         }
 
+        Visibility? parentVisibility = null;
         if (parent is not null && !State.Exists)
         {
-            await ChildSpaces.AdoptAsync(GrainFactory, caller, parent, Ref, profile.Visibility, SpaceRole.Coordinator);
+            parentVisibility = await ChildSpaces.AdoptAsync(GrainFactory, caller, parent, Ref, profile.Visibility, SpaceRole.Coordinator);
         }
 
-        await CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, s => Apply(s, profile));
+        await CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s => Apply(s, profile));
         return Details(caller);
     }
 
@@ -56,6 +57,6 @@ public sealed class ForumGrain(
     }
 
     private ForumDetails Details(Caller caller) => new(
-        this.GetPrimaryKey(), State.Parent, State.Name, State.Description, [.. State.Themes], State.Visibility,
+        this.GetPrimaryKey(), State.Parent, State.Name, State.Description, [.. State.Themes], State.EffectiveVisibility,
         State.Version, State.CreatedAt, State.UpdatedAt, RoleOf(caller));
 }

@@ -24,7 +24,7 @@ public sealed class OrganisationGrain(
 
     public async Task<OrganisationDetails> CreateAsync(Caller caller, OrganisationProfile profile)
     {
-        await CreateCoreAsync(caller, profile.Name, profile.Visibility, null, s => Apply(s, profile));
+        await CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile));
         return Details(caller);
     }
 

@@ -36,14 +36,23 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         _ => null,
     };
 
-    protected bool IsVisibleTo(Caller caller) => State.Exists && State.Visibility switch
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Spaces stored before the parent's visibility was kept learn it once from the parent.
+        if (State.Exists && State.Parent is { } parent && State.ParentVisibility is null)
+        {
+            State.ParentVisibility = await GrainFactory.GetSpace(parent).GetVisibilityAsync();
+        }
+    }
+
+    protected bool IsVisibleTo(Caller caller) => State.Exists && State.EffectiveVisibility switch
     {
         Visibility.Public => true,
         Visibility.MembersOnly => !caller.IsAnonymous,
         _ => RoleOf(caller) is not null,
     };
 
-    protected bool CanSeeInside(Caller caller) => State.Visibility == Visibility.Public || RoleOf(caller) is not null;
+    protected bool CanSeeInside(Caller caller) => State.EffectiveVisibility == Visibility.Public || RoleOf(caller) is not null;
 
     protected void RequireVisible(Caller caller)
     {
@@ -92,11 +101,13 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
 
     /// <summary>Creates the space with the caller as its first coordinator. Repeating a create by the same person is a no-op,
     /// so a client may retry with the same id.</summary>
-    protected async Task CreateCoreAsync(Caller caller, string name, Visibility visibility, SpaceRef? parent, Action<TState> apply)
+    protected async Task CreateCoreAsync(Caller caller, string name, Visibility visibility, SpaceRef? parent, Visibility? parentVisibility, Action<TState> apply)
     {
         var person = RequirePerson(caller);
         if (State.Exists)
         {
+            // A creator who was removed is an outsider like any other: the space must not reappear for them.
+            RequireVisible(caller);
             if (State.CreatedBy == person)
             {
                 return;
@@ -109,6 +120,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         State.Name = name;
         State.Visibility = visibility;
         State.Parent = parent;
+        State.ParentVisibility = parentVisibility;
         State.Version = 1;
         State.CreatedAt = State.UpdatedAt = Now;
         State.CreatedBy = person;
@@ -143,6 +155,18 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
                 $"The {Kind} changed since version {expected}; it is now at version {State.Version}.");
         }
 
+        if (State.Parent is { } parent)
+        {
+            // Asked afresh: a child must never be wider than its parent is now.
+            State.ParentVisibility = await GrainFactory.GetSpace(parent).GetVisibilityAsync();
+            if (visibility < State.ParentVisibility)
+            {
+                throw new RejectedException(ErrorCodes.VisibilityWiderThanParent,
+                    $"A space inside a {State.ParentVisibility} {parent.Kind} cannot be {visibility}.");
+            }
+        }
+
+        var before = State.EffectiveVisibility;
         State.Name = name;
         State.Visibility = visibility;
         apply(State);
@@ -151,18 +175,35 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         Audit(caller, AuditActions.Updated, detail: $"version {State.Version}");
         await SaveAsync();
         await PublishAsync();
+        if (State.EffectiveVisibility != before)
+        {
+            await Task.WhenAll(State.Children.Select(c => GrainFactory.GetSpace(c).ParentVisibilityChangedAsync(State.EffectiveVisibility)));
+        }
+    }
+
+    public Task<Visibility> GetVisibilityAsync() => Task.FromResult(State.EffectiveVisibility);
+
+    public async Task ParentVisibilityChangedAsync(Visibility parentVisibility)
+    {
+        if (!State.Exists || State.ParentVisibility == parentVisibility)
+        {
+            return;
+        }
+
+        State.ParentVisibility = parentVisibility;
+        await SaveAsync();
     }
 
     public Task<SpaceAccess> GetAccessAsync(Caller caller)
     {
         RequireVisible(caller);
-        return Task.FromResult(new SpaceAccess(Ref, State.Visibility, RoleOf(caller), CanSeeInside(caller)));
+        return Task.FromResult(new SpaceAccess(Ref, State.EffectiveVisibility, RoleOf(caller), CanSeeInside(caller)));
     }
 
     public Task<SpaceSummary> GetSummaryAsync(Caller caller)
     {
         RequireVisible(caller);
-        return Task.FromResult(new SpaceSummary(Ref, State.Name, State.Visibility, RoleOf(caller), State.Parent));
+        return Task.FromResult(new SpaceSummary(Ref, State.Name, State.EffectiveVisibility, RoleOf(caller), State.Parent));
     }
 
     public Task<IReadOnlyList<SpaceRef>> GetChildrenAsync(Caller caller)
@@ -182,14 +223,14 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
             await SaveAsync();
         }
 
-        return State.Visibility;
+        return State.EffectiveVisibility;
     }
 
     public async Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller)
     {
         RequireVisible(caller);
         var role = RoleOf(caller);
-        if (role is null && (State.Visibility != Visibility.Public || caller.IsAnonymous))
+        if (role is null && (State.EffectiveVisibility != Visibility.Public || caller.IsAnonymous))
         {
             throw new ForbiddenException(ErrorCodes.MembersHidden, $"Only members see who belongs to this {Kind}.");
         }
@@ -276,7 +317,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         Audit(caller, AuditActions.MemberJoined, person, $"invitation {invitationId}, role {member.Role}");
         await SaveAsync();
         await TrackAsync(person, member.Role);
-        return new SpaceAccess(Ref, State.Visibility, member.Role, true);
+        return new SpaceAccess(Ref, State.EffectiveVisibility, member.Role, true);
     }
 
     public async Task DeclineInvitationAsync(Guid invitationId, string secret)
@@ -338,6 +379,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
 
     public async Task LeaveAsync(Caller caller)
     {
+        RequireVisible(caller);
         var person = RequirePerson(caller);
         var member = State.FindMember(person)
             ?? throw new ConflictException(ErrorCodes.NotMember, $"You do not belong to this {Kind}.");

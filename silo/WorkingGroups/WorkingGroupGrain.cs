@@ -27,12 +27,13 @@ public sealed class WorkingGroupGrain(
             throw new RejectedException(ErrorCodes.ParentRequired, "A working group belongs to a coalition or an organisation.");
         }
 
+        Visibility? parentVisibility = null;
         if (!State.Exists)
         {
-            await ChildSpaces.AdoptAsync(GrainFactory, caller, parent, Ref, profile.Visibility, SpaceRole.Member);
+            parentVisibility = await ChildSpaces.AdoptAsync(GrainFactory, caller, parent, Ref, profile.Visibility, SpaceRole.Member);
         }
 
-        await CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, s => s.Purpose = profile.Purpose);
+        await CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s => s.Purpose = profile.Purpose);
         return Details(caller);
     }
 
@@ -49,6 +50,6 @@ public sealed class WorkingGroupGrain(
     }
 
     private WorkingGroupDetails Details(Caller caller) => new(
-        this.GetPrimaryKey(), State.Parent!, State.Name, State.Purpose, State.Visibility, State.Version,
+        this.GetPrimaryKey(), State.Parent!, State.Name, State.Purpose, State.EffectiveVisibility, State.Version,
         State.CreatedAt, State.UpdatedAt, RoleOf(caller));
 }
