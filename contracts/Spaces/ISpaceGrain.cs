@@ -10,8 +10,11 @@ namespace NetworkHub.Contracts.Spaces;
 [Alias("NetworkHub.ISpaceGrain")]
 public interface ISpaceGrain : IGrainWithGuidKey
 {
-    /// <summary>The caller's access; throws not-found when the space is invisible to the caller.</summary>
-    [ReadOnly] Task<SpaceAccess> GetAccessAsync(Caller caller);
+    /// <summary>
+    /// The caller's access; throws not-found when the space is invisible to the caller. Interleaves, so live sessions
+    /// can re-check their people while this space is delivering the access change that asked them to.
+    /// </summary>
+    [AlwaysInterleave] Task<SpaceAccess> GetAccessAsync(Caller caller);
 
     /// <summary>Name, kind and the caller's role; throws not-found when the space is invisible to the caller.</summary>
     [ReadOnly] Task<SpaceSummary> GetSummaryAsync(Caller caller);

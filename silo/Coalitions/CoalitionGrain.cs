@@ -76,8 +76,8 @@ public sealed class CoalitionGrain(
         record.Status = CoalitionOrganisationStatus.Invited;
         record.Since = Now;
         Audit(caller, AuditActions.OrganisationInvited, organisationId);
+        TrackInOrganisation(organisationId);
         await SaveAsync();
-        await TrackInOrganisationAsync(organisationId);
     }
 
     public async Task RespondForOrganisationAsync(Caller caller, Guid organisationId, bool accept)
@@ -102,8 +102,8 @@ public sealed class CoalitionGrain(
             Audit(caller, AuditActions.OrganisationLeft, organisationId, "declined");
         }
 
+        TrackInOrganisation(organisationId);
         await SaveAsync();
-        await TrackInOrganisationAsync(organisationId);
     }
 
     public async Task RemoveOrganisationAsync(Caller caller, Guid organisationId)
@@ -127,22 +127,21 @@ public sealed class CoalitionGrain(
         record.Status = CoalitionOrganisationStatus.Left;
         record.Since = Now;
         Audit(caller, AuditActions.OrganisationLeft, organisationId);
+        TrackInOrganisation(organisationId);
         await SaveAsync();
-        await TrackInOrganisationAsync(organisationId);
     }
 
-    protected override Task PublishAsync() =>
-        GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Coalitions).UpsertAsync(new DirectoryEntry(
+    protected override void Publish() =>
+        Effect(new DirectoryEffect(DirectoryKeys.Coalitions, new DirectoryEntry(
             this.GetPrimaryKey(), State.Name, null, State.Country, State.Region,
-            [.. State.Topics], State.Visibility, State.Description is { Length: > 200 } d ? d[..200] : State.Description));
+            [.. State.Topics], State.Visibility, State.Description is { Length: > 200 } d ? d[..200] : State.Description)));
 
     /// <summary>Tells the organisation its status here; a declined invitation disappears from its list as "left".</summary>
-    private Task TrackInOrganisationAsync(Guid organisationId)
+    private void TrackInOrganisation(Guid organisationId)
     {
         var record = State.Organisations.Find(o => o.OrganisationId == organisationId);
         var status = record?.Status ?? CoalitionOrganisationStatus.Left;
-        return GrainFactory.GetGrain<IOrganisationGrain>(organisationId)
-            .TrackCoalitionAsync(new OrganisationCoalition(this.GetPrimaryKey(), State.Name, status, record?.Since ?? Now));
+        Effect(new TrackCoalitionEffect(organisationId, new OrganisationCoalition(this.GetPrimaryKey(), State.Name, status, record?.Since ?? Now)));
     }
 
     /// <summary>

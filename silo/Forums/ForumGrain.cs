@@ -50,6 +50,9 @@ public sealed class ForumGrain(
         return Details(caller);
     }
 
+    /// <summary>The forum's live sessions drop connections that lost access (see IForumSessionsGrain).</summary>
+    protected override void AccessNarrowed(Guid? personId) => Effect(new AccessChangedEffect(this.GetPrimaryKey(), personId));
+
     private static void Apply(ForumState s, ForumProfile profile)
     {
         s.Description = profile.Description;

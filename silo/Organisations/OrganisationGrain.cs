@@ -100,15 +100,21 @@ public sealed class OrganisationGrain(
 
     public async Task TrackCoalitionAsync(OrganisationCoalition coalition)
     {
+        // Coalitions deliver this again after a retry or a crash; the same status needs no write.
+        if (State.Coalitions.Contains(coalition))
+        {
+            return;
+        }
+
         State.Coalitions.RemoveAll(c => c.CoalitionId == coalition.CoalitionId);
         State.Coalitions.Add(coalition);
         await SaveAsync();
     }
 
-    protected override Task PublishAsync() =>
-        GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Organisations).UpsertAsync(new DirectoryEntry(
+    protected override void Publish() =>
+        Effect(new DirectoryEffect(DirectoryKeys.Organisations, new DirectoryEntry(
             this.GetPrimaryKey(), State.Name, KindName(State.Kind), State.Country, State.Region,
-            [.. State.Topics], State.Visibility, State.Description is { Length: > 200 } d ? d[..200] : State.Description));
+            [.. State.Topics], State.Visibility, State.Description is { Length: > 200 } d ? d[..200] : State.Description)));
 
     /// <summary>The kind as the API spells it ("civil-society-organisation"), so directory filters use the same words.</summary>
     public static string KindName(OrganisationKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());

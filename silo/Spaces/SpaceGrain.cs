@@ -8,11 +8,22 @@ namespace NetworkHub.Silo.Spaces;
 
 /// <summary>
 /// Roles, invitations, join requests and the audit log, shared by every kind of space. Each method checks
-/// the caller, changes the state, writes it (with its audit line), and only then tells anyone else.
+/// the caller, changes the state, and writes it with its audit line and the effects on other grains (the outbox);
+/// the effects are delivered right after the write, retried by a timer, and by a reminder after a crash.
 /// </summary>
 public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimeProvider clock, ILogger logger)
-    : Grain, ISpaceGrain where TState : SpaceState, new()
+    : Grain, ISpaceGrain, IRemindable where TState : SpaceState, new()
 {
+    private const string OutboxReminder = "space-outbox";
+    private static readonly TimeSpan OutboxReminderPeriod = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(1);
+    private const int TimerRetries = 10;
+
+    private bool _reminderRegistered;
+    private bool _storedOutboxStale;
+    private IGrainTimer? _retryTimer;
+    private int _retries;
+
     protected abstract SpaceKind Kind { get; }
 
     protected TState State => state.State;
@@ -26,12 +37,14 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     /// <summary>What an organisation's API key may do here; none unless a space says otherwise.</summary>
     protected virtual SpaceRole? KeyRole(Guid organisationId) => null;
 
-    /// <summary>Called after every persisted change of the profile, e.g. to update the directory.</summary>
-    protected virtual Task PublishAsync() => Task.CompletedTask;
+    /// <summary>Queues what every change of the profile causes elsewhere, e.g. the directory's entry.</summary>
+    protected virtual void Publish()
+    {
+    }
 
     protected SpaceRole? RoleOf(Caller caller) => caller switch
     {
-        { PersonId: { } person } => State.FindMember(person)?.Role,
+        { PersonId: { } person } => Roster.RoleOf(person),
         { KeyOrganisationId: { } organisation } => KeyRole(organisation),
         _ => null,
     };
@@ -43,59 +56,123 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         {
             State.ParentVisibility = await GrainFactory.GetSpace(parent).GetVisibilityAsync();
         }
-    }
 
-    protected bool IsVisibleTo(Caller caller) => State.Exists && State.EffectiveVisibility switch
-    {
-        Visibility.Public => true,
-        Visibility.MembersOnly => !caller.IsAnonymous,
-        _ => RoleOf(caller) is not null,
-    };
-
-    protected bool CanSeeInside(Caller caller) => State.EffectiveVisibility == Visibility.Public || RoleOf(caller) is not null;
-
-    protected void RequireVisible(Caller caller)
-    {
-        if (!IsVisibleTo(caller))
+        // Whatever a crash left between a write and its delivery goes out now.
+        if (State.Outbox.Count > 0)
         {
-            throw new NotFoundException(ErrorCodes.SpaceNotFound, $"No {Kind} with id {this.GetPrimaryKey()}.");
+            _reminderRegistered = true;
+            await DeliverOutboxAsync();
         }
     }
+
+    protected Roster Roster => new(State.Members, Kind);
+
+    private Invitations Invitations => new(State.Invitations);
+
+    private JoinRequests JoinRequests => new(State.JoinRequests, Kind);
+
+    /// <summary>What this caller may see and do here, decided in one place for every kind of space.</summary>
+    protected AccessDecision Access(Caller caller) => new(Ref, State.Exists, State.EffectiveVisibility, RoleOf(caller));
+
+    protected bool IsVisibleTo(Caller caller) => Access(caller).Visible(caller);
+
+    protected bool CanSeeInside(Caller caller) => Access(caller).SeesInside;
+
+    protected void RequireVisible(Caller caller) => Access(caller).RequireVisible(caller);
 
     protected static Guid RequirePerson(Caller caller) => caller.RequirePerson();
 
     /// <summary>The caller's person id, when they hold at least <paramref name="minimum"/>.</summary>
-    protected Guid RequireRole(Caller caller, SpaceRole minimum)
-    {
-        RequireVisible(caller);
-        var person = RequirePerson(caller);
-        if (RoleOf(caller) is not { } role || role < minimum)
-        {
-            throw minimum == SpaceRole.Coordinator
-                ? new ForbiddenException(ErrorCodes.NotCoordinator, $"Only coordinators of this {Kind} can do this.")
-                : new ForbiddenException(ErrorCodes.NotMember, $"Only members of this {Kind} can do this.");
-        }
-
-        return person;
-    }
+    protected Guid RequireRole(Caller caller, SpaceRole minimum) => Access(caller).RequireRole(caller, minimum);
 
     protected void Audit(Caller caller, string action, Guid? subject = null, string? detail = null) =>
         AuditLog.Append(State.Audit, Now, caller, action, subject, detail);
 
+    /// <summary>Queues an effect on another grain; it is written with the next <see cref="SaveAsync"/> and delivered after it.</summary>
+    protected void Effect(SpaceEffect effect) => Outbox.Add(State.Outbox, effect);
+
     /// <summary>
-    /// Writes the state. If the write fails the in-memory state holds a change the database does not, so the
-    /// activation is dropped and the next call starts again from what was stored.
+    /// Writes the state with its outbox, then delivers the outbox. If the write fails the in-memory state holds a
+    /// change the database does not, so the activation is dropped and the next call starts again from what was stored.
+    /// A failed delivery does not fail the call: the change is stored, and the effect follows by retry.
     /// </summary>
     protected async Task SaveAsync()
     {
         try
         {
+            // The reminder exists before the effects are stored, so a crash right after the write still has them delivered.
+            if (State.Outbox.Count > 0 && !_reminderRegistered)
+            {
+                await this.RegisterOrUpdateReminder(OutboxReminder, OutboxReminderPeriod, OutboxReminderPeriod);
+                _reminderRegistered = true;
+            }
+
             await state.WriteStateAsync();
+            _storedOutboxStale = false;
         }
         catch
         {
             DeactivateOnIdle();
             throw;
+        }
+
+        await DeliverOutboxAsync();
+    }
+
+    /// <summary>
+    /// Delivers what is pending. Delivered effects stay in the stored copy until the next write: delivering them
+    /// again after a reactivation only sets their targets to what they already are.
+    /// </summary>
+    private async Task DeliverOutboxAsync()
+    {
+        if (State.Outbox.Count == 0)
+        {
+            return;
+        }
+
+        var pending = State.Outbox.Count;
+        var failures = await Outbox.DeliverAsync(State.Outbox, GrainFactory, (effect, e) => SpaceLog.EffectFailed(logger, e, Ref, effect.Target));
+        _storedOutboxStale |= failures < pending;
+        if (failures > 0 && _retryTimer is null)
+        {
+            _retries = 0;
+            _retryTimer = this.RegisterGrainTimer(RetryOutboxAsync, RetryPeriod, RetryPeriod);
+        }
+    }
+
+    private async Task RetryOutboxAsync(CancellationToken cancellationToken)
+    {
+        await DeliverOutboxAsync();
+        if (State.Outbox.Count == 0 || ++_retries >= TimerRetries)
+        {
+            // Beyond a few quick retries the reminder takes over.
+            _retryTimer?.Dispose();
+            _retryTimer = null;
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != OutboxReminder)
+        {
+            return;
+        }
+
+        await DeliverOutboxAsync();
+        if (State.Outbox.Count == 0)
+        {
+            if (_storedOutboxStale)
+            {
+                await state.WriteStateAsync();
+                _storedOutboxStale = false;
+            }
+
+            if (await this.GetReminder(OutboxReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            _reminderRegistered = false;
         }
     }
 
@@ -110,6 +187,8 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
             RequireVisible(caller);
             if (State.CreatedBy == person)
             {
+                // A retry after a lost answer: the follow-ups of the first call go out if they have not yet.
+                await DeliverOutboxAsync();
                 return;
             }
 
@@ -124,13 +203,13 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         State.Version = 1;
         State.CreatedAt = State.UpdatedAt = Now;
         State.CreatedBy = person;
-        State.Members.Add(new MemberRecord { PersonId = person, Role = SpaceRole.Coordinator, Since = Now });
+        Roster.Join(person, SpaceRole.Coordinator, Now);
         apply(State);
         Audit(caller, AuditActions.Created);
+        Track(person, SpaceRole.Coordinator);
+        Publish();
         await SaveAsync();
         SpaceLog.Created(logger, Ref, person);
-        await TrackAsync(person, SpaceRole.Coordinator);
-        await PublishAsync();
     }
 
     /// <summary>Coordinators change the profile; <paramref name="allowOwnKey"/> also admits the organisation's read-write key.</summary>
@@ -139,10 +218,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         RequireVisible(caller);
         if (caller.IsApiKey && allowOwnKey && KeyRole(caller.KeyOrganisationId!.Value) is not null)
         {
-            if (caller.KeyScope != ApiKeyScope.ReadWrite)
-            {
-                throw new ForbiddenException(ErrorCodes.ReadOnlyKey, "This API key may only read.");
-            }
+            Access(caller).RequireWritingKey(caller);
         }
         else
         {
@@ -173,12 +249,33 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         State.Version++;
         State.UpdatedAt = Now;
         Audit(caller, AuditActions.Updated, detail: $"version {State.Version}");
+        Publish();
+        VisibilityChanged(before);
         await SaveAsync();
-        await PublishAsync();
-        if (State.EffectiveVisibility != before)
+    }
+
+    /// <summary>Children follow this space's visibility; a narrower one also makes live sessions re-check everyone.</summary>
+    private void VisibilityChanged(Visibility before)
+    {
+        if (State.EffectiveVisibility == before)
         {
-            await Task.WhenAll(State.Children.Select(c => GrainFactory.GetSpace(c).ParentVisibilityChangedAsync(State.EffectiveVisibility)));
+            return;
         }
+
+        foreach (var child in State.Children)
+        {
+            Effect(new ParentVisibilityEffect(child, State.EffectiveVisibility));
+        }
+
+        if (State.EffectiveVisibility > before)
+        {
+            AccessNarrowed(null);
+        }
+    }
+
+    /// <summary>Someone (or, for null, everyone) may have lost access: spaces with live sessions tell them.</summary>
+    protected virtual void AccessNarrowed(Guid? personId)
+    {
     }
 
     public Task<Visibility> GetVisibilityAsync() => Task.FromResult(State.EffectiveVisibility);
@@ -190,14 +287,17 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
             return;
         }
 
+        var before = State.EffectiveVisibility;
         State.ParentVisibility = parentVisibility;
+        VisibilityChanged(before);
         await SaveAsync();
     }
 
     public Task<SpaceAccess> GetAccessAsync(Caller caller)
     {
-        RequireVisible(caller);
-        return Task.FromResult(new SpaceAccess(Ref, State.EffectiveVisibility, RoleOf(caller), CanSeeInside(caller)));
+        var access = Access(caller);
+        access.RequireVisible(caller);
+        return Task.FromResult(access.ToAccess());
     }
 
     public Task<SpaceSummary> GetSummaryAsync(Caller caller)
@@ -228,15 +328,15 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
 
     public async Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller)
     {
-        RequireVisible(caller);
-        var role = RoleOf(caller);
-        if (role is null && (State.EffectiveVisibility != Visibility.Public || caller.IsAnonymous))
+        var access = Access(caller);
+        access.RequireVisible(caller);
+        if (!access.SeesMembers(caller))
         {
             throw new ForbiddenException(ErrorCodes.MembersHidden, $"Only members see who belongs to this {Kind}.");
         }
 
         // Real names are for fellow members; everyone else sees pseudonyms where people chose one.
-        var fellow = caller.PersonId is not null && role is not null;
+        var fellow = caller.PersonId is not null && access.Role is not null;
         var names = await Task.WhenAll(State.Members.Select(m => NameOf(m.PersonId, fellow)));
         return [.. State.Members.Select((m, i) => new SpaceMember(m.PersonId, names[i], m.Role, m.Since))];
     }
@@ -244,25 +344,8 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     public async Task<InvitationCreated> InviteAsync(Caller caller, InviteCommand command)
     {
         var person = RequireRole(caller, SpaceRole.Coordinator);
-        if (command.Lifetime <= TimeSpan.Zero || command.Lifetime > Limits.InvitationMaxLifetime)
-        {
-            throw new RejectedException(ErrorCodes.InvalidLifetime,
-                $"An invitation lasts between a minute and {Limits.InvitationMaxLifetime.TotalDays} days.");
-        }
-
         var secret = Secrets.New();
-        var invitation = new InvitationRecord
-        {
-            Id = Guid.CreateVersion7(),
-            SecretHash = Secrets.Hash(secret),
-            Role = command.Role,
-            CreatedAt = Now,
-            ExpiresAt = Now + command.Lifetime,
-            CreatedBy = person,
-            Status = InvitationStatus.Open,
-            Note = command.Note,
-        };
-        State.Invitations.Add(invitation);
+        var invitation = Invitations.Create(Secrets.Hash(secret), command, person, Now);
         Audit(caller, AuditActions.Invited, invitation.Id, command.Role.ToString());
         await SaveAsync();
         var token = new InvitationToken(Ref, invitation.Id, secret).ToString();
@@ -280,8 +363,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     public async Task RevokeInvitationAsync(Caller caller, Guid invitationId)
     {
         RequireRole(caller, SpaceRole.Coordinator);
-        var invitation = State.Invitations.Find(i => i.Id == invitationId)
-            ?? throw new NotFoundException(ErrorCodes.InvitationNotFound, "No such invitation.");
+        var invitation = Invitations.Require(invitationId);
         if (invitation.StatusAt(Now) == InvitationStatus.Open)
         {
             invitation.Status = InvitationStatus.Revoked;
@@ -302,21 +384,13 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         var invitation = UsableInvitation(invitationId, secret);
         invitation.Status = InvitationStatus.Accepted;
         invitation.UsedBy = person;
-        State.JoinRequests.RemoveAll(r => r.PersonId == person);
-        var member = State.FindMember(person);
-        if (member is null)
-        {
-            member = new MemberRecord { PersonId = person, Role = invitation.Role, Since = Now };
-            State.Members.Add(member);
-        }
-        else if (member.Role < invitation.Role)
-        {
-            member.Role = invitation.Role;
-        }
+        JoinRequests.Withdraw(person);
+        var member = Roster.Join(person, invitation.Role, Now);
+        Invitations.Prune(Now);
 
         Audit(caller, AuditActions.MemberJoined, person, $"invitation {invitationId}, role {member.Role}");
+        Track(person, member.Role);
         await SaveAsync();
-        await TrackAsync(person, member.Role);
         return new SpaceAccess(Ref, State.EffectiveVisibility, member.Role, true);
     }
 
@@ -332,17 +406,12 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     {
         RequireVisible(caller);
         var person = RequirePerson(caller);
-        if (State.FindMember(person) is not null)
+        if (Roster.Find(person) is not null)
         {
             throw new ConflictException(ErrorCodes.AlreadyMember, $"You already belong to this {Kind}.");
         }
 
-        if (State.JoinRequests.Exists(r => r.PersonId == person))
-        {
-            throw new ConflictException(ErrorCodes.JoinRequestPending, "Your request to join is waiting for a coordinator.");
-        }
-
-        State.JoinRequests.Add(new JoinRequestRecord { PersonId = person, Message = message, RequestedAt = Now });
+        JoinRequests.Add(person, message, Now);
         Audit(caller, AuditActions.JoinRequested, person);
         await SaveAsync();
     }
@@ -357,13 +426,12 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     public async Task DecideJoinRequestAsync(Caller caller, Guid personId, bool approve)
     {
         RequireRole(caller, SpaceRole.Coordinator);
-        var request = State.JoinRequests.Find(r => r.PersonId == personId)
-            ?? throw new NotFoundException(ErrorCodes.JoinRequestNotFound, "No pending request to join from that person.");
-        State.JoinRequests.Remove(request);
+        JoinRequests.Take(personId);
         if (approve)
         {
-            State.Members.Add(new MemberRecord { PersonId = personId, Role = SpaceRole.Member, Since = Now });
+            Roster.Join(personId, SpaceRole.Member, Now);
             Audit(caller, AuditActions.MemberJoined, personId, "join request approved");
+            Track(personId, SpaceRole.Member);
         }
         else
         {
@@ -371,54 +439,44 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         }
 
         await SaveAsync();
-        if (approve)
-        {
-            await TrackAsync(personId, SpaceRole.Member);
-        }
     }
 
     public async Task LeaveAsync(Caller caller)
     {
         RequireVisible(caller);
         var person = RequirePerson(caller);
-        var member = State.FindMember(person)
+        var member = Roster.Find(person)
             ?? throw new ConflictException(ErrorCodes.NotMember, $"You do not belong to this {Kind}.");
-        EnsureNotLastCoordinator(member);
-        State.Members.Remove(member);
+        Roster.Remove(member);
         Audit(caller, AuditActions.MemberLeft, person);
+        Track(person, null);
+        AccessNarrowed(person);
         await SaveAsync();
-        await TrackAsync(person, null);
     }
 
     public async Task RemoveMemberAsync(Caller caller, Guid personId)
     {
         RequireRole(caller, SpaceRole.Coordinator);
-        var member = RequireMember(personId);
-        EnsureNotLastCoordinator(member);
-        State.Members.Remove(member);
+        Roster.Remove(Roster.Require(personId));
         Audit(caller, AuditActions.MemberRemoved, personId);
+        Track(personId, null);
+        AccessNarrowed(personId);
         await SaveAsync();
-        await TrackAsync(personId, null);
     }
 
     public async Task ChangeRoleAsync(Caller caller, Guid personId, SpaceRole role)
     {
         RequireRole(caller, SpaceRole.Coordinator);
-        var member = RequireMember(personId);
-        if (member.Role == role)
+        var previous = Roster.Require(personId).Role;
+        if (!Roster.ChangeRole(personId, role))
         {
             return;
         }
 
-        if (role < SpaceRole.Coordinator)
-        {
-            EnsureNotLastCoordinator(member);
-        }
-
-        Audit(caller, AuditActions.RoleChanged, personId, $"{member.Role} -> {role}");
-        member.Role = role;
+        Audit(caller, AuditActions.RoleChanged, personId, $"{previous} -> {role}");
+        Track(personId, role);
+        AccessNarrowed(personId);
         await SaveAsync();
-        await TrackAsync(personId, role);
     }
 
     public Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
@@ -429,38 +487,20 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
 
     private InvitationRecord UsableInvitation(Guid invitationId, string secret)
     {
-        var invitation = State.Exists ? State.Invitations.Find(i => i.Id == invitationId) : null;
-        if (invitation is null || !Secrets.Matches(secret, invitation.SecretHash))
+        if (!State.Exists)
         {
             throw new NotFoundException(ErrorCodes.InvitationNotFound, "This invitation does not exist.");
         }
 
-        return invitation.StatusAt(Now) switch
-        {
-            InvitationStatus.Open => invitation,
-            InvitationStatus.Expired => throw new RejectedException(ErrorCodes.InvitationExpired, "This invitation has expired."),
-            _ => throw new ConflictException(ErrorCodes.InvitationUsed, "This invitation has already been used or withdrawn."),
-        };
-    }
-
-    private MemberRecord RequireMember(Guid personId) => State.FindMember(personId)
-        ?? throw new NotFoundException(ErrorCodes.NotMember, $"That person does not belong to this {Kind}.");
-
-    private void EnsureNotLastCoordinator(MemberRecord member)
-    {
-        if (member.Role == SpaceRole.Coordinator && State.CoordinatorCount == 1)
-        {
-            throw new ConflictException(ErrorCodes.LastCoordinator,
-                $"The last coordinator cannot leave; make someone else coordinator of this {Kind} first.");
-        }
+        return Invitations.Usable(invitationId, secret, Now);
     }
 
     private Task<string> NameOf(Guid personId, bool fellow) =>
         GrainFactory.GetGrain<IPersonGrain>(personId).GetNameAsync(fellow);
 
-    private async Task TrackAsync(Guid personId, SpaceRole? role)
+    private void Track(Guid personId, SpaceRole? role)
     {
-        await GrainFactory.GetGrain<IPersonGrain>(personId).TrackSpaceAsync(Ref, role);
+        Effect(new TrackSpaceEffect(personId, Ref, role));
         SpaceLog.RoleChanged(logger, Ref, personId, role);
     }
 }

@@ -26,6 +26,9 @@ public class SpaceState
     /// <summary>The parent's visibility as last heard from it; null for a space without a parent, or one stored before it was kept.</summary>
     [Id(13)] public Visibility? ParentVisibility { get; set; }
 
+    /// <summary>Effects on other grains not yet known to be delivered; written with the change that caused them.</summary>
+    [Id(14)] public List<SpaceEffect> Outbox { get; set; } = [];
+
     /// <summary>What applies: a child never shows more than its parent, whatever its own setting says.</summary>
     public Visibility EffectiveVisibility => ParentVisibility is { } parent && parent > Visibility ? parent : Visibility;
 
