@@ -38,7 +38,7 @@ public sealed class SpaceStateSerializationTests
             ],
         };
 
-        var copy = Serializer.Deserialize<CoalitionState>(Serializer.SerializeToArray(state));
+        var copy = Serializer.Deserialize<CoalitionState>(Serializer.SerializeToArray(state))!;
 
         Assert.Equal((Visibility.MembersOnly, Visibility.Private, Visibility.Private), (copy.Visibility, copy.ParentVisibility, copy.EffectiveVisibility));
         Assert.Equal(state.Outbox.Select(e => e.Target), copy.Outbox.Select(e => e.Target));

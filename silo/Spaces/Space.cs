@@ -7,12 +7,14 @@ using NetworkHub.Contracts.Spaces;
 namespace NetworkHub.Silo.Spaces;
 
 /// <summary>
-/// Roles, invitations, join requests and the audit log, shared by every kind of space. Each method checks
-/// the caller, changes the state, and writes it with its audit line and the effects on other grains (the outbox);
-/// the effects are delivered right after the write, retried by a timer, and by a reminder after a crash.
+/// What every space does with people, held by each space's grain (which passes the calls of <see cref="ISpaceGrain"/>
+/// on to it): it wires the plain parts (<see cref="Roster"/>, <see cref="Invitations"/>, <see cref="JoinRequests"/>,
+/// <see cref="AuditLog"/>, <see cref="AccessDecision"/>, <see cref="Outbox"/>) to the grain's state. Each method
+/// checks the caller, changes the state, and writes it with its audit line and its effects on other grains; the
+/// effects are delivered right after the write, retried by a timer, and by a reminder after a crash.
 /// </summary>
-public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimeProvider clock, ILogger logger)
-    : Grain, ISpaceGrain, IRemindable where TState : SpaceState, new()
+public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersistentState<TState> state, TimeProvider clock, ILogger logger, SpaceKind kind)
+    where TState : SpaceState, new()
 {
     private const string OutboxReminder = "space-outbox";
     private static readonly TimeSpan OutboxReminderPeriod = TimeSpan.FromMinutes(1);
@@ -24,37 +26,38 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     private IGrainTimer? _retryTimer;
     private int _retries;
 
-    protected abstract SpaceKind Kind { get; }
+    private SpaceKind Kind => kind;
 
-    protected TState State => state.State;
+    public TState State => state.State;
 
-    protected SpaceRef Ref => new(Kind, this.GetPrimaryKey());
+    public Guid Id => grain.GrainContext.GrainId.GetGuidKey();
 
-    protected DateTimeOffset Now => clock.GetUtcNow();
+    public SpaceRef Ref => new(Kind, Id);
 
-    protected ILogger Logger => logger;
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>What an organisation's API key may do here; none unless a space says otherwise.</summary>
-    protected virtual SpaceRole? KeyRole(Guid organisationId) => null;
+    public Func<Guid, SpaceRole?> KeyRole { get; init; } = _ => null;
 
     /// <summary>Queues what every change of the profile causes elsewhere, e.g. the directory's entry.</summary>
-    protected virtual void Publish()
-    {
-    }
+    public Action Publish { get; init; } = () => { };
 
-    protected SpaceRole? RoleOf(Caller caller) => caller switch
+    /// <summary>Someone (or, for null, everyone) may have lost access: spaces with live sessions tell them.</summary>
+    public Action<Guid?> AccessNarrowed { get; init; } = _ => { };
+
+    public SpaceRole? RoleOf(Caller caller) => caller switch
     {
         { PersonId: { } person } => Roster.RoleOf(person),
         { KeyOrganisationId: { } organisation } => KeyRole(organisation),
         _ => null,
     };
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task ActivateAsync()
     {
         // Spaces stored before the parent's visibility was kept learn it once from the parent.
         if (State.Exists && State.Parent is { } parent && State.ParentVisibility is null)
         {
-            State.ParentVisibility = await GrainFactory.GetSpace(parent).GetVisibilityAsync();
+            State.ParentVisibility = await grains.GetSpace(parent).GetVisibilityAsync();
         }
 
         // Whatever a crash left between a write and its delivery goes out now.
@@ -65,45 +68,43 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         }
     }
 
-    protected Roster Roster => new(State.Members, Kind);
+    public Roster Roster => new(State.Members, Kind);
 
     private Invitations Invitations => new(State.Invitations);
 
     private JoinRequests JoinRequests => new(State.JoinRequests, Kind);
 
     /// <summary>What this caller may see and do here, decided in one place for every kind of space.</summary>
-    protected AccessDecision Access(Caller caller) => new(Ref, State.Exists, State.EffectiveVisibility, RoleOf(caller));
+    public AccessDecision Access(Caller caller) => new(Ref, State.Exists, State.EffectiveVisibility, RoleOf(caller));
 
-    protected bool IsVisibleTo(Caller caller) => Access(caller).Visible(caller);
+    public bool IsVisibleTo(Caller caller) => Access(caller).Visible(caller);
 
-    protected bool CanSeeInside(Caller caller) => Access(caller).SeesInside;
+    public bool CanSeeInside(Caller caller) => Access(caller).SeesInside;
 
-    protected void RequireVisible(Caller caller) => Access(caller).RequireVisible(caller);
-
-    protected static Guid RequirePerson(Caller caller) => caller.RequirePerson();
+    public void RequireVisible(Caller caller) => Access(caller).RequireVisible(caller);
 
     /// <summary>The caller's person id, when they hold at least <paramref name="minimum"/>.</summary>
-    protected Guid RequireRole(Caller caller, SpaceRole minimum) => Access(caller).RequireRole(caller, minimum);
+    public Guid RequireRole(Caller caller, SpaceRole minimum) => Access(caller).RequireRole(caller, minimum);
 
-    protected void Audit(Caller caller, string action, Guid? subject = null, string? detail = null) =>
+    public void Audit(Caller caller, string action, Guid? subject = null, string? detail = null) =>
         AuditLog.Append(State.Audit, Now, caller, action, subject, detail);
 
     /// <summary>Queues an effect on another grain; it is written with the next <see cref="SaveAsync"/> and delivered after it.</summary>
-    protected void Effect(SpaceEffect effect) => Outbox.Add(State.Outbox, effect);
+    public void Effect(SpaceEffect effect) => Outbox.Add(State.Outbox, effect);
 
     /// <summary>
     /// Writes the state with its outbox, then delivers the outbox. If the write fails the in-memory state holds a
     /// change the database does not, so the activation is dropped and the next call starts again from what was stored.
     /// A failed delivery does not fail the call: the change is stored, and the effect follows by retry.
     /// </summary>
-    protected async Task SaveAsync()
+    public async Task SaveAsync()
     {
         try
         {
             // The reminder exists before the effects are stored, so a crash right after the write still has them delivered.
             if (State.Outbox.Count > 0 && !_reminderRegistered)
             {
-                await this.RegisterOrUpdateReminder(OutboxReminder, OutboxReminderPeriod, OutboxReminderPeriod);
+                await grain.RegisterOrUpdateReminder(OutboxReminder, OutboxReminderPeriod, OutboxReminderPeriod);
                 _reminderRegistered = true;
             }
 
@@ -112,7 +113,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         }
         catch
         {
-            DeactivateOnIdle();
+            grain.DeactivateOnIdle();
             throw;
         }
 
@@ -131,12 +132,12 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         }
 
         var pending = State.Outbox.Count;
-        var failures = await Outbox.DeliverAsync(State.Outbox, GrainFactory, (effect, e) => SpaceLog.EffectFailed(logger, e, Ref, effect.Target));
+        var failures = await Outbox.DeliverAsync(State.Outbox, grains, (effect, e) => SpaceLog.EffectFailed(logger, e, Ref, effect.Target));
         _storedOutboxStale |= failures < pending;
         if (failures > 0 && _retryTimer is null)
         {
             _retries = 0;
-            _retryTimer = this.RegisterGrainTimer(RetryOutboxAsync, RetryPeriod, RetryPeriod);
+            _retryTimer = grain.RegisterGrainTimer(RetryOutboxAsync, RetryPeriod, RetryPeriod);
         }
     }
 
@@ -167,9 +168,9 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
                 _storedOutboxStale = false;
             }
 
-            if (await this.GetReminder(OutboxReminder) is { } reminder)
+            if (await grain.GetReminder(OutboxReminder) is { } reminder)
             {
-                await this.UnregisterReminder(reminder);
+                await grain.UnregisterReminder(reminder);
             }
 
             _reminderRegistered = false;
@@ -178,9 +179,9 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
 
     /// <summary>Creates the space with the caller as its first coordinator. Repeating a create by the same person is a no-op,
     /// so a client may retry with the same id.</summary>
-    protected async Task CreateCoreAsync(Caller caller, string name, Visibility visibility, SpaceRef? parent, Visibility? parentVisibility, Action<TState> apply)
+    public async Task CreateCoreAsync(Caller caller, string name, Visibility visibility, SpaceRef? parent, Visibility? parentVisibility, Action<TState> apply)
     {
-        var person = RequirePerson(caller);
+        var person = caller.RequirePerson();
         if (State.Exists)
         {
             // A creator who was removed is an outsider like any other: the space must not reappear for them.
@@ -192,7 +193,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
                 return;
             }
 
-            throw new ConflictException(ErrorCodes.SpaceExists, $"A {Kind} with id {this.GetPrimaryKey()} already exists.");
+            throw new ConflictException(ErrorCodes.SpaceExists, $"A {Kind} with id {Id} already exists.");
         }
 
         State.Exists = true;
@@ -213,7 +214,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     }
 
     /// <summary>Coordinators change the profile; <paramref name="allowOwnKey"/> also admits the organisation's read-write key.</summary>
-    protected async Task UpdateCoreAsync(Caller caller, int? expectedVersion, string name, Visibility visibility, Action<TState> apply, bool allowOwnKey = false)
+    public async Task UpdateCoreAsync(Caller caller, int? expectedVersion, string name, Visibility visibility, Action<TState> apply, bool allowOwnKey = false)
     {
         RequireVisible(caller);
         if (caller.IsApiKey && allowOwnKey && KeyRole(caller.KeyOrganisationId!.Value) is not null)
@@ -234,7 +235,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         if (State.Parent is { } parent)
         {
             // Asked afresh: a child must never be wider than its parent is now.
-            State.ParentVisibility = await GrainFactory.GetSpace(parent).GetVisibilityAsync();
+            State.ParentVisibility = await grains.GetSpace(parent).GetVisibilityAsync();
             if (visibility < State.ParentVisibility)
             {
                 throw new RejectedException(ErrorCodes.VisibilityWiderThanParent,
@@ -273,10 +274,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         }
     }
 
-    /// <summary>Someone (or, for null, everyone) may have lost access: spaces with live sessions tell them.</summary>
-    protected virtual void AccessNarrowed(Guid? personId)
-    {
-    }
+
 
     public Task<Visibility> GetVisibilityAsync() => Task.FromResult(State.EffectiveVisibility);
 
@@ -380,7 +378,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
 
     public async Task<SpaceAccess> AcceptInvitationAsync(Caller caller, Guid invitationId, string secret)
     {
-        var person = RequirePerson(caller);
+        var person = caller.RequirePerson();
         var invitation = UsableInvitation(invitationId, secret);
         invitation.Status = InvitationStatus.Accepted;
         invitation.UsedBy = person;
@@ -405,7 +403,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     public async Task RequestToJoinAsync(Caller caller, string? message)
     {
         RequireVisible(caller);
-        var person = RequirePerson(caller);
+        var person = caller.RequirePerson();
         if (Roster.Find(person) is not null)
         {
             throw new ConflictException(ErrorCodes.AlreadyMember, $"You already belong to this {Kind}.");
@@ -444,7 +442,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     public async Task LeaveAsync(Caller caller)
     {
         RequireVisible(caller);
-        var person = RequirePerson(caller);
+        var person = caller.RequirePerson();
         var member = Roster.Find(person)
             ?? throw new ConflictException(ErrorCodes.NotMember, $"You do not belong to this {Kind}.");
         Roster.Remove(member);
@@ -496,7 +494,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
     }
 
     private Task<string> NameOf(Guid personId, bool fellow) =>
-        GrainFactory.GetGrain<IPersonGrain>(personId).GetNameAsync(fellow);
+        grains.GetGrain<IPersonGrain>(personId).GetNameAsync(fellow);
 
     private void Track(Guid personId, SpaceRole? role)
     {
