@@ -15,6 +15,8 @@ public static class ErrorCodes
     public const string JoinRequestNotFound = "space.join-request-not-found";
     public const string JoinByInvitationOnly = "space.invitation-only";
     public const string JoinRequestPending = "space.join-request-pending";
+    public const string TooManyJoinRequests = "space.too-many-join-requests";
+    public const string TooManyInvitations = "space.too-many-invitations";
 
     public const string InvitationNotFound = "invitation.not-found";
     public const string InvitationExpired = "invitation.expired";

@@ -10,8 +10,11 @@ namespace NetworkHub.Contracts.Spaces;
 [Alias("NetworkHub.ISpaceGrain")]
 public interface ISpaceGrain : IGrainWithGuidKey
 {
-    /// <summary>The caller's access; throws not-found when the space is invisible to the caller.</summary>
-    [ReadOnly] Task<SpaceAccess> GetAccessAsync(Caller caller);
+    /// <summary>
+    /// The caller's access; throws not-found when the space is invisible to the caller. Interleaves, so live sessions
+    /// can re-check their people while this space is delivering the access change that asked them to.
+    /// </summary>
+    [AlwaysInterleave] Task<SpaceAccess> GetAccessAsync(Caller caller);
 
     /// <summary>Name, kind and the caller's role; throws not-found when the space is invisible to the caller.</summary>
     [ReadOnly] Task<SpaceSummary> GetSummaryAsync(Caller caller);
@@ -24,6 +27,15 @@ public interface ISpaceGrain : IGrainWithGuidKey
     /// <paramref name="required"/> here, records the child, and returns this space's visibility.
     /// </summary>
     Task<Visibility> AdoptChildAsync(Caller caller, SpaceRef child, SpaceRole required);
+
+    /// <summary>
+    /// For the space's own children only (never exposed by the API): the visibility that applies here now. Interleaves,
+    /// because a child may ask while this space is telling it of a change.
+    /// </summary>
+    [AlwaysInterleave] Task<Visibility> GetVisibilityAsync();
+
+    /// <summary>The parent's visibility changed; the child shows no more than <paramref name="parentVisibility"/> from now on.</summary>
+    Task ParentVisibilityChangedAsync(Visibility parentVisibility);
 
     /// <summary>Members, for members of the space, or for signed-in callers when the space is public.</summary>
     [ReadOnly] Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller);

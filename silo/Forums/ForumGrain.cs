@@ -14,12 +14,18 @@ public sealed class ForumState : SpaceState
     [Id(1)] public List<string> Themes { get; set; } = [];
 }
 
-public sealed class ForumGrain(
-    [PersistentState("forum", StorageNames.Default)] IPersistentState<ForumState> state,
-    TimeProvider clock, ILogger<ForumGrain> logger)
-    : SpaceGrain<ForumState>(state, clock, logger), IForumGrain
+public sealed class ForumGrain : Grain, IForumGrain, IRemindable
 {
-    protected override SpaceKind Kind => SpaceKind.Forum;
+    private readonly Space<ForumState> _space;
+
+    public ForumGrain(
+        [PersistentState("forum", StorageNames.Default)] IPersistentState<ForumState> state,
+        IGrainFactory grains, TimeProvider clock, ILogger<ForumGrain> logger)
+    {
+        _space = new Space<ForumState>(this, grains, state, clock, logger, SpaceKind.Forum) { AccessNarrowed = AccessNarrowed };
+    }
+
+    private ForumState State => _space.State;
 
     public async Task<ForumDetails> CreateAsync(Caller caller, SpaceRef? parent, ForumProfile profile)
     {
@@ -28,26 +34,30 @@ public sealed class ForumGrain(
             throw new RejectedException(ErrorCodes.ParentRequired, "A forum belongs to a coalition, or stands alone.");
         }
 
+        Visibility? parentVisibility = null;
         if (parent is not null && !State.Exists)
         {
-            await ChildSpaces.AdoptAsync(GrainFactory, caller, parent, Ref, profile.Visibility, SpaceRole.Coordinator);
+            parentVisibility = await ChildSpaces.AdoptAsync(GrainFactory, caller, parent, _space.Ref, profile.Visibility, SpaceRole.Coordinator);
         }
 
-        await CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, s => Apply(s, profile));
+        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s => Apply(s, profile));
         return Details(caller);
     }
 
     public Task<ForumDetails> GetAsync(Caller caller)
     {
-        RequireVisible(caller);
+        _space.RequireVisible(caller);
         return Task.FromResult(Details(caller));
     }
 
     public async Task<ForumDetails> UpdateAsync(Caller caller, ForumProfile profile, int? expectedVersion)
     {
-        await UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile));
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile));
         return Details(caller);
     }
+
+    /// <summary>The forum's live sessions drop connections that lost access (see IForumSessionsGrain).</summary>
+    private void AccessNarrowed(Guid? personId) => _space.Effect(new AccessChangedEffect(this.GetPrimaryKey(), personId));
 
     private static void Apply(ForumState s, ForumProfile profile)
     {
@@ -56,6 +66,50 @@ public sealed class ForumGrain(
     }
 
     private ForumDetails Details(Caller caller) => new(
-        this.GetPrimaryKey(), State.Parent, State.Name, State.Description, [.. State.Themes], State.Visibility,
-        State.Version, State.CreatedAt, State.UpdatedAt, RoleOf(caller));
+        this.GetPrimaryKey(), State.Parent, State.Name, State.Description, [.. State.Themes], State.EffectiveVisibility,
+        State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller));
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => _space.ReceiveReminder(reminderName, status);
+
+    public Task<SpaceAccess> GetAccessAsync(Caller caller) => _space.GetAccessAsync(caller);
+
+    public Task<SpaceSummary> GetSummaryAsync(Caller caller) => _space.GetSummaryAsync(caller);
+
+    public Task<IReadOnlyList<SpaceRef>> GetChildrenAsync(Caller caller) => _space.GetChildrenAsync(caller);
+
+    public Task<Visibility> AdoptChildAsync(Caller caller, SpaceRef child, SpaceRole required) => _space.AdoptChildAsync(caller, child, required);
+
+    public Task<Visibility> GetVisibilityAsync() => _space.GetVisibilityAsync();
+
+    public Task ParentVisibilityChangedAsync(Visibility parentVisibility) => _space.ParentVisibilityChangedAsync(parentVisibility);
+
+    public Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller) => _space.GetMembersAsync(caller);
+
+    public Task<InvitationCreated> InviteAsync(Caller caller, InviteCommand command) => _space.InviteAsync(caller, command);
+
+    public Task<IReadOnlyList<InvitationSummary>> GetInvitationsAsync(Caller caller) => _space.GetInvitationsAsync(caller);
+
+    public Task RevokeInvitationAsync(Caller caller, Guid invitationId) => _space.RevokeInvitationAsync(caller, invitationId);
+
+    public Task<InvitationPreview> PreviewInvitationAsync(Guid invitationId, string secret) => _space.PreviewInvitationAsync(invitationId, secret);
+
+    public Task<SpaceAccess> AcceptInvitationAsync(Caller caller, Guid invitationId, string secret) => _space.AcceptInvitationAsync(caller, invitationId, secret);
+
+    public Task DeclineInvitationAsync(Guid invitationId, string secret) => _space.DeclineInvitationAsync(invitationId, secret);
+
+    public Task RequestToJoinAsync(Caller caller, string? message) => _space.RequestToJoinAsync(caller, message);
+
+    public Task<IReadOnlyList<JoinRequestSummary>> GetJoinRequestsAsync(Caller caller) => _space.GetJoinRequestsAsync(caller);
+
+    public Task DecideJoinRequestAsync(Caller caller, Guid personId, bool approve) => _space.DecideJoinRequestAsync(caller, personId, approve);
+
+    public Task LeaveAsync(Caller caller) => _space.LeaveAsync(caller);
+
+    public Task RemoveMemberAsync(Caller caller, Guid personId) => _space.RemoveMemberAsync(caller, personId);
+
+    public Task ChangeRoleAsync(Caller caller, Guid personId, SpaceRole role) => _space.ChangeRoleAsync(caller, personId, role);
+
+    public Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit) => _space.GetAuditAsync(caller, after, limit);
 }

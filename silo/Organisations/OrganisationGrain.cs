@@ -8,41 +8,47 @@ using NetworkHub.Silo.Spaces;
 
 namespace NetworkHub.Silo.Organisations;
 
-public sealed class OrganisationGrain(
-    [PersistentState("organisation", StorageNames.Default)] IPersistentState<OrganisationState> state,
-    TimeProvider clock, ILogger<OrganisationGrain> logger)
-    : SpaceGrain<OrganisationState>(state, clock, logger), IOrganisationGrain
+public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
 {
+    private readonly Space<OrganisationState> _space;
+
+    public OrganisationGrain(
+        [PersistentState("organisation", StorageNames.Default)] IPersistentState<OrganisationState> state,
+        IGrainFactory grains, TimeProvider clock, ILogger<OrganisationGrain> logger)
+    {
+        _space = new Space<OrganisationState>(this, grains, state, clock, logger, SpaceKind.Organisation) { KeyRole = KeyRole, Publish = Publish };
+    }
+
+    private OrganisationState State => _space.State;
+
     /// <summary>API keys start with this, so they can be told from session tokens (and found by secret scanners).</summary>
     public const string KeyPrefix = "nhk_";
 
-    protected override SpaceKind Kind => SpaceKind.Organisation;
-
     /// <summary>An organisation's own API key sees it as a member would.</summary>
-    protected override SpaceRole? KeyRole(Guid organisationId) =>
+    private SpaceRole? KeyRole(Guid organisationId) =>
         organisationId == this.GetPrimaryKey() ? SpaceRole.Member : null;
 
     public async Task<OrganisationDetails> CreateAsync(Caller caller, OrganisationProfile profile)
     {
-        await CreateCoreAsync(caller, profile.Name, profile.Visibility, null, s => Apply(s, profile));
+        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile));
         return Details(caller);
     }
 
     public Task<OrganisationDetails> GetAsync(Caller caller)
     {
-        RequireVisible(caller);
+        _space.RequireVisible(caller);
         return Task.FromResult(Details(caller));
     }
 
     public async Task<OrganisationDetails> UpdateAsync(Caller caller, OrganisationProfile profile, int? expectedVersion)
     {
-        await UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), allowOwnKey: true);
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), allowOwnKey: true);
         return Details(caller);
     }
 
     public async Task<ApiKeyCreated> CreateApiKeyAsync(Caller caller, string name, ApiKeyScope scope)
     {
-        var person = RequireRole(caller, SpaceRole.Coordinator);
+        var person = _space.RequireRole(caller, SpaceRole.Coordinator);
         var key = KeyPrefix + Secrets.New();
         var record = new ApiKeyRecord
         {
@@ -51,14 +57,14 @@ public sealed class OrganisationGrain(
             Scope = scope,
             Prefix = key[..10],
             CredentialKey = Secrets.CredentialKey(key),
-            CreatedAt = Now,
+            CreatedAt = _space.Now,
             CreatedBy = person,
         };
         State.ApiKeys.Add(record);
-        Audit(caller, AuditActions.ApiKeyCreated, record.Id, scope.ToString());
+        _space.Audit(caller, AuditActions.ApiKeyCreated, record.Id, scope.ToString());
 
         // The record is written before the credential exists, so every working key can be revoked from here.
-        await SaveAsync();
+        await _space.SaveAsync();
         await GrainFactory.GetGrain<ICredentialGrain>(record.CredentialKey)
             .IssueAsync(new IssueCredentialCommand(Caller.ApiKey(this.GetPrimaryKey(), scope), null));
         return new ApiKeyCreated(record.Id, name, scope, key, record.CreatedAt);
@@ -66,7 +72,7 @@ public sealed class OrganisationGrain(
 
     public Task<IReadOnlyList<ApiKeySummary>> GetApiKeysAsync(Caller caller)
     {
-        RequireRole(caller, SpaceRole.Coordinator);
+        _space.RequireRole(caller, SpaceRole.Coordinator);
         IReadOnlyList<ApiKeySummary> keys = [.. State.ApiKeys.Select(k =>
             new ApiKeySummary(k.Id, k.Name, k.Scope, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt))];
         return Task.FromResult(keys);
@@ -74,14 +80,14 @@ public sealed class OrganisationGrain(
 
     public async Task RevokeApiKeyAsync(Caller caller, Guid keyId)
     {
-        RequireRole(caller, SpaceRole.Coordinator);
+        _space.RequireRole(caller, SpaceRole.Coordinator);
         var record = State.ApiKeys.Find(k => k.Id == keyId)
             ?? throw new NotFoundException(ErrorCodes.ApiKeyNotFound, "No such API key.");
         if (record.RevokedAt is null)
         {
-            record.RevokedAt = Now;
-            Audit(caller, AuditActions.ApiKeyRevoked, keyId);
-            await SaveAsync();
+            record.RevokedAt = _space.Now;
+            _space.Audit(caller, AuditActions.ApiKeyRevoked, keyId);
+            await _space.SaveAsync();
         }
 
         await GrainFactory.GetGrain<ICredentialGrain>(record.CredentialKey).RevokeAsync();
@@ -89,8 +95,8 @@ public sealed class OrganisationGrain(
 
     public Task<IReadOnlyList<OrganisationCoalition>> GetCoalitionsAsync(Caller caller)
     {
-        RequireVisible(caller);
-        if (RoleOf(caller) is null)
+        _space.RequireVisible(caller);
+        if (_space.RoleOf(caller) is null)
         {
             throw new ForbiddenException(ErrorCodes.NotMember, "Only the organisation's people see its coalition invitations.");
         }
@@ -100,15 +106,21 @@ public sealed class OrganisationGrain(
 
     public async Task TrackCoalitionAsync(OrganisationCoalition coalition)
     {
+        // Coalitions deliver this again after a retry or a crash; the same status needs no write.
+        if (State.Coalitions.Contains(coalition))
+        {
+            return;
+        }
+
         State.Coalitions.RemoveAll(c => c.CoalitionId == coalition.CoalitionId);
         State.Coalitions.Add(coalition);
-        await SaveAsync();
+        await _space.SaveAsync();
     }
 
-    protected override Task PublishAsync() =>
-        GrainFactory.GetGrain<IDirectoryGrain>(DirectoryKeys.Organisations).UpsertAsync(new DirectoryEntry(
+    private void Publish() =>
+        _space.Effect(new DirectoryEffect(DirectoryKeys.Organisations, new DirectoryEntry(
             this.GetPrimaryKey(), State.Name, KindName(State.Kind), State.Country, State.Region,
-            [.. State.Topics], State.Visibility, State.Description is { Length: > 200 } d ? d[..200] : State.Description));
+            [.. State.Topics], State.Visibility, State.Description is { Length: > 200 } d ? d[..200] : State.Description)));
 
     /// <summary>The kind as the API spells it ("civil-society-organisation"), so directory filters use the same words.</summary>
     public static string KindName(OrganisationKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
@@ -125,5 +137,49 @@ public sealed class OrganisationGrain(
 
     private OrganisationDetails Details(Caller caller) => new(
         this.GetPrimaryKey(), State.Name, State.Kind, State.Country, State.Region, [.. State.Topics],
-        State.Description, State.Website, State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, RoleOf(caller));
+        State.Description, State.Website, State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller));
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => _space.ReceiveReminder(reminderName, status);
+
+    public Task<SpaceAccess> GetAccessAsync(Caller caller) => _space.GetAccessAsync(caller);
+
+    public Task<SpaceSummary> GetSummaryAsync(Caller caller) => _space.GetSummaryAsync(caller);
+
+    public Task<IReadOnlyList<SpaceRef>> GetChildrenAsync(Caller caller) => _space.GetChildrenAsync(caller);
+
+    public Task<Visibility> AdoptChildAsync(Caller caller, SpaceRef child, SpaceRole required) => _space.AdoptChildAsync(caller, child, required);
+
+    public Task<Visibility> GetVisibilityAsync() => _space.GetVisibilityAsync();
+
+    public Task ParentVisibilityChangedAsync(Visibility parentVisibility) => _space.ParentVisibilityChangedAsync(parentVisibility);
+
+    public Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller) => _space.GetMembersAsync(caller);
+
+    public Task<InvitationCreated> InviteAsync(Caller caller, InviteCommand command) => _space.InviteAsync(caller, command);
+
+    public Task<IReadOnlyList<InvitationSummary>> GetInvitationsAsync(Caller caller) => _space.GetInvitationsAsync(caller);
+
+    public Task RevokeInvitationAsync(Caller caller, Guid invitationId) => _space.RevokeInvitationAsync(caller, invitationId);
+
+    public Task<InvitationPreview> PreviewInvitationAsync(Guid invitationId, string secret) => _space.PreviewInvitationAsync(invitationId, secret);
+
+    public Task<SpaceAccess> AcceptInvitationAsync(Caller caller, Guid invitationId, string secret) => _space.AcceptInvitationAsync(caller, invitationId, secret);
+
+    public Task DeclineInvitationAsync(Guid invitationId, string secret) => _space.DeclineInvitationAsync(invitationId, secret);
+
+    public Task RequestToJoinAsync(Caller caller, string? message) => _space.RequestToJoinAsync(caller, message);
+
+    public Task<IReadOnlyList<JoinRequestSummary>> GetJoinRequestsAsync(Caller caller) => _space.GetJoinRequestsAsync(caller);
+
+    public Task DecideJoinRequestAsync(Caller caller, Guid personId, bool approve) => _space.DecideJoinRequestAsync(caller, personId, approve);
+
+    public Task LeaveAsync(Caller caller) => _space.LeaveAsync(caller);
+
+    public Task RemoveMemberAsync(Caller caller, Guid personId) => _space.RemoveMemberAsync(caller, personId);
+
+    public Task ChangeRoleAsync(Caller caller, Guid personId, SpaceRole role) => _space.ChangeRoleAsync(caller, personId, role);
+
+    public Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit) => _space.GetAuditAsync(caller, after, limit);
 }

@@ -11,7 +11,7 @@ internal static class ChildSpaces
     /// Checks the caller's role in the parent and that the child is not more visible than the parent
     /// (a public working group must not reveal a private coalition), then registers the child there.
     /// </summary>
-    public static async Task AdoptAsync(IGrainFactory grains, Caller caller, SpaceRef parent, SpaceRef child, Visibility visibility, SpaceRole required)
+    public static async Task<Visibility> AdoptAsync(IGrainFactory grains, Caller caller, SpaceRef parent, SpaceRef child, Visibility visibility, SpaceRole required)
     {
         var parentGrain = grains.GetSpace(parent);
         var access = await parentGrain.GetAccessAsync(caller);
@@ -21,6 +21,6 @@ internal static class ChildSpaces
                 $"A space inside a {access.Visibility} {parent.Kind} cannot be {visibility}.");
         }
 
-        await parentGrain.AdoptChildAsync(caller, child, required);
+        return await parentGrain.AdoptChildAsync(caller, child, required);
     }
 }

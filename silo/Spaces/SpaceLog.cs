@@ -11,4 +11,7 @@ internal static partial class SpaceLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Space}: person {PersonId} now has role {Role}")]
     public static partial void RoleChanged(ILogger logger, SpaceRef space, Guid personId, SpaceRole? role);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Space}: effect on {Target} not delivered yet; it will be retried")]
+    public static partial void EffectFailed(ILogger logger, Exception exception, SpaceRef space, string target);
 }

@@ -23,6 +23,15 @@ public class SpaceState
     [Id(11)] public List<AuditEntry> Audit { get; set; } = [];
     [Id(12)] public List<SpaceRef> Children { get; set; } = [];
 
+    /// <summary>The parent's visibility as last heard from it; null for a space without a parent, or one stored before it was kept.</summary>
+    [Id(13)] public Visibility? ParentVisibility { get; set; }
+
+    /// <summary>Effects on other grains not yet known to be delivered; written with the change that caused them.</summary>
+    [Id(14)] public List<SpaceEffect> Outbox { get; set; } = [];
+
+    /// <summary>What applies: a child never shows more than its parent, whatever its own setting says.</summary>
+    public Visibility EffectiveVisibility => ParentVisibility is { } parent && parent > Visibility ? parent : Visibility;
+
     public MemberRecord? FindMember(Guid personId) => Members.Find(m => m.PersonId == personId);
 
     public int CoordinatorCount => Members.Count(m => m.Role == SpaceRole.Coordinator);

@@ -43,6 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 .Build();
             siloBuilder.AddNetworkHubGrains(configuration, migrate: true);
             siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
+            siloBuilder.AddIncomingGrainCallFilter<Faults>();
         }
     }
 }

@@ -117,7 +117,9 @@ public sealed class MembershipTests(SharedHost shared)
         var pending = Assert.Single(await organisationMember.GetAsync<List<OrganisationCoalition>>(invitations));
         Assert.Equal((coalition.Id, coalition.Name, CoalitionOrganisationStatus.Invited), (pending.CoalitionId, pending.Name, pending.Status));
         await TestClient.ProblemAsync(await coalitionCoordinator.GetAsync(invitations), HttpStatusCode.Forbidden, "space.not-member");
-        await TestClient.ProblemAsync(await organisationMember.PostAsync($"{path}/{organisation.Id}/accept"), HttpStatusCode.Forbidden, "space.not-coordinator");
+
+        // Only the organisation's coordinators answer; to anyone else the private coalition does not exist.
+        await TestClient.ProblemAsync(await organisationMember.PostAsync($"{path}/{organisation.Id}/accept"), HttpStatusCode.NotFound, "space.not-found");
         await TestClient.Expect(await organisationAdmin.PostAsync($"{path}/{organisation.Id}/accept"), HttpStatusCode.NoContent);
 
         var organisations = await coalitionCoordinator.GetAsync<List<CoalitionOrganisation>>(path);

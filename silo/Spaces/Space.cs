@@ -1,0 +1,504 @@
+using Microsoft.Extensions.Logging;
+using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.People;
+using NetworkHub.Contracts.Spaces;
+
+namespace NetworkHub.Silo.Spaces;
+
+/// <summary>
+/// What every space does with people, held by each space's grain (which passes the calls of <see cref="ISpaceGrain"/>
+/// on to it): it wires the plain parts (<see cref="Roster"/>, <see cref="Invitations"/>, <see cref="JoinRequests"/>,
+/// <see cref="AuditLog"/>, <see cref="AccessDecision"/>, <see cref="Outbox"/>) to the grain's state. Each method
+/// checks the caller, changes the state, and writes it with its audit line and its effects on other grains; the
+/// effects are delivered right after the write, retried by a timer, and by a reminder after a crash.
+/// </summary>
+public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersistentState<TState> state, TimeProvider clock, ILogger logger, SpaceKind kind)
+    where TState : SpaceState, new()
+{
+    private const string OutboxReminder = "space-outbox";
+    private static readonly TimeSpan OutboxReminderPeriod = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(1);
+    private const int TimerRetries = 10;
+
+    private bool _reminderRegistered;
+    private bool _storedOutboxStale;
+    private IGrainTimer? _retryTimer;
+    private int _retries;
+
+    private SpaceKind Kind => kind;
+
+    public TState State => state.State;
+
+    public Guid Id => grain.GrainContext.GrainId.GetGuidKey();
+
+    public SpaceRef Ref => new(Kind, Id);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>What an organisation's API key may do here; none unless a space says otherwise.</summary>
+    public Func<Guid, SpaceRole?> KeyRole { get; init; } = _ => null;
+
+    /// <summary>Queues what every change of the profile causes elsewhere, e.g. the directory's entry.</summary>
+    public Action Publish { get; init; } = () => { };
+
+    /// <summary>Someone (or, for null, everyone) may have lost access: spaces with live sessions tell them.</summary>
+    public Action<Guid?> AccessNarrowed { get; init; } = _ => { };
+
+    public SpaceRole? RoleOf(Caller caller) => caller switch
+    {
+        { PersonId: { } person } => Roster.RoleOf(person),
+        { KeyOrganisationId: { } organisation } => KeyRole(organisation),
+        _ => null,
+    };
+
+    public async Task ActivateAsync()
+    {
+        // Spaces stored before the parent's visibility was kept learn it once from the parent.
+        if (State.Exists && State.Parent is { } parent && State.ParentVisibility is null)
+        {
+            State.ParentVisibility = await grains.GetSpace(parent).GetVisibilityAsync();
+        }
+
+        // Whatever a crash left between a write and its delivery goes out now.
+        if (State.Outbox.Count > 0)
+        {
+            _reminderRegistered = true;
+            await DeliverOutboxAsync();
+        }
+    }
+
+    public Roster Roster => new(State.Members, Kind);
+
+    private Invitations Invitations => new(State.Invitations);
+
+    private JoinRequests JoinRequests => new(State.JoinRequests, Kind);
+
+    /// <summary>What this caller may see and do here, decided in one place for every kind of space.</summary>
+    public AccessDecision Access(Caller caller) => new(Ref, State.Exists, State.EffectiveVisibility, RoleOf(caller));
+
+    public bool IsVisibleTo(Caller caller) => Access(caller).Visible(caller);
+
+    public bool CanSeeInside(Caller caller) => Access(caller).SeesInside;
+
+    public void RequireVisible(Caller caller) => Access(caller).RequireVisible(caller);
+
+    /// <summary>The caller's person id, when they hold at least <paramref name="minimum"/>.</summary>
+    public Guid RequireRole(Caller caller, SpaceRole minimum) => Access(caller).RequireRole(caller, minimum);
+
+    public void Audit(Caller caller, string action, Guid? subject = null, string? detail = null) =>
+        AuditLog.Append(State.Audit, Now, caller, action, subject, detail);
+
+    /// <summary>Queues an effect on another grain; it is written with the next <see cref="SaveAsync"/> and delivered after it.</summary>
+    public void Effect(SpaceEffect effect) => Outbox.Add(State.Outbox, effect);
+
+    /// <summary>
+    /// Writes the state with its outbox, then delivers the outbox. If the write fails the in-memory state holds a
+    /// change the database does not, so the activation is dropped and the next call starts again from what was stored.
+    /// A failed delivery does not fail the call: the change is stored, and the effect follows by retry.
+    /// </summary>
+    public async Task SaveAsync()
+    {
+        try
+        {
+            // The reminder exists before the effects are stored, so a crash right after the write still has them delivered.
+            if (State.Outbox.Count > 0 && !_reminderRegistered)
+            {
+                await grain.RegisterOrUpdateReminder(OutboxReminder, OutboxReminderPeriod, OutboxReminderPeriod);
+                _reminderRegistered = true;
+            }
+
+            await state.WriteStateAsync();
+            _storedOutboxStale = false;
+        }
+        catch
+        {
+            grain.DeactivateOnIdle();
+            throw;
+        }
+
+        await DeliverOutboxAsync();
+    }
+
+    /// <summary>
+    /// Delivers what is pending. Delivered effects stay in the stored copy until the next write: delivering them
+    /// again after a reactivation only sets their targets to what they already are.
+    /// </summary>
+    private async Task DeliverOutboxAsync()
+    {
+        if (State.Outbox.Count == 0)
+        {
+            return;
+        }
+
+        var pending = State.Outbox.Count;
+        var failures = await Outbox.DeliverAsync(State.Outbox, grains, (effect, e) => SpaceLog.EffectFailed(logger, e, Ref, effect.Target));
+        _storedOutboxStale |= failures < pending;
+        if (failures > 0 && _retryTimer is null)
+        {
+            _retries = 0;
+            _retryTimer = grain.RegisterGrainTimer(RetryOutboxAsync, RetryPeriod, RetryPeriod);
+        }
+    }
+
+    private async Task RetryOutboxAsync(CancellationToken cancellationToken)
+    {
+        await DeliverOutboxAsync();
+        if (State.Outbox.Count == 0 || ++_retries >= TimerRetries)
+        {
+            // Beyond a few quick retries the reminder takes over.
+            _retryTimer?.Dispose();
+            _retryTimer = null;
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != OutboxReminder)
+        {
+            return;
+        }
+
+        await DeliverOutboxAsync();
+        if (State.Outbox.Count == 0)
+        {
+            if (_storedOutboxStale)
+            {
+                await state.WriteStateAsync();
+                _storedOutboxStale = false;
+            }
+
+            if (await grain.GetReminder(OutboxReminder) is { } reminder)
+            {
+                await grain.UnregisterReminder(reminder);
+            }
+
+            _reminderRegistered = false;
+        }
+    }
+
+    /// <summary>Creates the space with the caller as its first coordinator. Repeating a create by the same person is a no-op,
+    /// so a client may retry with the same id.</summary>
+    public async Task CreateCoreAsync(Caller caller, string name, Visibility visibility, SpaceRef? parent, Visibility? parentVisibility, Action<TState> apply)
+    {
+        var person = caller.RequirePerson();
+        if (State.Exists)
+        {
+            // A creator who was removed is an outsider like any other: the space must not reappear for them.
+            RequireVisible(caller);
+            if (State.CreatedBy == person)
+            {
+                // A retry after a lost answer: the follow-ups of the first call go out if they have not yet.
+                await DeliverOutboxAsync();
+                return;
+            }
+
+            throw new ConflictException(ErrorCodes.SpaceExists, $"A {Kind} with id {Id} already exists.");
+        }
+
+        State.Exists = true;
+        State.Name = name;
+        State.Visibility = visibility;
+        State.Parent = parent;
+        State.ParentVisibility = parentVisibility;
+        State.Version = 1;
+        State.CreatedAt = State.UpdatedAt = Now;
+        State.CreatedBy = person;
+        Roster.Join(person, SpaceRole.Coordinator, Now);
+        apply(State);
+        Audit(caller, AuditActions.Created);
+        Track(person, SpaceRole.Coordinator);
+        Publish();
+        await SaveAsync();
+        SpaceLog.Created(logger, Ref, person);
+    }
+
+    /// <summary>Coordinators change the profile; <paramref name="allowOwnKey"/> also admits the organisation's read-write key.</summary>
+    public async Task UpdateCoreAsync(Caller caller, int? expectedVersion, string name, Visibility visibility, Action<TState> apply, bool allowOwnKey = false)
+    {
+        RequireVisible(caller);
+        if (caller.IsApiKey && allowOwnKey && KeyRole(caller.KeyOrganisationId!.Value) is not null)
+        {
+            Access(caller).RequireWritingKey(caller);
+        }
+        else
+        {
+            RequireRole(caller, SpaceRole.Coordinator);
+        }
+
+        if (expectedVersion is { } expected && expected != State.Version)
+        {
+            throw new PreconditionFailedException(ErrorCodes.VersionMismatch,
+                $"The {Kind} changed since version {expected}; it is now at version {State.Version}.");
+        }
+
+        if (State.Parent is { } parent)
+        {
+            // Asked afresh: a child must never be wider than its parent is now.
+            State.ParentVisibility = await grains.GetSpace(parent).GetVisibilityAsync();
+            if (visibility < State.ParentVisibility)
+            {
+                throw new RejectedException(ErrorCodes.VisibilityWiderThanParent,
+                    $"A space inside a {State.ParentVisibility} {parent.Kind} cannot be {visibility}.");
+            }
+        }
+
+        var before = State.EffectiveVisibility;
+        State.Name = name;
+        State.Visibility = visibility;
+        apply(State);
+        State.Version++;
+        State.UpdatedAt = Now;
+        Audit(caller, AuditActions.Updated, detail: $"version {State.Version}");
+        Publish();
+        VisibilityChanged(before);
+        await SaveAsync();
+    }
+
+    /// <summary>Children follow this space's visibility; a narrower one also makes live sessions re-check everyone.</summary>
+    private void VisibilityChanged(Visibility before)
+    {
+        if (State.EffectiveVisibility == before)
+        {
+            return;
+        }
+
+        foreach (var child in State.Children)
+        {
+            Effect(new ParentVisibilityEffect(child, State.EffectiveVisibility));
+        }
+
+        if (State.EffectiveVisibility > before)
+        {
+            AccessNarrowed(null);
+        }
+    }
+
+
+
+    public Task<Visibility> GetVisibilityAsync() => Task.FromResult(State.EffectiveVisibility);
+
+    public async Task ParentVisibilityChangedAsync(Visibility parentVisibility)
+    {
+        if (!State.Exists || State.ParentVisibility == parentVisibility)
+        {
+            return;
+        }
+
+        var before = State.EffectiveVisibility;
+        State.ParentVisibility = parentVisibility;
+        VisibilityChanged(before);
+        await SaveAsync();
+    }
+
+    public Task<SpaceAccess> GetAccessAsync(Caller caller)
+    {
+        var access = Access(caller);
+        access.RequireVisible(caller);
+        return Task.FromResult(access.ToAccess());
+    }
+
+    public Task<SpaceSummary> GetSummaryAsync(Caller caller)
+    {
+        RequireVisible(caller);
+        return Task.FromResult(new SpaceSummary(Ref, State.Name, State.EffectiveVisibility, RoleOf(caller), State.Parent));
+    }
+
+    public Task<IReadOnlyList<SpaceRef>> GetChildrenAsync(Caller caller)
+    {
+        RequireVisible(caller);
+        IReadOnlyList<SpaceRef> children = CanSeeInside(caller) ? [.. State.Children] : [];
+        return Task.FromResult(children);
+    }
+
+    public async Task<Visibility> AdoptChildAsync(Caller caller, SpaceRef child, SpaceRole required)
+    {
+        RequireRole(caller, required);
+        if (!State.Children.Contains(child))
+        {
+            State.Children.Add(child);
+            Audit(caller, AuditActions.ChildCreated, child.Id, child.Kind.ToString());
+            await SaveAsync();
+        }
+
+        return State.EffectiveVisibility;
+    }
+
+    public async Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller)
+    {
+        var access = Access(caller);
+        access.RequireVisible(caller);
+        if (!access.SeesMembers(caller))
+        {
+            throw new ForbiddenException(ErrorCodes.MembersHidden, $"Only members see who belongs to this {Kind}.");
+        }
+
+        // Real names are for fellow members; everyone else sees pseudonyms where people chose one.
+        var fellow = caller.PersonId is not null && access.Role is not null;
+        var names = await Task.WhenAll(State.Members.Select(m => NameOf(m.PersonId, fellow)));
+        return [.. State.Members.Select((m, i) => new SpaceMember(m.PersonId, names[i], m.Role, m.Since))];
+    }
+
+    public async Task<InvitationCreated> InviteAsync(Caller caller, InviteCommand command)
+    {
+        var person = RequireRole(caller, SpaceRole.Coordinator);
+        var secret = Secrets.New();
+        var invitation = Invitations.Create(Secrets.Hash(secret), command, person, Now);
+        Audit(caller, AuditActions.Invited, invitation.Id, command.Role.ToString());
+        await SaveAsync();
+        var token = new InvitationToken(Ref, invitation.Id, secret).ToString();
+        return new InvitationCreated(invitation.Id, token, invitation.Role, invitation.ExpiresAt);
+    }
+
+    public Task<IReadOnlyList<InvitationSummary>> GetInvitationsAsync(Caller caller)
+    {
+        RequireRole(caller, SpaceRole.Coordinator);
+        IReadOnlyList<InvitationSummary> invitations = [.. State.Invitations.Select(i => new InvitationSummary(
+            i.Id, i.Role, i.StatusAt(Now), i.CreatedAt, i.ExpiresAt, i.CreatedBy, i.UsedBy, i.Note))];
+        return Task.FromResult(invitations);
+    }
+
+    public async Task RevokeInvitationAsync(Caller caller, Guid invitationId)
+    {
+        RequireRole(caller, SpaceRole.Coordinator);
+        var invitation = Invitations.Require(invitationId);
+        if (invitation.StatusAt(Now) == InvitationStatus.Open)
+        {
+            invitation.Status = InvitationStatus.Revoked;
+            Audit(caller, AuditActions.InvitationRevoked, invitationId);
+            await SaveAsync();
+        }
+    }
+
+    public Task<InvitationPreview> PreviewInvitationAsync(Guid invitationId, string secret)
+    {
+        var invitation = UsableInvitation(invitationId, secret);
+        return Task.FromResult(new InvitationPreview(Ref, State.Name, invitation.Role, invitation.ExpiresAt));
+    }
+
+    public async Task<SpaceAccess> AcceptInvitationAsync(Caller caller, Guid invitationId, string secret)
+    {
+        var person = caller.RequirePerson();
+        var invitation = UsableInvitation(invitationId, secret);
+        invitation.Status = InvitationStatus.Accepted;
+        invitation.UsedBy = person;
+        JoinRequests.Withdraw(person);
+        var member = Roster.Join(person, invitation.Role, Now);
+        Invitations.Prune(Now);
+
+        Audit(caller, AuditActions.MemberJoined, person, $"invitation {invitationId}, role {member.Role}");
+        Track(person, member.Role);
+        await SaveAsync();
+        return new SpaceAccess(Ref, State.EffectiveVisibility, member.Role, true);
+    }
+
+    public async Task DeclineInvitationAsync(Guid invitationId, string secret)
+    {
+        var invitation = UsableInvitation(invitationId, secret);
+        invitation.Status = InvitationStatus.Declined;
+        Audit(Caller.Anonymous, AuditActions.InvitationDeclined, invitationId);
+        await SaveAsync();
+    }
+
+    public async Task RequestToJoinAsync(Caller caller, string? message)
+    {
+        RequireVisible(caller);
+        var person = caller.RequirePerson();
+        if (Roster.Find(person) is not null)
+        {
+            throw new ConflictException(ErrorCodes.AlreadyMember, $"You already belong to this {Kind}.");
+        }
+
+        JoinRequests.Add(person, message, Now);
+        Audit(caller, AuditActions.JoinRequested, person);
+        await SaveAsync();
+    }
+
+    public async Task<IReadOnlyList<JoinRequestSummary>> GetJoinRequestsAsync(Caller caller)
+    {
+        RequireRole(caller, SpaceRole.Coordinator);
+        var names = await Task.WhenAll(State.JoinRequests.Select(r => NameOf(r.PersonId, fellow: false)));
+        return [.. State.JoinRequests.Select((r, i) => new JoinRequestSummary(r.PersonId, names[i], r.Message, r.RequestedAt))];
+    }
+
+    public async Task DecideJoinRequestAsync(Caller caller, Guid personId, bool approve)
+    {
+        RequireRole(caller, SpaceRole.Coordinator);
+        JoinRequests.Take(personId);
+        if (approve)
+        {
+            Roster.Join(personId, SpaceRole.Member, Now);
+            Audit(caller, AuditActions.MemberJoined, personId, "join request approved");
+            Track(personId, SpaceRole.Member);
+        }
+        else
+        {
+            Audit(caller, AuditActions.JoinRejected, personId);
+        }
+
+        await SaveAsync();
+    }
+
+    public async Task LeaveAsync(Caller caller)
+    {
+        RequireVisible(caller);
+        var person = caller.RequirePerson();
+        var member = Roster.Find(person)
+            ?? throw new ConflictException(ErrorCodes.NotMember, $"You do not belong to this {Kind}.");
+        Roster.Remove(member);
+        Audit(caller, AuditActions.MemberLeft, person);
+        Track(person, null);
+        AccessNarrowed(person);
+        await SaveAsync();
+    }
+
+    public async Task RemoveMemberAsync(Caller caller, Guid personId)
+    {
+        RequireRole(caller, SpaceRole.Coordinator);
+        Roster.Remove(Roster.Require(personId));
+        Audit(caller, AuditActions.MemberRemoved, personId);
+        Track(personId, null);
+        AccessNarrowed(personId);
+        await SaveAsync();
+    }
+
+    public async Task ChangeRoleAsync(Caller caller, Guid personId, SpaceRole role)
+    {
+        RequireRole(caller, SpaceRole.Coordinator);
+        var previous = Roster.Require(personId).Role;
+        if (!Roster.ChangeRole(personId, role))
+        {
+            return;
+        }
+
+        Audit(caller, AuditActions.RoleChanged, personId, $"{previous} -> {role}");
+        Track(personId, role);
+        AccessNarrowed(personId);
+        await SaveAsync();
+    }
+
+    public Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
+    {
+        RequireRole(caller, SpaceRole.Coordinator);
+        return Task.FromResult(AuditLog.Page(State.Audit, after, limit));
+    }
+
+    private InvitationRecord UsableInvitation(Guid invitationId, string secret)
+    {
+        if (!State.Exists)
+        {
+            throw new NotFoundException(ErrorCodes.InvitationNotFound, "This invitation does not exist.");
+        }
+
+        return Invitations.Usable(invitationId, secret, Now);
+    }
+
+    private Task<string> NameOf(Guid personId, bool fellow) =>
+        grains.GetGrain<IPersonGrain>(personId).GetNameAsync(fellow);
+
+    private void Track(Guid personId, SpaceRole? role)
+    {
+        Effect(new TrackSpaceEffect(personId, Ref, role));
+        SpaceLog.RoleChanged(logger, Ref, personId, role);
+    }
+}

@@ -1,0 +1,149 @@
+using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Spaces;
+
+namespace NetworkHub.Silo.Tests.Spaces;
+
+/// <summary>The parts every space holds, without a cluster.</summary>
+public sealed class SpacePartsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Roster_LastCoordinator_CannotLeaveOrStepDownUntilAnotherIsAppointed()
+    {
+        List<MemberRecord> members = [];
+        var roster = new Roster(members, SpaceKind.Coalition);
+        var first = roster.Join(Guid.NewGuid(), SpaceRole.Coordinator, Now);
+        var second = roster.Join(Guid.NewGuid(), SpaceRole.Member, Now);
+
+        Assert.Equal(ErrorCodes.LastCoordinator, Assert.Throws<ConflictException>(() => roster.Remove(first)).Code);
+        Assert.Equal(ErrorCodes.LastCoordinator, Assert.Throws<ConflictException>(() => roster.ChangeRole(first.PersonId, SpaceRole.Member)).Code);
+        Assert.True(roster.ChangeRole(second.PersonId, SpaceRole.Coordinator));
+        roster.Remove(first);
+
+        Assert.Equal([second.PersonId], members.Select(m => m.PersonId));
+        Assert.False(roster.ChangeRole(second.PersonId, SpaceRole.Coordinator));
+        Assert.Equal(ErrorCodes.NotMember, Assert.Throws<NotFoundException>(() => roster.Require(first.PersonId)).Code);
+    }
+
+    [Fact]
+    public void Roster_JoinAgainWithALowerRole_KeepsTheHigherOne()
+    {
+        var roster = new Roster([], SpaceKind.Forum);
+        var person = Guid.NewGuid();
+
+        roster.Join(person, SpaceRole.Member, Now);
+        roster.Join(person, SpaceRole.Observer, Now);
+
+        Assert.Equal(SpaceRole.Member, roster.RoleOf(person));
+    }
+
+    [Fact]
+    public void Invitations_ManyUsedAndExpired_ArePrunedToTheMostRecentClosedOnes()
+    {
+        List<InvitationRecord> list = [];
+        var invitations = new Invitations(list);
+        for (var i = 0; i < 120; i++)
+        {
+            var invitation = invitations.Create(Secrets.Hash($"secret-{i}"), new InviteCommand(SpaceRole.Member, TimeSpan.FromDays(1), null), Guid.NewGuid(), Now.AddMinutes(i));
+            if (i % 2 == 0)
+            {
+                invitation.Status = InvitationStatus.Accepted;
+            }
+        }
+
+        // Two days on, every one of them is closed: the open ones have expired.
+        invitations.Create(Secrets.Hash("fresh"), new InviteCommand(SpaceRole.Observer, TimeSpan.FromDays(1), null), Guid.NewGuid(), Now.AddDays(2));
+
+        Assert.Equal(Invitations.ClosedKept + 1, list.Count);
+        Assert.Single(list, i => i.StatusAt(Now.AddDays(2)) == InvitationStatus.Open);
+        Assert.Equal(Now.AddMinutes(70), list.Where(i => i.Role == SpaceRole.Member).Min(i => i.CreatedAt));
+    }
+
+    [Fact]
+    public void Invitations_OpenOnesAreCapped()
+    {
+        var invitations = new Invitations([]);
+        var command = new InviteCommand(SpaceRole.Member, TimeSpan.FromDays(7), null);
+        for (var i = 0; i < Invitations.OpenMax; i++)
+        {
+            invitations.Create(Secrets.Hash($"s{i}"), command, Guid.NewGuid(), Now);
+        }
+
+        var error = Assert.Throws<ConflictException>(() => invitations.Create(Secrets.Hash("one more"), command, Guid.NewGuid(), Now));
+
+        Assert.Equal(ErrorCodes.TooManyInvitations, error.Code);
+    }
+
+    [Fact]
+    public void Invitations_WrongSecretOrUsed_AreTold()
+    {
+        var invitations = new Invitations([]);
+        var invitation = invitations.Create(Secrets.Hash("the secret"), new InviteCommand(SpaceRole.Member, TimeSpan.FromDays(1), null), Guid.NewGuid(), Now);
+
+        Assert.Equal(ErrorCodes.InvitationNotFound, Assert.Throws<NotFoundException>(() => invitations.Usable(invitation.Id, "not the secret", Now)).Code);
+        Assert.Same(invitation, invitations.Usable(invitation.Id, "the secret", Now));
+        Assert.Equal(ErrorCodes.InvitationExpired, Assert.Throws<RejectedException>(() => invitations.Usable(invitation.Id, "the secret", Now.AddDays(2))).Code);
+        invitation.Status = InvitationStatus.Revoked;
+        Assert.Equal(ErrorCodes.InvitationUsed, Assert.Throws<ConflictException>(() => invitations.Usable(invitation.Id, "the secret", Now)).Code);
+    }
+
+    [Fact]
+    public void JoinRequests_OnePerPerson_TakenOnce()
+    {
+        var requests = new JoinRequests([], SpaceKind.Coalition);
+        var person = Guid.NewGuid();
+
+        requests.Add(person, "hola", Now);
+
+        Assert.Equal(ErrorCodes.JoinRequestPending, Assert.Throws<ConflictException>(() => requests.Add(person, null, Now)).Code);
+        Assert.Equal("hola", requests.Take(person).Message);
+        Assert.Equal(ErrorCodes.JoinRequestNotFound, Assert.Throws<NotFoundException>(() => requests.Take(person)).Code);
+    }
+
+    [Theory]
+    [InlineData(Visibility.Public, false, false, true, true)]
+    [InlineData(Visibility.Public, true, false, true, true)]
+    [InlineData(Visibility.MembersOnly, false, false, false, false)]
+    [InlineData(Visibility.MembersOnly, true, false, true, false)]
+    [InlineData(Visibility.MembersOnly, true, true, true, true)]
+    [InlineData(Visibility.Private, true, false, false, false)]
+    [InlineData(Visibility.Private, true, true, true, true)]
+    public void AccessDecision_ByVisibilityAndRole(Visibility visibility, bool signedIn, bool hasRole, bool visible, bool seesInside)
+    {
+        var caller = signedIn ? Caller.Person(Guid.NewGuid()) : Caller.Anonymous;
+        var decision = new AccessDecision(new SpaceRef(SpaceKind.Forum, Guid.NewGuid()), true, visibility, hasRole ? SpaceRole.Observer : null);
+
+        Assert.Equal((visible, seesInside), (decision.Visible(caller), decision.SeesInside));
+        if (!visible)
+        {
+            Assert.Equal(ErrorCodes.SpaceNotFound, Assert.Throws<NotFoundException>(() => decision.RequireRole(caller, SpaceRole.Observer)).Code);
+        }
+    }
+
+    [Fact]
+    public void AccessDecision_SpaceThatDoesNotExist_IsNotFoundEvenWhenPublic()
+    {
+        var decision = new AccessDecision(new SpaceRef(SpaceKind.Coalition, Guid.NewGuid()), false, Visibility.Public, null);
+
+        Assert.Equal(ErrorCodes.SpaceNotFound, Assert.Throws<NotFoundException>(() => decision.RequireVisible(Caller.Anonymous)).Code);
+    }
+
+    [Fact]
+    public void AuditLog_KeepsABoundedWindowAndItsNumbering()
+    {
+        List<AuditEntry> log = [];
+        for (var i = 0; i < AuditLog.MaxEntries + 100; i++)
+        {
+            AuditLog.Append(log, Now, Caller.Anonymous, AuditActions.Updated, null, null);
+        }
+
+        var page = AuditLog.Page(log, null, 10);
+
+        Assert.Equal(AuditLog.MaxEntries, log.Count);
+        Assert.Equal(101, page.Entries[0].Sequence);
+        Assert.Equal(AuditLog.MaxEntries + 100, log[^1].Sequence);
+    }
+}
