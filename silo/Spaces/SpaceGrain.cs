@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 
@@ -143,6 +144,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
                 $"The {Kind} changed since version {expected}; it is now at version {State.Version}.");
         }
 
+        var narrower = visibility > State.Visibility;
         State.Name = name;
         State.Visibility = visibility;
         apply(State);
@@ -150,6 +152,11 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         State.UpdatedAt = Now;
         Audit(caller, AuditActions.Updated, detail: $"version {State.Version}");
         await SaveAsync();
+        if (narrower)
+        {
+            await AccessChangedAsync(null);
+        }
+
         await PublishAsync();
     }
 
@@ -345,6 +352,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         State.Members.Remove(member);
         Audit(caller, AuditActions.MemberLeft, person);
         await SaveAsync();
+        await AccessChangedAsync(person);
         await TrackAsync(person, null);
     }
 
@@ -356,6 +364,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         State.Members.Remove(member);
         Audit(caller, AuditActions.MemberRemoved, personId);
         await SaveAsync();
+        await AccessChangedAsync(personId);
         await TrackAsync(personId, null);
     }
 
@@ -376,6 +385,7 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
         Audit(caller, AuditActions.RoleChanged, personId, $"{member.Role} -> {role}");
         member.Role = role;
         await SaveAsync();
+        await AccessChangedAsync(personId);
         await TrackAsync(personId, role);
     }
 
@@ -415,6 +425,19 @@ public abstract class SpaceGrain<TState>(IPersistentState<TState> state, TimePro
 
     private Task<string> NameOf(Guid personId, bool fellow) =>
         GrainFactory.GetGrain<IPersonGrain>(personId).GetNameAsync(fellow);
+
+    /// <summary>
+    /// A forum's live sessions check again who may stay, before the change returns. They ask this grain for each
+    /// person, while it waits on them, hence call-chain reentrancy (only for this call chain).
+    /// </summary>
+    private async Task AccessChangedAsync(Guid? personId)
+    {
+        if (Kind == SpaceKind.Forum)
+        {
+            using var reentrant = RequestContext.AllowCallChainReentrancy();
+            await GrainFactory.GetGrain<IForumSessionsGrain>(this.GetPrimaryKey()).AccessChangedAsync(personId);
+        }
+    }
 
     private async Task TrackAsync(Guid personId, SpaceRole? role)
     {
