@@ -13,4 +13,10 @@ public interface ILiveSessionClient
 
     /// <summary>The whole session as of <see cref="LiveSessionView.Sequence"/>: on joining, or when too far behind to catch up.</summary>
     Task Snapshot(LiveSessionView view);
+
+    /// <summary>The last message before the server closes the connection: the sign-in it was made with ended.</summary>
+    Task Ended(ConnectionEnded ended);
 }
+
+/// <summary>Why the server closed a connection; <see cref="Code"/> is one of the <c>live-session.*</c> error codes.</summary>
+public sealed record ConnectionEnded(string Code, string Message);

@@ -13,14 +13,15 @@ namespace NetworkHub.Api.LiveSessions;
 /// which decides whether the caller may do it; failures reach the caller as a hub error whose message ends in
 /// "HubException: {code}: {message}" (SignalR puts its own prefix first; see <see cref="HubErrorFilter"/>) and change
 /// nothing. Methods that change the session return the sequence number of their event: the acknowledgement, sent
-/// only once the change is stored. Contributions are rate-limited per connection.
+/// only once the change is stored. Contributions are rate-limited per connection. Before every call
+/// <see cref="HubCredentials"/> checks that the sign-in the connection was made with still holds.
 /// </summary>
-internal sealed class LiveSessionHub(LiveSessionRelay relay, IGrainFactory grains, IOptions<LiveSessionOptions> options) : Hub<ILiveSessionClient>
+internal sealed class LiveSessionHub(LiveSessionRelay relay, HubCredentials credentials, IGrainFactory grains, IOptions<LiveSessionOptions> options)
+    : Hub<ILiveSessionClient>
 {
     private const string LimiterKey = "contributions";
-    private const string SessionsKey = "sessions";
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
         var limits = options.Value;
         Context.Items[LimiterKey] = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -31,13 +32,13 @@ internal sealed class LiveSessionHub(LiveSessionRelay relay, IGrainFactory grain
             QueueLimit = 0,
             AutoReplenishment = true,
         });
-        Context.Items[SessionsKey] = new HashSet<Guid>();
-        return Task.CompletedTask;
+        await credentials.ConnectedAsync(Context);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var sessionId in Sessions)
+        credentials.Disconnected(Context);
+        foreach (var sessionId in Connection.Sessions)
         {
             await relay.LeaveAsync(Context.ConnectionId, sessionId);
         }
@@ -51,14 +52,23 @@ internal sealed class LiveSessionHub(LiveSessionRelay relay, IGrainFactory grain
     /// </summary>
     public async Task<LiveSessionJoined> Join(Guid sessionId, long? afterSequence)
     {
-        var joined = await relay.JoinAsync(Context.ConnectionId, Caller, sessionId, afterSequence);
-        Sessions.Add(sessionId);
-        return joined;
+        // Counted as joined before the group takes it, so that a credential ending meanwhile finds it (see HubCredentials).
+        var connection = Connection;
+        var first = connection.Join(sessionId);
+        try
+        {
+            return await relay.JoinAsync(Context.ConnectionId, Caller, sessionId, afterSequence, () => connection.EndedCode is null);
+        }
+        catch when (first)
+        {
+            connection.Leave(sessionId);
+            throw;
+        }
     }
 
     public async Task Leave(Guid sessionId)
     {
-        if (Sessions.Remove(sessionId))
+        if (Connection.Leave(sessionId))
         {
             await relay.LeaveAsync(Context.ConnectionId, sessionId);
         }
@@ -135,7 +145,7 @@ internal sealed class LiveSessionHub(LiveSessionRelay relay, IGrainFactory grain
 
     private Caller Caller => Context.User?.Caller() ?? Contracts.Access.Caller.Anonymous;
 
-    private HashSet<Guid> Sessions => (HashSet<Guid>)Context.Items[SessionsKey]!;
+    private LiveConnection Connection => LiveConnection.Of(Context);
 
     private ILiveSessionGrain Session(Guid sessionId) => grains.GetGrain<ILiveSessionGrain>(sessionId);
 

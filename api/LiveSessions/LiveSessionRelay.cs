@@ -43,12 +43,13 @@ internal sealed partial class LiveSessionRelay(
         return Task.CompletedTask;
     }
 
-    public async Task<LiveSessionJoined> JoinAsync(string connectionId, Caller caller, Guid sessionId, long? after)
+    /// <summary><paramref name="admitted"/> is asked once the connection is in the group; when false it is taken out again.</summary>
+    public async Task<LiveSessionJoined> JoinAsync(string connectionId, Caller caller, Guid sessionId, long? after, Func<bool> admitted)
     {
         while (true)
         {
             var feed = _feeds.GetOrAdd(sessionId, id => new SessionFeed(id, this));
-            if (await feed.JoinAsync(connectionId, caller, after) is { } joined)
+            if (await feed.JoinAsync(connectionId, caller, after, admitted) is { } joined)
             {
                 return joined;
             }

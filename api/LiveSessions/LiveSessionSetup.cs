@@ -7,7 +7,10 @@ namespace NetworkHub.Api.LiveSessions;
 
 public static class LiveSessionSetup
 {
-    /// <summary>SignalR with the API's JSON conventions, the hub's limits, and this node's relay.</summary>
+    /// <summary>
+    /// SignalR with the API's JSON conventions, the hub's limits, this node's relay and credential watch, and hub
+    /// tokens kept out of request logs.
+    /// </summary>
     public static WebApplicationBuilder AddLiveSessions(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<LiveSessionOptions>().Bind(builder.Configuration.GetSection(LiveSessionOptions.SectionName))
@@ -19,16 +22,21 @@ public static class LiveSessionSetup
                 o.EnableDetailedErrors = false;
                 o.AddFilter<HubErrorFilter>();
             })
+            .AddHubOptions<LiveSessionHub>(o => o.AddFilter<HubCredentials>())
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
+        builder.Services.AddSingleton<IHttpContextFactory, HubTokenQuery>();
         builder.Services.AddSingleton<HubErrorFilter>();
         builder.Services.AddSingleton<LiveSessionRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveSessionRelay>());
+        builder.Services.AddSingleton<HubCredentials>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HubCredentials>());
         return builder;
     }
 
     public static WebApplication MapLiveSessions(this WebApplication app)
     {
         app.MapLiveSessionEndpoints();
+        app.UseHubOrigins();
         app.MapHub<LiveSessionHub>("/hubs/sessions");
         return app;
     }

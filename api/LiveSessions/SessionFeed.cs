@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Api.LiveSessions;
@@ -57,7 +58,7 @@ internal sealed class SessionFeed
     });
 
     /// <summary>Null when this feed has retired and the caller should use a new one.</summary>
-    public Task<LiveSessionJoined?> JoinAsync(string connectionId, Caller caller, long? after) => Run<LiveSessionJoined?>(async () =>
+    public Task<LiveSessionJoined?> JoinAsync(string connectionId, Caller caller, long? after, Func<bool> admitted) => Run<LiveSessionJoined?>(async () =>
     {
         if (_retired)
         {
@@ -101,9 +102,29 @@ internal sealed class SessionFeed
             }
         }
 
-        await SendRangeAsync(client, catchUp.Sequence, _delivered);
+        var person = caller.PersonId!.Value;
+        if (!await SendRangeAsync(client, catchUp.Sequence, _delivered, person))
+        {
+            // They lost access between their join and now: the event that says so was the last they got.
+            await RetireIfIdleAsync();
+            throw new NotFoundException(LiveSessionErrors.NotFound, $"No live session with id {SessionId}.");
+        }
+
         await _relay.Hub.Groups.AddToGroupAsync(connectionId, _group);
-        _connections[connectionId] = caller.PersonId!.Value;
+        if (!admitted())
+        {
+            // The connection's credential ended while it joined; whoever ended it may not have seen this group yet.
+            await _relay.Hub.Groups.RemoveFromGroupAsync(connectionId, _group);
+            if (!_connections.ContainsValue(person))
+            {
+                await _grain.LeaveAsync(person, _relay.HostId);
+            }
+
+            await RetireIfIdleAsync();
+            throw new UnauthenticatedException(LiveSessionErrors.SignedOut, "This sign-in has ended.");
+        }
+
+        _connections[connectionId] = person;
         return new LiveSessionJoined(SessionId, catchUp.Role!.Value, _delivered);
     });
 
@@ -191,9 +212,9 @@ internal sealed class SessionFeed
             await SendToGroupAsync(next);
             _delivered = next.Sequence;
             Remember(next);
-            if (next.Change is ParticipantRemoved removed)
+            if (LostAccess(next.Change) is { } person)
             {
-                await DropPersonAsync(removed.PersonId);
+                await DropPersonAsync(person);
             }
         }
 
@@ -235,8 +256,14 @@ internal sealed class SessionFeed
             return;
         }
 
-        // This node fell further behind than the grain keeps: everyone here starts again from a snapshot.
+        // This node fell further behind than the grain keeps: everyone here starts again from a snapshot. The events
+        // skipped may have taken someone's access away, so only people still present get it.
         var snapshot = catchUp.Snapshot!;
+        foreach (var gone in _connections.Values.Distinct().Where(p => !snapshot.Present.Any(x => x.PersonId == p)).ToList())
+        {
+            await DropPersonAsync(gone);
+        }
+
         await _relay.Hub.Clients.Group(_group).Snapshot(snapshot);
         _delivered = snapshot.Sequence;
         _recent.Clear();
@@ -248,12 +275,15 @@ internal sealed class SessionFeed
         await DeliverAsync([], fetchGaps: false);
     }
 
-    /// <summary>Sends one connection the events after <paramref name="after"/> up to <paramref name="upTo"/>.</summary>
-    private async Task SendRangeAsync(ILiveSessionClient client, long after, long upTo)
+    /// <summary>
+    /// Sends one connection the events after <paramref name="after"/> up to <paramref name="upTo"/>; stops, returning
+    /// false, after an event that took <paramref name="person"/>'s access away.
+    /// </summary>
+    private async Task<bool> SendRangeAsync(ILiveSessionClient client, long after, long upTo, Guid person)
     {
         if (after >= upTo)
         {
-            return;
+            return true;
         }
 
         IEnumerable<LiveSessionEvent> range = _recent;
@@ -274,8 +304,22 @@ internal sealed class SessionFeed
         foreach (var e in range.Where(e => e.Sequence > after && e.Sequence <= upTo))
         {
             await client.Event(e);
+            if (LostAccess(e.Change) == person)
+            {
+                return false;
+            }
         }
+
+        return true;
     }
+
+    /// <summary>The person an event takes out of the session: removed by a facilitator, or shut out by the forum.</summary>
+    private static Guid? LostAccess(LiveSessionChange change) => change switch
+    {
+        ParticipantRemoved removed => removed.PersonId,
+        ParticipantAccessChanged { Role: null } lost => lost.PersonId,
+        _ => null,
+    };
 
     private void Remember(LiveSessionEvent e)
     {
@@ -286,7 +330,7 @@ internal sealed class SessionFeed
         }
     }
 
-    /// <summary>A removed participant's connections here leave the group (they have just received the removal).</summary>
+    /// <summary>A removed participant's connections here leave the group (they have just received the removal), before any later event.</summary>
     private async Task DropPersonAsync(Guid personId)
     {
         foreach (var connectionId in _connections.Where(c => c.Value == personId).Select(c => c.Key).ToList())

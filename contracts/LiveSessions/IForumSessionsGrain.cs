@@ -14,7 +14,9 @@ public interface IForumSessionsGrain : IGrainWithGuidKey
     /// <summary>
     /// The forum's access rules changed: one person's role (<paramref name="personId"/>) or everyone's (null, e.g. the
     /// forum became narrower). Every session of the forum re-checks the people connected to it, and those who lost
-    /// access stop receiving its events at once, on every node.
+    /// access stop receiving its events at once, on every node. Returns once every open session has recorded it.
+    /// Interleaves, because the forum waits on it while a listing here may be waiting on the forum.
     /// </summary>
+    [AlwaysInterleave]
     Task AccessChangedAsync(Guid? personId);
 }

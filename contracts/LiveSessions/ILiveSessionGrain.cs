@@ -46,6 +46,16 @@ public interface ILiveSessionGrain : IGrainWithGuidKey
     /// <summary>The person's last connection through <paramref name="hostId"/> ended.</summary>
     Task LeaveAsync(Guid personId, string hostId);
 
+    /// <summary>
+    /// The forum's access rules changed for <paramref name="personId"/> (or for everyone, when null): the people present
+    /// are checked again with the forum. Whoever lost access leaves in the session's order, with a
+    /// <see cref="ParticipantAccessChanged"/> event (role null) that every node applies by taking their connections out
+    /// before passing on any later event; a changed role is announced the same way. Returns once that is written.
+    /// Interleaves: the forum waits on this call, and another call here may be waiting on the forum.
+    /// </summary>
+    [AlwaysInterleave]
+    Task AccessChangedAsync(Guid? personId);
+
     /// <summary>For relays filling a gap: events after <paramref name="after"/>, or a snapshot when they are no longer kept.</summary>
     [ReadOnly] Task<LiveSessionCatchUp> GetEventsAsync(long after);
 

@@ -26,6 +26,15 @@ public static class LiveSessionErrors
     public const string NotRapporteur = "live-session.not-rapporteur";
     public const string InvalidQueueOrder = "live-session.invalid-queue-order";
     public const string RateLimited = "live-session.rate-limited";
+
+    /// <summary>The connection's token was revoked (signed out) or its API key withdrawn; the server closes the connection.</summary>
+    public const string SignedOut = "live-session.signed-out";
+
+    /// <summary>A browser page from another origin tried to connect to the hub (403 before the connection opens).</summary>
+    public const string OriginNotAllowed = "live-session.origin-not-allowed";
+
+    /// <summary>The connection's token expired; the server closes the connection.</summary>
+    public const string CredentialExpired = "live-session.credential-expired";
 }
 
 /// <summary>Audit actions of a session, shown to facilitators. Stable strings.</summary>

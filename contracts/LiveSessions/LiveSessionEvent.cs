@@ -33,6 +33,7 @@ public sealed record LiveSessionEvent(
 [JsonDerivedType(typeof(BreakoutOpened), "breakout-opened")]
 [JsonDerivedType(typeof(SummaryPosted), "summary-posted")]
 [JsonDerivedType(typeof(OutcomeRecorded), "outcome-recorded")]
+[JsonDerivedType(typeof(ParticipantAccessChanged), "access-changed")]
 public abstract record LiveSessionChange;
 
 /// <summary>Lobby opened, started, paused, resumed or closed.</summary>
@@ -110,3 +111,11 @@ public sealed record SummaryPosted(
 
 [GenerateSerializer, Alias("NetworkHub.OutcomeRecorded")]
 public sealed record OutcomeRecorded([property: Id(0)] Guid ItemId, [property: Id(1)] string Text) : LiveSessionChange;
+
+/// <summary>
+/// The forum changed what this person may do in the session (their role, their membership, or the forum's visibility).
+/// <see cref="Role"/> is their new role here, or null when they lost access: this is then the last event they receive,
+/// and every node takes their connections out of the session before it passes on any later event.
+/// </summary>
+[GenerateSerializer, Alias("NetworkHub.ParticipantAccessChanged")]
+public sealed record ParticipantAccessChanged([property: Id(0)] Guid PersonId, [property: Id(1)] LiveSessionRole? Role) : LiveSessionChange;

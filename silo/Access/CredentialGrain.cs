@@ -41,12 +41,10 @@ public sealed partial class CredentialGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<Caller?> ResolveAsync()
-    {
-        var s = state.State;
-        var valid = s.Caller is not null && !s.Revoked && (s.ExpiresAt is not { } at || at > clock.GetUtcNow());
-        return Task.FromResult(valid ? s.Caller : null);
-    }
+    /// <summary>API nodes with open connections made with this credential; in memory, since they renew their lease.</summary>
+    private readonly Dictionary<string, (ICredentialObserver Observer, DateTimeOffset Until)> _watchers = new(StringComparer.Ordinal);
+
+    public Task<Caller?> ResolveAsync() => Task.FromResult(IsValid ? state.State.Caller : null);
 
     public async Task<SignInFacts?> GetSignInAsync() =>
         await ResolveAsync() is null ? null : state.State.SignIn;
@@ -58,7 +56,41 @@ public sealed partial class CredentialGrain(
             state.State.Revoked = true;
             await state.WriteStateAsync();
         }
+
+        // Two-way and awaited, so signing out returns once no open connection carries the token any more; a node that
+        // does not answer in time still checks again on its connections' next call and at its next renewal.
+        var now = clock.GetUtcNow();
+        var watching = _watchers.Values.Where(w => w.Until > now).Select(w => w.Observer).ToList();
+        _watchers.Clear();
+        var key = this.GetPrimaryKeyString();
+        try
+        {
+            await Task.WhenAll(watching.Select(o => o.CredentialEnded(key))).WaitAsync(CredentialLease.NotifyLimit, clock);
+        }
+        catch (Exception e)
+        {
+            LogNotifyFailed(logger, key, e);
+        }
     }
+
+    public Task<CredentialStatus> WatchAsync(string hostId, ICredentialObserver observer)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var gone in _watchers.Where(w => w.Value.Until <= now).Select(w => w.Key).ToList())
+        {
+            _watchers.Remove(gone);
+        }
+
+        var valid = IsValid;
+        if (valid)
+        {
+            _watchers[hostId] = (observer, now + CredentialLease.Duration);
+        }
+
+        return Task.FromResult(new CredentialStatus(valid, valid ? state.State.ExpiresAt : null));
+    }
+
+    private bool IsValid => state.State is { Caller: not null, Revoked: false } s && (s.ExpiresAt is not { } at || at > clock.GetUtcNow());
 
     /// <summary>
     /// Deletes the credential once it has expired. A tick that fails (database down) or that a dead silo
@@ -86,6 +118,9 @@ public sealed partial class CredentialGrain(
 
         DeactivateOnIdle();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Revoked credential {CredentialKey}: not every node watching it answered in time")]
+    private static partial void LogNotifyFailed(ILogger logger, string credentialKey, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Expired credential {CredentialKey} deleted")]
     private static partial void LogExpired(ILogger logger, string credentialKey);

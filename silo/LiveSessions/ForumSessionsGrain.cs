@@ -41,6 +41,11 @@ internal sealed class ForumSessionsGrain(
         await state.WriteStateAsync();
     }
 
-    // The re-check itself is built by the live-access work; until then this is the point spaces call.
-    public Task AccessChangedAsync(Guid? personId) => Task.CompletedTask;
+    public async Task AccessChangedAsync(Guid? personId)
+    {
+        // Taken before the first await; a session scheduled meanwhile asks the forum itself. A closed session sends
+        // nothing more, so only the others need to check.
+        var open = state.State.Sessions.Where(s => s.Status != LiveSessionStatus.Closed).Select(s => s.Id).ToList();
+        await Task.WhenAll(open.Select(id => GrainFactory.GetGrain<ILiveSessionGrain>(id).AccessChangedAsync(personId)));
+    }
 }

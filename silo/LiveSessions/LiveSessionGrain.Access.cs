@@ -32,10 +32,75 @@ internal sealed partial class LiveSessionGrain
             throw NotFound();
         }
 
-        var role = caller.PersonId is { } person && (access.Role == SpaceRole.Coordinator || State.CoFacilitators.Contains(person))
+        return (RoleFrom(caller.PersonId, access), access);
+    }
+
+    private LiveSessionRole RoleFrom(Guid? person, SpaceAccess access) =>
+        person is { } id && (access.Role == SpaceRole.Coordinator || State.CoFacilitators.Contains(id))
             ? LiveSessionRole.Facilitator
             : access.Role >= SpaceRole.Member ? LiveSessionRole.Participant : LiveSessionRole.Observer;
-        return (role, access);
+
+    public async Task AccessChangedAsync(Guid? personId)
+    {
+        // A join that checked its access before this point checks again before it counts the person in.
+        _accessChanges++;
+        if (!State.Exists)
+        {
+            return;
+        }
+
+        var people = State.Presence.Select(p => p.Person.PersonId).Distinct().Where(p => personId is null || p == personId).ToList();
+        var roles = await Task.WhenAll(people.Select(CurrentRoleAsync));
+
+        // From here on one turn: the changes take their place in the session's order, after everything already
+        // appended and before anything that comes later.
+        for (var i = 0; i < people.Count; i++)
+        {
+            var person = people[i];
+            var present = State.Presence.Where(p => p.Person.PersonId == person).ToList();
+            if (present.Count == 0)
+            {
+                continue;
+            }
+
+            if (roles[i] is not { } role)
+            {
+                foreach (var queue in State.Items.Select(x => x.Queue).OfType<SpeakingQueue>())
+                {
+                    queue.Skip(person);
+                    queue.Lower(person);
+                }
+
+                Emit(new ParticipantAccessChanged(person, null));
+                present.ForEach(RemovePresence);
+                LiveSessionLog.AccessLost(logger, Id, person);
+            }
+            else if (present[0].Person.Role != role)
+            {
+                State.Presence.RemoveAll(p => p.Person.PersonId == person);
+                State.Presence.AddRange(present.Select(p => p with { Person = p.Person with { Role = role } }));
+                Emit(new ParticipantAccessChanged(person, role));
+            }
+        }
+
+        if (_unsent.Count > 0)
+        {
+            await CommitAsync();
+        }
+    }
+
+    /// <summary>The person's role here now, or null when the forum no longer lets them see inside.</summary>
+    private async Task<LiveSessionRole?> CurrentRoleAsync(Guid person)
+    {
+        try
+        {
+            var access = await GrainFactory.GetGrain<IForumGrain>(State.ForumId).GetAccessAsync(Caller.Person(person));
+            return access.CanSeeInside && !State.Removed.Contains(person) ? RoleFrom(person, access) : null;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 
     private async Task<LiveSessionRole> RoleOfAsync(Caller caller) => (await AccessAsync(caller)).Role;

@@ -14,6 +14,7 @@ namespace NetworkHub.Silo.LiveSessions;
 internal sealed partial class LiveSessionGrain
 {
     private readonly Dictionary<string, HostLease> _hosts = new(StringComparer.Ordinal);
+    private long _accessChanges;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -67,18 +68,44 @@ internal sealed partial class LiveSessionGrain
 
     public async Task<LiveSessionCatchUp> JoinAsync(Caller caller, string hostId, long? after)
     {
-        var (role, access) = await AccessAsync(caller);
-        var person = RequirePerson(caller);
-        if (State.Removed.Contains(person))
+        while (true)
         {
-            throw new ForbiddenException(LiveSessionErrors.Removed, "A facilitator removed you from this session.");
-        }
+            // An access change that interleaves with the awaits below may have come after our check, and would not
+            // have seen us yet: check again, so nobody is counted in (and sent events) after losing access.
+            var changes = _accessChanges;
+            var (role, access) = await AccessAsync(caller);
+            var person = RequirePerson(caller);
+            if (State.Removed.Contains(person))
+            {
+                throw new ForbiddenException(LiveSessionErrors.Removed, "A facilitator removed you from this session.");
+            }
 
-        PruneHosts();
+            PruneHosts();
+            var shown = State.Status == LiveSessionStatus.Closed || State.Presence.Exists(p => p.Person.PersonId == person)
+                ? null
+                : await PresentPersonAsync(person, role, access.Visibility);
+            if (changes == _accessChanges && await JoinCheckedAsync(person, role, hostId, after, shown) is { } joined)
+            {
+                return joined;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rest of a join, in one turn up to the write: <paramref name="shown"/> is how the person appears if they are
+    /// new here. Null when they are new but <paramref name="shown"/> was not worked out (their other presence ended meanwhile).
+    /// </summary>
+    private async Task<LiveSessionCatchUp?> JoinCheckedAsync(Guid person, LiveSessionRole role, string hostId, long? after, PresentPerson? shown)
+    {
         if (State.Status != LiveSessionStatus.Closed && !State.Presence.Exists(p => p.HostId == hostId && p.Person.PersonId == person))
         {
             var known = State.Presence.Find(p => p.Person.PersonId == person)?.Person;
-            var shown = known is null ? await PresentPersonAsync(person, role, access.Visibility) : known with { Role = role };
+            if (known is null && shown is null)
+            {
+                return null;
+            }
+
+            shown = known is null ? shown! : known with { Role = role };
             State.Presence.Add(new PresenceRecord(hostId, shown));
             if (!State.Attendance.Exists(a => a.PersonId == person))
             {

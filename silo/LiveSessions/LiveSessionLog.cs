@@ -15,6 +15,9 @@ internal static partial class LiveSessionLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: {Action} for person {PersonId} by person {ActorId}")]
     public static partial void Moderated(ILogger logger, Guid sessionId, string action, Guid personId, Guid actorId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: person {PersonId} lost access through the forum and left")]
+    public static partial void AccessLost(ILogger logger, Guid sessionId, Guid personId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not notify host {HostId}")]
     public static partial void NotifyFailed(ILogger logger, Guid sessionId, string hostId, Exception exception);
 

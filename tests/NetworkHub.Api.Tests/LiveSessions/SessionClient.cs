@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using NetworkHub.Api.LiveSessions;
 using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Api.Tests.LiveSessions;
@@ -31,6 +32,12 @@ public sealed class SessionClient : IAsyncDisposable
             Snapshot = view;
             LastSequence = view.Sequence;
         }));
+        connection.On<ConnectionEnded>("Ended", ended => Update(() => Ended = ended));
+        connection.Closed += _ =>
+        {
+            Update(() => IsClosed = true);
+            return Task.CompletedTask;
+        };
     }
 
     public HubConnection Connection { get; }
@@ -40,6 +47,11 @@ public sealed class SessionClient : IAsyncDisposable
     public LiveSessionView? Snapshot { get; private set; }
 
     public long LastSequence { get; private set; } = -1;
+
+    /// <summary>What the server said when it ended this connection (signed out, credential expired), if it did.</summary>
+    public ConnectionEnded? Ended { get; private set; }
+
+    public bool IsClosed { get; private set; }
 
     public IReadOnlyList<LiveSessionEvent> Events
     {
@@ -52,10 +64,10 @@ public sealed class SessionClient : IAsyncDisposable
         }
     }
 
-    public static async Task<SessionClient> ConnectAsync(ApiHost host, TestClient person)
+    public static async Task<SessionClient> ConnectAsync(ApiHost host, TestClient person, Uri? address = null)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.Address, "/hubs/sessions"), o =>
+            .WithUrl(address ?? new Uri(host.Address, "/hubs/sessions"), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
@@ -104,6 +116,13 @@ public sealed class SessionClient : IAsyncDisposable
         const string marker = "HubException: ";
         var at = error.Message.IndexOf(marker, StringComparison.Ordinal);
         return at < 0 ? error.Message : error.Message[(at + marker.Length)..].Split(':')[0];
+    }
+
+    /// <summary>Waits until the server has ended this connection, and returns what it said.</summary>
+    public async Task<ConnectionEnded?> WaitUntilClosedAsync()
+    {
+        await WaitUntilAsync(() => IsClosed, "the server to close the connection");
+        return Ended;
     }
 
     public Task WaitForSequenceAsync(long sequence) => WaitUntilAsync(() => LastSequence >= sequence, $"event {sequence}");

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using NetworkHub.Cluster.Tests.Infrastructure;
 
@@ -68,6 +69,69 @@ public sealed class CrossNodeSessionTests : IAsyncLifetime
         await hereSaw.WaitForAsync(fromNode0);
         Assert.Equal(Enumerable.Range((int)started, (int)(fromNode1 - started) + 1).Select(s => (long)s), thereSaw.Sequences.Where(s => s >= started && s <= fromNode1));
         Assert.Equal(thereSaw.Sequences.Where(s => s >= started && s <= fromNode1), hereSaw.Sequences.Where(s => s >= started && s <= fromNode1));
+    }
+
+    [Fact]
+    public async Task AccessEndedOnOneApiNode_StopsDeliveryToConnectionsOnTheOther()
+    {
+        var (node0, node1) = (_cluster!.Api(0), _cluster.Api(1));
+        var facilitator = await NetworkHubApi.SignUpAsync(node0);
+        var (stays, removed, signsOut) = (await NetworkHubApi.SignUpAsync(node1), await NetworkHubApi.SignUpAsync(node1), await NetworkHubApi.SignUpAsync(node1));
+        var forumId = (await PostAsync(node0, facilitator, "/api/v1/forums", new { name = "Foro privado", visibility = "private" })).GetProperty("id").GetGuid();
+        foreach (var person in new[] { stays, removed, signsOut })
+        {
+            var invitation = await PostAsync(node0, facilitator, $"/api/v1/forums/{forumId}/invitations", new { role = "member" });
+            await PostAsync(node1, person, $"/api/v1/invitations/{invitation.GetProperty("token").GetString()}/accept", new { });
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var sessionId = (await PostAsync(node0, facilitator, $"/api/v1/forums/{forumId}/sessions", new
+        {
+            title = "Sesión privada",
+            startsAt = now,
+            endsAt = now.AddHours(1),
+            agenda = new[] { new { title = "Plenary", format = "plenary", plannedMinutes = 30 } },
+        })).GetProperty("id").GetGuid();
+        var host = await ConnectAsync(node0, facilitator);
+        await host.InvokeAsync<JsonElement>("Join", sessionId, null, TestContext.Current.CancellationToken);
+        var (_, staysSaw) = await JoinAsync(node1, stays, sessionId);
+        var (removedConnection, removedSaw) = await JoinAsync(node1, removed, sessionId);
+        var (signedOutConnection, signedOutSaw) = await JoinAsync(node1, signsOut, sessionId);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        signedOutConnection.Closed += _ => Task.FromResult(closed.TrySetResult());
+        await host.InvokeAsync<long>("OpenLobby", sessionId, TestContext.Current.CancellationToken);
+        await host.InvokeAsync<long>("Start", sessionId, TestContext.Current.CancellationToken);
+
+        var removedId = (await GetAsync(node1, removed, "/api/v1/me")).GetProperty("id").GetGuid();
+        await SendAsync(node0, facilitator, HttpMethod.Delete, $"/api/v1/forums/{forumId}/members/{removedId}");
+        await SendAsync(node0, signsOut, HttpMethod.Post, "/api/v1/auth/sign-out");
+        var secret = await host.InvokeAsync<long>("Contribute", sessionId, new { id = Guid.CreateVersion7(), text = "Solo para quien sigue dentro" }, TestContext.Current.CancellationToken);
+        await staysSaw.WaitForAsync(secret);
+        var refused = await Assert.ThrowsAsync<HubException>(() => removedConnection.InvokeAsync<long>("RaiseHand", sessionId, TestContext.Current.CancellationToken));
+        await closed.Task.WaitAsync(Timeout, TestContext.Current.CancellationToken);
+
+        Assert.Contains("live-session.not-found", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(removedSaw.Sequences, s => s >= secret);
+        Assert.Contains("access-changed", await removedSaw.WaitForAsync(removedSaw.Sequences[^1]), StringComparison.Ordinal);
+        Assert.DoesNotContain(signedOutSaw.Sequences, s => s >= secret);
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient node, string token, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await node.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task SendAsync(HttpClient node, string token, HttpMethod method, string path)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await node.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode}");
     }
 
     private async Task<(HubConnection Connection, Received Events)> JoinAsync(HttpClient node, string token, Guid sessionId)

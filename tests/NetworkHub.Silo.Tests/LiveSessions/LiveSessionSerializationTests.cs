@@ -37,6 +37,8 @@ public sealed class LiveSessionSerializationTests
             new BreakoutOpened(id, [room]),
             new SummaryPosted(id, id, "Summary"),
             new OutcomeRecorded(id, "Outcome"),
+            new ParticipantAccessChanged(id, LiveSessionRole.Observer),
+            new ParticipantAccessChanged(id, null),
         ];
         var data = new TheoryData<LiveSessionChange>();
         foreach (var change in changes)

@@ -35,17 +35,20 @@ function Room() {
   if (!view) {
     return (
       <Page title={t('session.title')}>
-        {live.joinError ? <ErrorMessage error={live.joinError} /> : <Loading />}
+        {live.ended ? <EndedBanner ended={live.ended} /> : live.joinError ? <ErrorMessage error={live.joinError} /> : <Loading />}
       </Page>
     );
   }
 
   const { details } = view;
   const me = session?.personId ?? '';
-  // Appointed during the session: the hub told everyone, but this connection joined with its earlier role.
-  const role = details.coFacilitators.includes(me) ? 'facilitator' : live.role ?? details.yourRole;
+  // Appointed during the session, or a role the forum changed: the hub told everyone, but this connection joined
+  // with its earlier role.
+  const changed = me in live.state.roles ? live.state.roles[me] : undefined;
+  const lostAccess = changed === null;
+  const role = lostAccess ? null : details.coFacilitators.includes(me) ? 'facilitator' : changed ?? live.role ?? details.yourRole;
   const facilitator = role === 'facilitator';
-  const removed = live.state.removed.includes(me);
+  const removed = live.state.removed.includes(me) || lostAccess;
   const participant = role === 'participant' && !removed && !view.muted.includes(me);
   return (
     <Page title={details.title}>
@@ -56,7 +59,9 @@ function Room() {
         {role && <> · {t('room.yourRole', { role: t(`sessionRole.${role}`) })}</>}
         {role === 'participant' && !removed && !participant && <> · {t('room.youAreMuted')}</>}
       </p>
-      {removed && <p role="alert" className="banner warning">{t('room.youWereRemoved')}</p>}
+      {live.state.removed.includes(me) && <p role="alert" className="banner warning">{t('room.youWereRemoved')}</p>}
+      {lostAccess && <p role="alert" className="banner warning">{t('room.accessLost')}</p>}
+      {live.ended && <EndedBanner ended={live.ended} />}
       {details.description && <UserParagraphs text={details.description} />}
       <div className="room">
         <div className="room-main">
@@ -76,9 +81,15 @@ function Room() {
   );
 }
 
+function EndedBanner({ ended }: { ended: NonNullable<LiveSession['ended']> }) {
+  const { t } = useI18n();
+  return <p role="alert" className="banner warning">{t(ended.code === 'live-session.credential-expired' ? 'room.credentialExpired' : 'room.signedOut')}</p>;
+}
+
 function ConnectionBanner({ connection }: { connection: LiveSession['connection'] }) {
   const { t } = useI18n();
-  const lost = connection !== 'connected';
+  // An ended connection is explained by its own alert.
+  const lost = connection !== 'connected' && connection !== 'ended';
   return (
     <div role="status" className={lost ? 'banner warning' : 'visually-hidden'}>
       {lost ? (connection === 'offline' ? t('room.offline') : t('room.reconnecting')) : ''}

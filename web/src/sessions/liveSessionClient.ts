@@ -10,7 +10,7 @@ import {
   type HubConnection,
   type IRetryPolicy,
 } from '@microsoft/signalr';
-import type { ContributeCommand, LiveSessionEvent, LiveSessionJoined, LiveSessionView, StatementVote } from './types';
+import type { ConnectionEnded, ContributeCommand, LiveSessionEvent, LiveSessionJoined, LiveSessionView, StatementVote } from './types';
 
 /** Where api/LiveSessions/LiveSessionSetup.cs maps LiveSessionHub. */
 export const liveSessionHubPath = '/hubs/sessions';
@@ -21,6 +21,8 @@ export interface LiveSessionEvents {
   Event: LiveSessionEvent;
   /** The whole session: on joining, or when too far behind to catch up event by event. */
   Snapshot: LiveSessionView;
+  /** The last message before the server closes the connection: the sign-in it was made with ended. */
+  Ended: ConnectionEnded;
 }
 
 /** Methods the browser calls: name → [arguments, result]. Filled in from the hub's public methods. */

@@ -58,7 +58,7 @@ describe('roomReducer', () => {
   it('replaces everything with a newer snapshot, and ignores an older one', () => {
     const state = roomReducer(joined(), event(4, { type: 'facilitator-appointed', personId: 'p9' }));
     const newer = view(10);
-    expect(roomReducer(state, { type: 'snapshot', view: newer })).toEqual({ view: newer, sequence: 10, gapAfter: null, removed: [] });
+    expect(roomReducer(state, { type: 'snapshot', view: newer })).toEqual({ view: newer, sequence: 10, gapAfter: null, removed: [], roles: {} });
     expect(roomReducer({ ...state, sequence: 12 }, { type: 'snapshot', view: newer }).sequence).toBe(12);
   });
 
@@ -67,6 +67,17 @@ describe('roomReducer', () => {
     state = roomReducer(state, event(4, { type: 'participant-removed', personId: 'p2' }));
     expect(state.removed).toEqual(['p2']);
     expect(roomReducer(state, { type: 'snapshot', view: view(10) }).removed).toEqual(['p2']);
+  });
+
+  it('follows role changes and access lost through the forum, across a later snapshot', () => {
+    const person = (id: string) => ({ personId: id, name: id, role: 'participant' as const, organisations: [] });
+    let state = roomReducer(joined(), event(4, { type: 'presence-changed', present: true, person: person('p1') }));
+    state = roomReducer(state, event(5, { type: 'presence-changed', present: true, person: person('p2') }));
+    state = roomReducer(state, event(6, { type: 'access-changed', personId: 'p1', role: 'observer' }));
+    state = roomReducer(state, event(7, { type: 'access-changed', personId: 'p2', role: null }));
+    expect(state.view?.present).toEqual([{ ...person('p1'), role: 'observer' }]);
+    expect(state.roles).toEqual({ p1: 'observer', p2: null });
+    expect(roomReducer(state, { type: 'snapshot', view: view(10) }).roles).toEqual({ p1: 'observer', p2: null });
   });
 
   it('keeps presence and per-organisation counts in step', () => {

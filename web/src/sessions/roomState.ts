@@ -1,7 +1,7 @@
 // The room's state: a snapshot, then events applied strictly in sequence order. A repeated event is ignored; an
 // event past the next expected number means some were missed, so the room asks the hub for them (Join with the
 // last sequence it saw) instead of drawing a state that never existed. A snapshot replaces everything.
-import type { Contribution, ItemContent, LiveSessionChange, LiveSessionEvent, LiveSessionView, PresentPerson } from './types';
+import type { Contribution, ItemContent, LiveSessionChange, LiveSessionEvent, LiveSessionRole, LiveSessionView, PresentPerson } from './types';
 
 export interface RoomState {
   view: LiveSessionView | null;
@@ -11,11 +11,13 @@ export interface RoomState {
   gapAfter: number | null;
   /** People removed while this room was open: a removed person's own room says so (the hub then drops them). */
   removed: string[];
+  /** Roles the forum changed while this room was open; null: that person lost access (the hub then drops them). */
+  roles: Record<string, LiveSessionRole | null>;
 }
 
 export type RoomAction = { type: 'snapshot'; view: LiveSessionView } | { type: 'event'; event: LiveSessionEvent };
 
-export const initialRoomState: RoomState = { view: null, sequence: null, gapAfter: null, removed: [] };
+export const initialRoomState: RoomState = { view: null, sequence: null, gapAfter: null, removed: [], roles: {} };
 
 export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   if (action.type === 'snapshot') {
@@ -29,7 +31,8 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
   const removed = event.change.type === 'participant-removed' && !state.removed.includes(event.change.personId)
     ? [...state.removed, event.change.personId]
     : state.removed;
-  return { view: applyChange({ ...state.view, sequence: event.sequence }, event.change), sequence: event.sequence, gapAfter: null, removed };
+  const roles = event.change.type === 'access-changed' ? { ...state.roles, [event.change.personId]: event.change.role } : state.roles;
+  return { view: applyChange({ ...state.view, sequence: event.sequence }, event.change), sequence: event.sequence, gapAfter: null, removed, roles };
 }
 
 const emptyItem = (itemId: string): ItemContent => ({
@@ -90,6 +93,12 @@ export function applyChange(view: LiveSessionView, change: LiveSessionChange): L
     }
     case 'participant-removed': {
       const present = view.present.filter((p) => p.personId !== change.personId);
+      return { ...view, present, organisations: countOrganisations(present) };
+    }
+    case 'access-changed': {
+      const present = change.role === null
+        ? view.present.filter((p) => p.personId !== change.personId)
+        : view.present.map((p) => (p.personId === change.personId ? { ...p, role: change.role! } : p));
       return { ...view, present, organisations: countOrganisations(present) };
     }
     case 'presence-changed': {

@@ -120,9 +120,14 @@ export type LiveSessionChange =
   | { type: 'statements-concluded'; itemId: string; results: StatementResults }
   | { type: 'breakout-opened'; itemId: string; rooms: BreakoutRoom[] }
   | { type: 'summary-posted'; itemId: string; roomId: string; text: string }
-  | { type: 'outcome-recorded'; itemId: string; text: string };
+  | { type: 'outcome-recorded'; itemId: string; text: string }
+  /** The forum changed what the person may do here; role null: they lost access, and this is the last event they get. */
+  | { type: 'access-changed'; personId: string; role: LiveSessionRole | null };
 
 export interface LiveSessionEvent { sequence: number; at: string; change: LiveSessionChange }
+
+/** Why the hub closed the connection: 'live-session.signed-out' or 'live-session.credential-expired'. */
+export interface ConnectionEnded { code: string; message: string }
 
 /** The answer to the hub's Join, after the snapshot or the missed events were sent. */
 export interface LiveSessionJoined { sessionId: string; role: LiveSessionRole; sequence: number }

@@ -4,15 +4,18 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { LiveSessionClient, hubError, type ConnectionStatus, type LiveSessionMethods } from './liveSessionClient';
 import { initialRoomState, roomReducer } from './roomState';
-import type { LiveSessionRole } from './types';
+import type { ConnectionEnded, LiveSessionRole } from './types';
 
-export type RoomConnection = ConnectionStatus | 'offline';
+/** 'ended': the server closed the connection because the sign-in ended; it is not retried. */
+export type RoomConnection = ConnectionStatus | 'offline' | 'ended';
 
 export interface LiveSession {
   state: ReturnType<typeof roomReducer>;
   role: LiveSessionRole | null;
   connection: RoomConnection;
   joinError: unknown;
+  /** Set when the server ended the connection (signed out elsewhere, sign-in expired). */
+  ended: ConnectionEnded | null;
   /** Calls a hub method on this session; failures become an ApiError with the hub's code. */
   call<M extends Exclude<keyof LiveSessionMethods, 'Join' | 'Leave'>>(
     method: M, ...args: LiveSessionMethods[M][0] extends [string, ...infer Rest] ? Rest : never): Promise<number>;
@@ -23,6 +26,7 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
   const [role, setRole] = useState<LiveSessionRole | null>(null);
   const [connection, setConnection] = useState<RoomConnection>('connecting');
   const [joinError, setJoinError] = useState<unknown>(null);
+  const [ended, setEnded] = useState<ConnectionEnded | null>(null);
   const sequence = useRef<number | null>(null);
   sequence.current = state.sequence;
   const client = useRef<LiveSessionClient | null>(null);
@@ -48,11 +52,16 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
     let stopped = false;
     const hub = new LiveSessionClient({
       accessToken: token,
-      onStateChange: (status) => { if (!stopped) setConnection((now) => (now === 'offline' && status !== 'connected' ? now : status)); },
+      onStateChange: (status) => {
+        if (!stopped) setConnection((now) => (now === 'ended' || (now === 'offline' && status !== 'connected') ? now : status));
+      },
     });
     client.current = hub;
     hub.on('Snapshot', (view) => dispatch({ type: 'snapshot', view }));
     hub.on('Event', (event) => dispatch({ type: 'event', event }));
+    // Retrying would only be refused: the token no longer stands for anyone. The room says why.
+    let over = false;
+    hub.on('Ended', (why) => { over = true; setEnded(why); setConnection('ended'); void hub.stop(); });
     hub.onReconnected(() => void join());
     const connect = () => hub.start().then(join, (error: unknown) => { if (!stopped) setJoinError(error); });
     void connect();
@@ -60,7 +69,7 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
     // A phone that reports going offline has lost its socket, even if the browser has not noticed yet: drop it
     // now, and on coming back connect afresh and ask for what was missed.
     const offline = () => { setConnection('offline'); void hub.stop(); };
-    const online = () => { if (hub.status === 'disconnected') void connect(); };
+    const online = () => { if (hub.status === 'disconnected' && !over) void connect(); };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
     return () => {
@@ -89,5 +98,5 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
     }
   };
 
-  return { state, role, connection, joinError, call };
+  return { state, role, connection, joinError, ended, call };
 }
