@@ -13,10 +13,30 @@ internal static class OpenApiConventions
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>Title, description and the bearer scheme that both session tokens and API keys use.</summary>
-    public static void Describe(OpenApiOptions options) => options.AddDocumentTransformer((document, _, _) =>
+    public static void Describe(OpenApiOptions options)
+    {
+        options.AddOperationTransformer(BodyProblems);
+        options.AddDocumentTransformer(DescribeDocument);
+    }
+
+    /// <summary>Every operation that takes a body can be refused for its size (413) or its media type (415).</summary>
+    private static Task BodyProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.RequestBody is not null && operation.Responses?.TryGetValue("400", out var badRequest) == true)
+        {
+            operation.Responses.TryAdd("413", new OpenApiResponse { Description = "Content Too Large", Content = badRequest.Content });
+            operation.Responses.TryAdd("415", new OpenApiResponse { Description = "Unsupported Media Type", Content = badRequest.Content });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "NetworkHub API";
         document.Info.Description = "Organisations, coalitions, working groups and forums of civil-society networks. " +
@@ -34,5 +54,5 @@ internal static class OpenApiConventions
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
         return Task.CompletedTask;
-    });
+    }
 }
