@@ -174,7 +174,12 @@ public static class ApiBuilderExtensions
     /// <summary>Unknown API paths answer 404 problem details; any other path is the browser app's to route.</summary>
     public static WebApplication MapWebApp(this WebApplication app)
     {
-        app.Map("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No such API endpoint.")).ExcludeFromDescription();
+        // Routing drops a JSON endpoint for a body of another media type, so such a request lands here too; every API
+        // endpoint takes JSON, so it is told that (415) rather than that the endpoint does not exist.
+        app.Map("/api/{**path}", (HttpRequest request) => request.ContentType is { Length: > 0 } && !request.HasJsonContentType()
+                ? Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: "The API takes request bodies as application/json.")
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: "No such API endpoint."))
+            .ExcludeFromDescription();
         app.MapFallbackToFile("index.html");
 
         // The plain fallback skips paths whose last segment looks like a file name, and invitation tokens

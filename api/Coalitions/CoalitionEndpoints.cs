@@ -17,7 +17,7 @@ public static class CoalitionEndpoints
     {
         var group = app.MapGroup("/api/v1/coalitions").WithTags("Coalitions").WithProblemResponses();
         group.MapGet("/", ListCoalitions).WithName(nameof(ListCoalitions));
-        group.MapPost("/", CreateCoalition).WithName(nameof(CreateCoalition));
+        group.MapPost("/", CreateCoalition).WithName(nameof(CreateCoalition)).WithIdempotencyKey();
         group.MapGet("/{id:guid}", GetCoalition).WithName(nameof(GetCoalition));
         group.MapPut("/{id:guid}", UpdateCoalition).WithName(nameof(UpdateCoalition));
         group.MapGet("/{id:guid}/organisations", GetCoalitionOrganisations).WithName(nameof(GetCoalitionOrganisations));
@@ -34,9 +34,9 @@ public static class CoalitionEndpoints
     private static async Task<Ok<DirectoryPage>> ListCoalitions([AsParameters] DirectoryFilter filter, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await DirectoryQueries.QueryAsync(grains, DirectoryKeys.Coalitions, user.Caller(), filter));
 
-    private static async Task<Created<CoalitionDetails>> CreateCoalition(CoalitionRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Created<CoalitionDetails>> CreateCoalition(CoalitionRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
     {
-        var id = request.Id ?? Guid.CreateVersion7();
+        var id = await keys.NewResourceIdAsync(context, "coalition");
         return ETags.Created(context, $"/api/v1/coalitions/{id}", await grains.GetGrain<ICoalitionGrain>(id).CreateAsync(user.Caller(), request.ToProfile()), d => d.Version);
     }
 

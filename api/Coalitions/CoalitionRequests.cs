@@ -12,8 +12,7 @@ public sealed record CoalitionRequest(
     [property: CountryCode] string? Country,
     [property: StringLength(Limits.ShortTextMaxLength), PlainText] string? Region,
     [property: MaxLength(Limits.MaxTopics), EachLength(Limits.ShortTextMaxLength), PlainText] IReadOnlyList<string>? Topics,
-    Visibility Visibility = Visibility.Public,
-    Guid? Id = null)
+    Visibility Visibility = Visibility.Public)
 {
     public CoalitionProfile ToProfile() => new(Name, Description, Country, Region, Topics ?? [], Visibility);
 }

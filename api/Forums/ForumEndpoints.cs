@@ -12,8 +12,8 @@ public static class ForumEndpoints
     public static IEndpointRouteBuilder MapForumEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/forums").WithTags("Forums").WithProblemResponses();
-        group.MapPost("/", (ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
-            CreateForum(null, request, context, user, grains)).WithName("CreateStandaloneForum");
+        group.MapPost("/", (ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys) =>
+            CreateForum(null, request, context, user, grains, keys)).WithName("CreateStandaloneForum").WithIdempotencyKey();
         group.MapGet("/{id:guid}", GetForum).WithName(nameof(GetForum));
         group.MapPut("/{id:guid}", UpdateForum).WithName(nameof(UpdateForum));
         group.MapSpaceMembership(SpaceKind.Forum);
@@ -26,15 +26,15 @@ public static class ForumEndpoints
         coalitions.MapGet("/{id:guid}/forums", (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
                 ChildSpaces.ListAsync(grains, user.Caller(), new SpaceRef(SpaceKind.Coalition, id), SpaceKind.Forum))
             .WithName("GetCoalitionForums").WithTags("Forums");
-        coalitions.MapPost("/{id:guid}/forums", (Guid id, ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
-                CreateForum(new SpaceRef(SpaceKind.Coalition, id), request, context, user, grains))
-            .WithName("CreateCoalitionForum").WithTags("Forums");
+        coalitions.MapPost("/{id:guid}/forums", (Guid id, ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys) =>
+                CreateForum(new SpaceRef(SpaceKind.Coalition, id), request, context, user, grains, keys))
+            .WithName("CreateCoalitionForum").WithTags("Forums").WithIdempotencyKey();
         return coalitions;
     }
 
-    private static async Task<Created<ForumDetails>> CreateForum(SpaceRef? parent, ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Created<ForumDetails>> CreateForum(SpaceRef? parent, ForumRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
     {
-        var id = request.Id ?? Guid.CreateVersion7();
+        var id = await keys.NewResourceIdAsync(context, parent is { } p ? $"forum:{p.Kind}:{p.Id:N}" : "forum");
         return ETags.Created(context, $"/api/v1/forums/{id}", await grains.GetGrain<IForumGrain>(id).CreateAsync(user.Caller(), parent, request.ToProfile()), d => d.Version);
     }
 

@@ -9,8 +9,7 @@ public sealed record ForumRequest(
     [property: Required, StringLength(Limits.NameMaxLength), PlainText] string Name,
     [property: StringLength(Limits.DescriptionMaxLength), FreeText] string? Description,
     [property: MaxLength(Limits.MaxThemes), EachLength(Limits.NameMaxLength), PlainText] IReadOnlyList<string>? Themes,
-    Visibility Visibility = Visibility.Public,
-    Guid? Id = null)
+    Visibility Visibility = Visibility.Public)
 {
     public ForumProfile ToProfile() => new(Name, Description, Themes ?? [], Visibility);
 }

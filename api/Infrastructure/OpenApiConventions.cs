@@ -24,8 +24,8 @@ internal static class OpenApiConventions
     }
 
     /// <summary>
-    /// The problems that depend on what an operation takes rather than on its feature: 413 wherever a body is read
-    /// (Kestrel's size limit), 412 on updates (a stale If-Match), 422 on every change (a well-formed but unacceptable
+    /// The problems that depend on what an operation takes rather than on its feature: 413 and 415 wherever a body is
+    /// read (Kestrel's size limit, another media type), 412 on updates (a stale If-Match), 422 on every change (a well-formed but unacceptable
     /// request, such as an expired invitation or a closed poll). Reads never answer 422.
     /// </summary>
     private static Task DescribeConditionalProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -46,6 +46,7 @@ internal static class OpenApiConventions
         if (operation.RequestBody is not null)
         {
             Add(StatusCodes.Status413PayloadTooLarge);
+            Add(StatusCodes.Status415UnsupportedMediaType);
         }
 
         if (HttpMethods.IsPut(method ?? ""))

@@ -15,7 +15,7 @@ public static class LiveSessionEndpoints
     public static IEndpointRouteBuilder MapLiveSessionEndpoints(this IEndpointRouteBuilder app)
     {
         var forums = app.MapGroup("/api/v1/forums/{forumId:guid}/sessions").WithTags("Live sessions").WithProblemResponses();
-        forums.MapPost("/", ScheduleSession).WithName(nameof(ScheduleSession));
+        forums.MapPost("/", ScheduleSession).WithName(nameof(ScheduleSession)).WithIdempotencyKey();
         forums.MapGet("/", GetForumSessions).WithName(nameof(GetForumSessions));
 
         var sessions = app.MapGroup("/api/v1/live-sessions/{id:guid}").WithTags("Live sessions").WithProblemResponses();
@@ -28,9 +28,9 @@ public static class LiveSessionEndpoints
         return app;
     }
 
-    private static async Task<Created<LiveSessionDetails>> ScheduleSession(Guid forumId, ScheduleSessionRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Created<LiveSessionDetails>> ScheduleSession(Guid forumId, ScheduleSessionRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
     {
-        var id = request.Id ?? Guid.CreateVersion7();
+        var id = await keys.NewResourceIdAsync(context, $"live-session:{forumId:N}");
         var session = await grains.GetGrain<ILiveSessionGrain>(id).ScheduleAsync(user.Caller(), request.ToCommand(forumId));
         return TypedResults.Created($"/api/v1/live-sessions/{id}", session);
     }

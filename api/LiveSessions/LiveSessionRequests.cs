@@ -12,8 +12,7 @@ public sealed record ScheduleSessionRequest(
     [property: Required] DateTimeOffset? EndsAt,
     [property: StringLength(LiveSessionLimits.TimeZoneMaxLength), PlainText] string? TimeZone,
     [property: MaxLength(Limits.MaxLanguages), EachLength(Limits.ShortTextMaxLength), PlainText] IReadOnlyList<string>? Languages,
-    [property: MaxLength(LiveSessionLimits.MaxAgendaItems)] IReadOnlyList<AgendaItemRequest>? Agenda,
-    Guid? Id = null)
+    [property: MaxLength(LiveSessionLimits.MaxAgendaItems)] IReadOnlyList<AgendaItemRequest>? Agenda)
 {
     public ScheduleLiveSessionCommand ToCommand(Guid forumId) => new(forumId, Title, Description, StartsAt!.Value, EndsAt!.Value,
         TimeZone ?? "UTC", Languages ?? [], [.. (Agenda ?? []).Select(i => i.ToItem())]);

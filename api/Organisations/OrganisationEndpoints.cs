@@ -16,7 +16,7 @@ public static class OrganisationEndpoints
     {
         var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations").WithProblemResponses();
         group.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations));
-        group.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation));
+        group.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation)).WithIdempotencyKey();
         group.MapGet("/{id:guid}", GetOrganisation).WithName(nameof(GetOrganisation));
         group.MapPut("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation));
         group.MapPost("/{id:guid}/api-keys", CreateApiKey).WithName(nameof(CreateApiKey));
@@ -31,9 +31,9 @@ public static class OrganisationEndpoints
     private static async Task<Ok<DirectoryPage>> ListOrganisations([AsParameters] DirectoryFilter filter, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await DirectoryQueries.QueryAsync(grains, DirectoryKeys.Organisations, user.Caller(), filter));
 
-    private static async Task<Created<OrganisationDetails>> CreateOrganisation(OrganisationRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Created<OrganisationDetails>> CreateOrganisation(OrganisationRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
     {
-        var id = request.Id ?? Guid.CreateVersion7();
+        var id = await keys.NewResourceIdAsync(context, "organisation");
         return ETags.Created(context, $"/api/v1/organisations/{id}", await grains.GetGrain<IOrganisationGrain>(id).CreateAsync(user.Caller(), request.ToProfile()), d => d.Version);
     }
 

@@ -6,8 +6,7 @@ using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Api.Organisations;
 
-/// <summary>Creates or replaces an organisation's profile. <c>Id</c> is optional on create: a client that sends
-/// its own id can retry safely.</summary>
+/// <summary>Creates or replaces an organisation's profile. A create is retried safely with an Idempotency-Key header.</summary>
 public sealed record OrganisationRequest(
     [property: Required, StringLength(Limits.NameMaxLength), PlainText] string Name,
     [property: Required] OrganisationKind? Kind,
@@ -16,8 +15,7 @@ public sealed record OrganisationRequest(
     [property: MaxLength(Limits.MaxTopics), EachLength(Limits.ShortTextMaxLength), PlainText] IReadOnlyList<string>? Topics,
     [property: StringLength(Limits.DescriptionMaxLength), FreeText] string? Description,
     [property: StringLength(Limits.UrlMaxLength), WebAddress] string? Website,
-    Visibility Visibility = Visibility.Public,
-    Guid? Id = null)
+    Visibility Visibility = Visibility.Public)
 {
     public OrganisationProfile ToProfile() =>
         new(Name, Kind!.Value, Country, Region, Topics ?? [], Description, Website, Visibility);

@@ -24,15 +24,15 @@ public static class WorkingGroupEndpoints
         parent.MapGet("/{id:guid}/working-groups", (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
                 ChildSpaces.ListAsync(grains, user.Caller(), new SpaceRef(parentKind, id), SpaceKind.WorkingGroup))
             .WithName($"Get{parentKind}WorkingGroups").WithTags("Working groups");
-        parent.MapPost("/{id:guid}/working-groups", (Guid id, WorkingGroupRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>
-                CreateWorkingGroup(new SpaceRef(parentKind, id), request, context, user, grains))
-            .WithName($"Create{parentKind}WorkingGroup").WithTags("Working groups");
+        parent.MapPost("/{id:guid}/working-groups", (Guid id, WorkingGroupRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys) =>
+                CreateWorkingGroup(new SpaceRef(parentKind, id), request, context, user, grains, keys))
+            .WithName($"Create{parentKind}WorkingGroup").WithTags("Working groups").WithIdempotencyKey();
         return parent;
     }
 
-    private static async Task<Created<WorkingGroupDetails>> CreateWorkingGroup(SpaceRef parent, WorkingGroupRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Created<WorkingGroupDetails>> CreateWorkingGroup(SpaceRef parent, WorkingGroupRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
     {
-        var id = request.Id ?? Guid.CreateVersion7();
+        var id = await keys.NewResourceIdAsync(context, $"working-group:{parent.Kind}:{parent.Id:N}");
         return ETags.Created(context, $"/api/v1/working-groups/{id}", await grains.GetGrain<IWorkingGroupGrain>(id).CreateAsync(user.Caller(), parent, request.ToProfile()), d => d.Version);
     }
 

@@ -8,8 +8,7 @@ namespace NetworkHub.Api.WorkingGroups;
 public sealed record WorkingGroupRequest(
     [property: Required, StringLength(Limits.NameMaxLength), PlainText] string Name,
     [property: StringLength(Limits.DescriptionMaxLength), FreeText] string? Purpose,
-    Visibility Visibility = Visibility.MembersOnly,
-    Guid? Id = null)
+    Visibility Visibility = Visibility.MembersOnly)
 {
     public WorkingGroupProfile ToProfile() => new(Name, Purpose, Visibility);
 }

@@ -41,21 +41,4 @@ public sealed class ConcurrencyTests(SharedHost shared)
         await TestClient.ProblemAsync(response, HttpStatusCode.BadRequest, "request.if-match");
         Assert.Equal("Unchanged", (await coordinator.GetAsync<CoalitionDetails>(path)).Name);
     }
-
-    [Fact]
-    public async Task Create_RetriedWithSameClientId_IsIdempotent_OtherPersonGetsConflict()
-    {
-        using var coordinator = await TestClient.SignedUpAsync(_host);
-        using var other = await TestClient.SignedUpAsync(_host);
-        var id = Guid.CreateVersion7();
-        var body = new { id, name = "Retry-safe", topics = Array.Empty<string>() };
-
-        var first = await coordinator.PostAsync("/api/v1/coalitions", body);
-        var retry = await coordinator.PostAsync("/api/v1/coalitions", body);
-        var clash = await other.PostAsync("/api/v1/coalitions", body);
-
-        await TestClient.Expect(first, HttpStatusCode.Created);
-        Assert.Equal(id, (await TestClient.ReadAsync<CoalitionDetails>(retry, HttpStatusCode.Created)).Id);
-        await TestClient.ProblemAsync(clash, HttpStatusCode.Conflict, "space.exists");
-    }
 }

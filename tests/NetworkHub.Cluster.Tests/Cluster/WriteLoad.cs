@@ -11,8 +11,9 @@ internal sealed record Attempt(Guid Id, int Api, double Started, double Ended, i
 }
 
 /// <summary>
-/// A few writers creating organisations with client-generated ids through the API nodes in turn, recording
-/// every attempt: which writes were acknowledged, and when and how the others failed. Bounded in count and time.
+/// A few writers creating organisations (each named by the idempotency key it is sent with) through the API nodes
+/// in turn, recording every attempt: which writes were acknowledged, and when and how the others failed. Bounded
+/// in count and time.
 /// </summary>
 internal sealed class WriteLoad
 {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -8,6 +9,9 @@ namespace NetworkHub.Cluster.Tests.Infrastructure;
 internal static class NetworkHubApi
 {
     public const string Password = "cluster tests password";
+
+    /// <summary>Server ids of acknowledged creates, by the name the test gave them.</summary>
+    private static readonly ConcurrentDictionary<Guid, Guid> Created = new();
 
     /// <summary>Registers a new person and signs in; returns the bearer token.</summary>
     public static async Task<string> SignUpAsync(HttpClient api) => await SignInAsync(api, await RegisterAsync(api));
@@ -29,14 +33,27 @@ internal static class NetworkHubApi
         return body.RootElement.GetProperty("token").GetString()!;
     }
 
-    public static Task<HttpResponseMessage> CreateOrganisationAsync(HttpClient api, string token, Guid id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The server picks an organisation's id; the tests name each write by <paramref name="id"/>, sent as its
+    /// Idempotency-Key, and read it back by that name through the id the server answered.
+    /// </summary>
+    public static async Task<HttpResponseMessage> CreateOrganisationAsync(HttpClient api, string token, Guid id, CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organisations")
         {
-            Content = JsonContent.Create(new { id, name = NameOf(id), kind = "civil-society-organisation", country = "NL" }),
+            Content = JsonContent.Create(new { name = NameOf(id), kind = "civil-society-organisation", country = "NL" }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return api.SendAsync(request, cancellationToken);
+        request.Headers.Add("Idempotency-Key", id.ToString());
+        var response = await api.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            Created[id] = body.RootElement.GetProperty("id").GetGuid();
+        }
+
+        return response;
     }
 
     public static Task<HttpResponseMessage> GetAsync(HttpClient api, string token, string path)
@@ -49,12 +66,12 @@ internal static class NetworkHubApi
     /// <summary>The name every test organisation gets, so a read can check it found the right one.</summary>
     public static string NameOf(Guid id) => $"Organisation {id:N}";
 
-    /// <summary>Reads an organisation's name, retrying briefly on 5xx (the cluster may still be settling); null on 404.</summary>
+    /// <summary>Reads the organisation written as <paramref name="id"/>'s name, retrying briefly on 5xx (the cluster may still be settling); null on 404.</summary>
     public static async Task<string?> ReadOrganisationNameAsync(HttpClient api, string token, Guid id)
     {
         for (var attempt = 1; ; attempt++)
         {
-            using var response = await GetAsync(api, token, $"/api/v1/organisations/{id}");
+            using var response = await GetAsync(api, token, $"/api/v1/organisations/{Created.GetValueOrDefault(id, id)}");
             if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
                 return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeApi, on } from '../testing/render';
-import { ApiError, get, onTokenRejected, post, setAccessToken, withQuery } from './client';
+import { ApiError, create, get, onTokenRejected, post, setAccessToken, withQuery } from './client';
 
 describe('api client', () => {
   it('sends JSON with the bearer token and reads JSON back', async () => {
@@ -12,6 +12,15 @@ describe('api client', () => {
     expect(result).toEqual({ id: 'x' });
     expect(calls[0].headers.Authorization).toBe('Bearer nht_abc');
     expect(calls[0].body).toEqual({ name: 'n' });
+  });
+
+  it('sends a create with its Idempotency-Key header', async () => {
+    const calls = fakeApi(on('POST', '/api/v1/forums', { status: 201, body: { id: 'f1' } }));
+
+    await create('/api/v1/forums', { name: 'Foro' }, 'key-1');
+
+    expect(calls[0].headers['Idempotency-Key']).toBe('key-1');
+    expect(calls[0].body).toEqual({ name: 'Foro' });
   });
 
   it('turns problem details into an ApiError with code and field errors', async () => {

@@ -46,8 +46,8 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+export async function request<T>(method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const sentToken = currentToken;
   if (sentToken) headers.Authorization = `Bearer ${sentToken}`;
@@ -81,5 +81,12 @@ async function readProblem(response: Response): Promise<ProblemDetails> {
 
 export const get = <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query));
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body);
+
+/**
+ * A create that is safe to retry: the server derives the new resource's id from who we are and this key, so
+ * sending the same key again (after a lost answer) reaches the same resource instead of making a second one.
+ */
+export const create = <T>(path: string, body: unknown, idempotencyKey: string) =>
+  request<T>('POST', path, body, { 'Idempotency-Key': idempotencyKey });
 export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
 export const del = (path: string) => request<void>('DELETE', path);

@@ -1,5 +1,5 @@
 // Typed calls for each route of /api/v1 the app uses. Paths are built from ids the API gave us, encoded anyway.
-import { del, get, post, put } from './client';
+import { create, del, get, post, put } from './client';
 import type {
   AccessToken, ApiKeyCreated, ApiKeyScope, ApiKeySummary, AuditPage, CoalitionDetails, CoalitionOrganisation,
   CoalitionRequest, DirectoryFilter, DirectoryPage, ForumDetails, ForumRequest, InvitationCreated, InvitationPreview,
@@ -35,11 +35,13 @@ export const api = {
   directory: (which: 'organisations' | 'coalitions', filter: DirectoryFilter) =>
     get<DirectoryPage>(`${v1}/${which}`, { ...filter }),
 
-  createOrganisation: (body: OrganisationRequest) => post<OrganisationDetails>(`${v1}/organisations`, body),
-  createCoalition: (body: CoalitionRequest) => post<CoalitionDetails>(`${v1}/coalitions`, body),
-  createWorkingGroup: (parent: 'organisation' | 'coalition', parentId: string, body: WorkingGroupRequest) =>
-    post<WorkingGroupDetails>(`${space(parent, parentId)}/working-groups`, body),
-  createForum: (coalitionId: string, body: ForumRequest) => post<ForumDetails>(`${space('coalition', coalitionId)}/forums`, body),
+  // Creates take an idempotency key: one per form, so a retried submit cannot make a second space.
+  createOrganisation: (body: OrganisationRequest, key: string) => create<OrganisationDetails>(`${v1}/organisations`, body, key),
+  createCoalition: (body: CoalitionRequest, key: string) => create<CoalitionDetails>(`${v1}/coalitions`, body, key),
+  createWorkingGroup: (parent: 'organisation' | 'coalition', parentId: string, body: WorkingGroupRequest, key: string) =>
+    create<WorkingGroupDetails>(`${space(parent, parentId)}/working-groups`, body, key),
+  createForum: (coalitionId: string, body: ForumRequest, key: string) =>
+    create<ForumDetails>(`${space('coalition', coalitionId)}/forums`, body, key),
 
   details: <T extends SpaceDetails = SpaceDetails>(kind: SpaceKind, id: string) => get<T>(space(kind, id)),
   workingGroups: (kind: 'organisation' | 'coalition', id: string) => get<SpaceSummary[]>(`${space(kind, id)}/working-groups`),

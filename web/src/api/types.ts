@@ -177,7 +177,6 @@ export interface ApiKeySummary {
 }
 
 export interface OrganisationRequest {
-  id?: string;
   name: string;
   kind: OrganisationKind;
   country: string;
@@ -189,7 +188,6 @@ export interface OrganisationRequest {
 }
 
 export interface CoalitionRequest {
-  id?: string;
   name: string;
   description?: string | null;
   country?: string | null;
@@ -198,9 +196,9 @@ export interface CoalitionRequest {
   visibility?: Visibility;
 }
 
-export interface WorkingGroupRequest { id?: string; name: string; purpose?: string | null; visibility?: Visibility }
+export interface WorkingGroupRequest { name: string; purpose?: string | null; visibility?: Visibility }
 
-export interface ForumRequest { id?: string; name: string; description?: string | null; themes?: string[]; visibility?: Visibility }
+export interface ForumRequest { name: string; description?: string | null; themes?: string[]; visibility?: Visibility }
 
 export interface RegisterRequest {
   email: string;

@@ -14,8 +14,8 @@ export function CreateCoalition() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const submit = useSubmit();
-  // One id per form: a retried submit after a lost answer cannot create a second space.
-  const [id] = useState(newId);
+  // One idempotency key per form: a retried submit after a lost answer cannot create a second space.
+  const [key] = useState(newId);
   const [form, setForm] = useState({ name: '', description: '', country: '', region: '', topics: '', visibility: 'public' as Visibility });
   const set = <K extends keyof typeof form>(field: K) => (value: (typeof form)[K]) => setForm((f) => ({ ...f, [field]: value }));
   const errors = submit.fieldErrors;
@@ -26,14 +26,13 @@ export function CreateCoalition() {
         e.preventDefault();
         void submit.run(async () => {
           const created = await api.createCoalition({
-            id,
             name: form.name.trim(),
             description: form.description.trim() || null,
             country: form.country || null,
             region: form.region.trim() || null,
             topics: splitList(form.topics),
             visibility: form.visibility,
-          });
+          }, key);
           navigate(`/coalitions/${created.id}`);
         });
       }}>

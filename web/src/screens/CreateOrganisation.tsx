@@ -14,8 +14,8 @@ export function CreateOrganisation() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const submit = useSubmit();
-  // One id per form: a retried submit after a lost answer cannot create a second space.
-  const [id] = useState(newId);
+  // One idempotency key per form: a retried submit after a lost answer cannot create a second space.
+  const [key] = useState(newId);
   const [form, setForm] = useState({
     name: '', kind: 'civil-society-organisation' as OrganisationKind, country: '', region: '', topics: '',
     description: '', website: '', visibility: 'public' as Visibility,
@@ -29,7 +29,6 @@ export function CreateOrganisation() {
         e.preventDefault();
         void submit.run(async () => {
           const created = await api.createOrganisation({
-            id,
             name: form.name.trim(),
             kind: form.kind,
             country: form.country,
@@ -38,7 +37,7 @@ export function CreateOrganisation() {
             description: form.description.trim() || null,
             website: form.website.trim() || null,
             visibility: form.visibility,
-          });
+          }, key);
           navigate(`/organisations/${created.id}`);
         });
       }}>

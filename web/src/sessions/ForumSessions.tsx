@@ -2,7 +2,7 @@
 // page (the main chunk), so it uses only the REST client; the room itself is a separate chunk.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { get, post } from '../api/client';
+import { create, get } from '../api/client';
 import type { SpaceRole } from '../api/types';
 import { FormErrors, SelectField, TextField } from '../components/Field';
 import { ErrorMessage, Loading } from '../components/Status';
@@ -55,7 +55,8 @@ function toRequest(item: ItemDraft): AgendaItemRequest {
 function ScheduleSession({ forumId, onScheduled }: { forumId: string; onScheduled(): void }) {
   const { t } = useI18n();
   const submit = useSubmit();
-  const [id, setId] = useState(newId);
+  // One idempotency key per scheduling: a retried submit cannot schedule the session twice; a new one after success.
+  const [key, setKey] = useState(newId);
   const start = new Date(Date.now() + 3_600_000);
   const [form, setForm] = useState({
     title: '', startsAt: localInput(start), endsAt: localInput(new Date(start.getTime() + 7_200_000)),
@@ -70,12 +71,12 @@ function ScheduleSession({ forumId, onScheduled }: { forumId: string; onSchedule
       <form noValidate className="narrow" onSubmit={(e) => {
         e.preventDefault();
         void submit.run(async () => {
-          await post<LiveSessionDetails>(forumSessionsPath(forumId), {
-            id, title: form.title.trim(), timeZone: form.timeZone.trim() || 'UTC',
+          await create<LiveSessionDetails>(forumSessionsPath(forumId), {
+            title: form.title.trim(), timeZone: form.timeZone.trim() || 'UTC',
             startsAt: new Date(form.startsAt).toISOString(), endsAt: new Date(form.endsAt).toISOString(),
             agenda: items.map(toRequest),
-          });
-          setId(newId());
+          }, key);
+          setKey(newId());
           setForm({ ...form, title: '' });
           setItems([draftItem()]);
           onScheduled();

@@ -52,7 +52,8 @@ function CreateChild({ parent, childKind, parentVisibility }: { parent: Props['p
   const { t } = useI18n();
   const navigate = useNavigate();
   const submit = useSubmit();
-  const [id] = useState(newId);
+  // One idempotency key per form: a retried submit after a lost answer cannot create a second space.
+  const [key] = useState(newId);
   // A child may not be more visible than its parent; start from the parent's visibility or narrower.
   const narrowest = visibilities.indexOf(parentVisibility);
   const [form, setForm] = useState({ name: '', text: '', visibility: visibilities[Math.max(narrowest, childKind === 'working-group' ? 1 : 0)] });
@@ -63,11 +64,11 @@ function CreateChild({ parent, childKind, parentVisibility }: { parent: Props['p
       <form noValidate className="narrow" onSubmit={(e) => {
         e.preventDefault();
         void submit.run(async () => {
-          const base = { id, name: form.name.trim(), visibility: form.visibility };
+          const base = { name: form.name.trim(), visibility: form.visibility };
           const text = form.text.trim() || null;
           const created = childKind === 'forum'
-            ? await api.createForum(parent.id, { ...base, description: text })
-            : await api.createWorkingGroup(parent.kind, parent.id, { ...base, purpose: text });
+            ? await api.createForum(parent.id, { ...base, description: text }, key)
+            : await api.createWorkingGroup(parent.kind, parent.id, { ...base, purpose: text }, key);
           navigate(spacePath({ kind: childKind, id: created.id }));
         });
       }}>

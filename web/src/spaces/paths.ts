@@ -13,7 +13,7 @@ export function splitList(text: string): string[] {
 }
 
 /**
- * A UUIDv7 (time-ordered, like the server's own ids) for idempotent creates. getRandomValues, unlike
+ * A UUIDv7 (time-ordered, like the server's own ids): the Idempotency-Key of a create, or a draft's key. getRandomValues, unlike
  * randomUUID, also exists on plain-http pages served from a LAN address.
  */
 export function newId(now = Date.now()): string {
