@@ -56,6 +56,14 @@ public sealed class TestClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null) =>
         http.PostAsJsonAsync(path, body ?? new { }, Json, TestContext.Current.CancellationToken);
 
+    /// <summary>A create that a client may retry: the same key from the same person reaches the same resource.</summary>
+    public Task<HttpResponseMessage> PostWithKeyAsync(string path, object body, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        return http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public Task<HttpResponseMessage> PutAsync(string path, object body, string? ifMatch = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body, options: Json) };

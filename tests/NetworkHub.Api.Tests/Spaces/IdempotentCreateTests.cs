@@ -52,7 +52,7 @@ public sealed class IdempotentCreateTests(SharedHost shared)
             var random = Guid.CreateVersion7();
             var asForRandom = await AnswerAsync(await attacker.PostAsync(path, body(random)));
             var inBody = await AnswerAsync(await attacker.PostAsync(path, body(known)));
-            var inHeader = await AnswerAsync(await PostWithKeyAsync(attacker, path, body(random), known.ToString()));
+            var inHeader = await AnswerAsync(await attacker.PostWithKeyAsync(path, body(random), known.ToString()));
 
             Assert.Equal((path, asForRandom.Status, asForRandom.Code), (path, inBody.Status, inBody.Code));
             Assert.Equal((path, asForRandom.Status, asForRandom.Code), (path, inHeader.Status, inHeader.Code));
@@ -70,11 +70,11 @@ public sealed class IdempotentCreateTests(SharedHost shared)
         var name = $"Retried {Guid.NewGuid():N}";
         var key = Guid.NewGuid().ToString();
 
-        var first = await IdOfAsync(await PostWithKeyAsync(coordinator, "/api/v1/coalitions", new { name, visibility = "public" }, key));
-        var retry = await IdOfAsync(await PostWithKeyAsync(coordinator, "/api/v1/coalitions", new { name, visibility = "public" }, key));
-        var forum = await IdOfAsync(await PostWithKeyAsync(coordinator, $"/api/v1/coalitions/{first}/forums", new { name = "Foro" }, key));
-        var sessionFirst = await IdOfAsync(await PostWithKeyAsync(coordinator, $"/api/v1/forums/{forum}/sessions", SessionBody(), key));
-        var sessionRetry = await IdOfAsync(await PostWithKeyAsync(coordinator, $"/api/v1/forums/{forum}/sessions", SessionBody(), key));
+        var first = await IdOfAsync(await coordinator.PostWithKeyAsync("/api/v1/coalitions", new { name, visibility = "public" }, key));
+        var retry = await IdOfAsync(await coordinator.PostWithKeyAsync("/api/v1/coalitions", new { name, visibility = "public" }, key));
+        var forum = await IdOfAsync(await coordinator.PostWithKeyAsync($"/api/v1/coalitions/{first}/forums", new { name = "Foro" }, key));
+        var sessionFirst = await IdOfAsync(await coordinator.PostWithKeyAsync($"/api/v1/forums/{forum}/sessions", SessionBody(), key));
+        var sessionRetry = await IdOfAsync(await coordinator.PostWithKeyAsync($"/api/v1/forums/{forum}/sessions", SessionBody(), key));
 
         Assert.Equal(first, retry);
         Assert.Equal(sessionFirst, sessionRetry);
@@ -93,8 +93,8 @@ public sealed class IdempotentCreateTests(SharedHost shared)
         using var other = await TestClient.SignedUpAsync(_host);
         var key = Guid.NewGuid().ToString();
 
-        var mine = await IdOfAsync(await PostWithKeyAsync(one, "/api/v1/forums", new { name = "Mine" }, key));
-        var theirs = await IdOfAsync(await PostWithKeyAsync(other, "/api/v1/forums", new { name = "Theirs" }, key));
+        var mine = await IdOfAsync(await one.PostWithKeyAsync("/api/v1/forums", new { name = "Mine" }, key));
+        var theirs = await IdOfAsync(await other.PostWithKeyAsync("/api/v1/forums", new { name = "Theirs" }, key));
 
         Assert.NotEqual(mine, theirs);
         Assert.Equal("Mine", (await one.GetAsync<JsonElement>($"/api/v1/forums/{mine}")).GetProperty("name").GetString());
@@ -111,7 +111,7 @@ public sealed class IdempotentCreateTests(SharedHost shared)
     {
         using var coordinator = await TestClient.SignedUpAsync(_host);
 
-        var response = await PostWithKeyAsync(coordinator, "/api/v1/coalitions", new { name = "Never made" }, string.Concat(Enumerable.Repeat(key, repeat)));
+        var response = await coordinator.PostWithKeyAsync("/api/v1/coalitions", new { name = "Never made" }, string.Concat(Enumerable.Repeat(key, repeat)));
 
         await TestClient.ProblemAsync(response, HttpStatusCode.BadRequest, "request.idempotency-key");
         Assert.Empty(await coordinator.GetAsync<IReadOnlyList<SpaceSummary>>("/api/v1/me/spaces"));
@@ -127,13 +127,6 @@ public sealed class IdempotentCreateTests(SharedHost shared)
         var response = await coordinator.Http.SendAsync(request, TestContext.Current.CancellationToken);
 
         await TestClient.ProblemAsync(response, HttpStatusCode.BadRequest, "request.idempotency-key");
-    }
-
-    private static Task<HttpResponseMessage> PostWithKeyAsync(TestClient client, string path, object body, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: TestClient.Json) };
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        return client.Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     private static async Task<Guid> IdOfAsync(HttpResponseMessage response) =>

@@ -72,21 +72,21 @@ public sealed class SpaceLeakTests(SharedHost shared)
     }
 
     [Fact]
-    public async Task RemovedCreator_RepeatsCreateWithSameId_GetsNotFound()
+    public async Task RemovedCreator_RepeatsCreateWithSameKey_GetsNotFound()
     {
         using var creator = await TestClient.SignedUpAsync(_host);
         using var successor = await TestClient.SignedUpAsync(_host);
-        var id = Guid.CreateVersion7();
-        var body = new { id, name = "Red privada", country = "CO", visibility = "private" };
-        await TestClient.Expect(await creator.PostAsync("/api/v1/coalitions", body), HttpStatusCode.Created);
-        await TestClient.Expect(await creator.PostAsync("/api/v1/coalitions", body), HttpStatusCode.Created);
-        await creator.AddMemberAsync($"/api/v1/coalitions/{id}", successor, SpaceRole.Coordinator);
-        await TestClient.Expect(await successor.DeleteAsync($"/api/v1/coalitions/{id}/members/{creator.PersonId}"), HttpStatusCode.NoContent);
+        var body = new { name = "Red privada", country = "CO", visibility = "private" };
+        var created = await TestClient.ReadAsync<CoalitionDetails>(await creator.PostWithKeyAsync("/api/v1/coalitions", body, "red-privada"), HttpStatusCode.Created);
+        var retried = await TestClient.ReadAsync<CoalitionDetails>(await creator.PostWithKeyAsync("/api/v1/coalitions", body, "red-privada"), HttpStatusCode.Created);
+        Assert.Equal(created.Id, retried.Id);
+        await creator.AddMemberAsync($"/api/v1/coalitions/{created.Id}", successor, SpaceRole.Coordinator);
+        await TestClient.Expect(await successor.DeleteAsync($"/api/v1/coalitions/{created.Id}/members/{creator.PersonId}"), HttpStatusCode.NoContent);
 
-        var repeated = await creator.PostAsync("/api/v1/coalitions", body);
+        var repeated = await creator.PostWithKeyAsync("/api/v1/coalitions", body, "red-privada");
 
         await TestClient.ProblemAsync(repeated, HttpStatusCode.NotFound, "space.not-found");
-        await TestClient.ProblemAsync(await creator.GetAsync($"/api/v1/coalitions/{id}"), HttpStatusCode.NotFound, "space.not-found");
+        await TestClient.ProblemAsync(await creator.GetAsync($"/api/v1/coalitions/{created.Id}"), HttpStatusCode.NotFound, "space.not-found");
     }
 
     [Theory]

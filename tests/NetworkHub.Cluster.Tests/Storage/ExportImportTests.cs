@@ -35,9 +35,10 @@ public sealed class ExportImportTests : IAsyncDisposable
         Assert.Equal(fromPostgres, Rows("back.jsonl"));
         Assert.Equal(fromSqlite.Count, fromPostgres.Count);
         Assert.All(fromSqlite.Zip(fromPostgres), pair => AssertSameRow(pair.First, pair.Second));
-        // account, person, organisation, directory, credential; and the credential's expiry reminder.
+        // account, person, organisation, directory, credential; the credential's expiry reminder (the organisation's
+        // outbox reminder may still be there too, until its next tick finds the outbox empty).
         Assert.Equal(5, fromSqlite.Count(r => r.StartsWith("{\"storage\"", StringComparison.Ordinal)));
-        Assert.Single(fromSqlite, r => r.StartsWith("{\"reminder\"", StringComparison.Ordinal));
+        Assert.Single(fromSqlite, r => r.StartsWith("{\"reminder\"", StringComparison.Ordinal) && r.Contains("\"expiry\"", StringComparison.Ordinal));
 
         await using (var cluster = await InProcessSilo.StartPostgreSqlAsync(database.ConnectionString))
         {
