@@ -24,6 +24,9 @@ public sealed partial class CredentialGrain(
 {
     public const string ExpiryReminder = "expiry";
 
+    /// <summary>API nodes with open connections made with this credential; in memory, since they renew their lease.</summary>
+    private readonly Dictionary<string, (ICredentialObserver Observer, DateTimeOffset Until)> _watchers = new(StringComparer.Ordinal);
+
     public async Task IssueAsync(IssueCredentialCommand command)
     {
         if (command.ExpiresAt is { } expiresAt)
@@ -40,9 +43,6 @@ public sealed partial class CredentialGrain(
         state.State.SignIn = command.SignIn;
         await state.WriteStateAsync();
     }
-
-    /// <summary>API nodes with open connections made with this credential; in memory, since they renew their lease.</summary>
-    private readonly Dictionary<string, (ICredentialObserver Observer, DateTimeOffset Until)> _watchers = new(StringComparer.Ordinal);
 
     public Task<Caller?> ResolveAsync() => Task.FromResult(IsValid ? state.State.Caller : null);
 
