@@ -30,6 +30,13 @@ public sealed class EachLengthAttribute(int maxLength) : ValidationAttribute($"E
         value is not IEnumerable items || items.Cast<object?>().All(i => i is string { Length: > 0 } s && s.Length <= maxLength);
 }
 
+/// <summary>No item of a list is null: validation does not look into a null item, and the handler would fail on it.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class NoNullItemsAttribute() : ValidationAttribute("{0} must not contain null items.")
+{
+    public override bool IsValid(object? value) => value is not IEnumerable items || items.Cast<object?>().All(i => i is not null);
+}
+
 /// <summary>An ISO 3166-1 alpha-2 country code such as "CO" or "SN".</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class CountryCodeAttribute() : RegularExpressionAttribute("^[A-Z]{2}$")
@@ -51,4 +58,27 @@ public sealed class WebAddressAttribute() : ValidationAttribute("{0} must be an 
 {
     public override bool IsValid(object? value) =>
         value is null || (value is string text && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https");
+}
+
+/// <summary>
+/// A query-string value naming a member of <paramref name="type"/> as the JSON bodies spell it ("municipality-or-region"),
+/// so a filter uses the same words as the resources it filters.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class EnumNameAttribute(Type type)
+    : ValidationAttribute($"{{0}} must be one of: {string.Join(", ", Enum.GetNames(type).Select(KebabName))}.")
+{
+    public override bool IsValid(object? value) => value is not string text || TryParse(type, text, out _);
+
+    public static T? Parse<T>(string? text) where T : struct, Enum =>
+        text is not null && TryParse(typeof(T), text, out var value) ? (T)value : null;
+
+    private static bool TryParse(Type type, string text, out object value)
+    {
+        var name = Enum.GetNames(type).FirstOrDefault(n => KebabName(n) == text);
+        value = name is null ? 0 : Enum.Parse(type, name);
+        return name is not null;
+    }
+
+    private static string KebabName(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 }

@@ -1,9 +1,9 @@
 // Typed calls for each route of /api/v1 the app uses. Paths are built from ids the API gave us, encoded anyway.
 import { create, del, get, post, put } from './client';
 import type {
-  AccessToken, ApiKeyCreated, ApiKeyScope, ApiKeySummary, AuditPage, CoalitionDetails, CoalitionOrganisation,
+  AccessToken, ApiKeyCreated, ApiKeyScope, ApiKeySummary, AuditPage, CoalitionDetails, CoalitionOrganisationPage,
   CoalitionRequest, DirectoryFilter, DirectoryPage, ForumDetails, ForumRequest, InvitationCreated, InvitationPreview,
-  InvitationSummary, JoinRequestSummary, OrganisationCoalition, OrganisationDetails, OrganisationRequest, PersonDetails, RegisterRequest,
+  InvitationSummary, JoinRequestSummary, MemberOrganisationRole, OrganisationCoalition, OrganisationDetails, OrganisationRequest, PersonDetails, RegisterRequest,
   SpaceAccess, SpaceDetails, SpaceKind, SpaceMember, SpaceRole, SpaceSummary, WorkingGroupDetails, WorkingGroupRequest,
   SecondFactorRequired,
 } from './types';
@@ -46,10 +46,10 @@ export const api = {
   details: <T extends SpaceDetails = SpaceDetails>(kind: SpaceKind, id: string) => get<T>(space(kind, id)),
   workingGroups: (kind: 'organisation' | 'coalition', id: string) => get<SpaceSummary[]>(`${space(kind, id)}/working-groups`),
   forums: (coalitionId: string) => get<SpaceSummary[]>(`${space('coalition', coalitionId)}/forums`),
-  coalitionOrganisations: (coalitionId: string) =>
-    get<CoalitionOrganisation[]>(`${space('coalition', coalitionId)}/organisations`),
-  inviteOrganisation: (coalitionId: string, organisationId: string) =>
-    post<void>(`${space('coalition', coalitionId)}/organisations`, { organisationId }),
+  coalitionOrganisations: (coalitionId: string, cursor?: string) =>
+    get<CoalitionOrganisationPage>(`${space('coalition', coalitionId)}/organisations?limit=100${cursor ? `&cursor=${e(cursor)}` : ''}`),
+  inviteOrganisation: (coalitionId: string, organisationId: string, peopleRole: MemberOrganisationRole = 'observer') =>
+    post<void>(`${space('coalition', coalitionId)}/organisations`, { organisationId, peopleRole }),
   organisationCoalitions: (organisationId: string) =>
     get<OrganisationCoalition[]>(`${space('organisation', organisationId)}/coalitions`),
   answerCoalition: (coalitionId: string, organisationId: string, accept: boolean) =>

@@ -71,22 +71,30 @@ export interface OrganisationDetails extends SpaceDetailsBase {
   website: string | null;
 }
 
+export type CoalitionKind = 'network' | 'partnership' | 'platform' | 'alliance' | 'campaign' | 'other';
+
+export const coalitionKinds: readonly CoalitionKind[] = ['network', 'partnership', 'platform', 'alliance', 'campaign', 'other'];
+
 export interface CoalitionDetails extends SpaceDetailsBase {
   description: string | null;
   country: string | null;
   region: string | null;
   topics: string[];
+  kind: CoalitionKind;
+  coordinatorsSeeChildSpaces: boolean;
 }
 
 export interface WorkingGroupDetails extends SpaceDetailsBase {
   parent: SpaceRef;
   purpose: string | null;
+  openToMemberOrganisations: boolean;
 }
 
 export interface ForumDetails extends SpaceDetailsBase {
   parent: SpaceRef | null;
   description: string | null;
   themes: string[];
+  openToMemberOrganisations: boolean;
 }
 
 export type SpaceDetails = OrganisationDetails | CoalitionDetails | WorkingGroupDetails | ForumDetails;
@@ -149,12 +157,22 @@ export interface AuditPage { entries: AuditEntry[]; nextAfter: number | null }
 
 export type CoalitionOrganisationStatus = 'invited' | 'active' | 'left';
 
+/** The role a member organisation's people hold through it (never coordinator). */
+export type MemberOrganisationRole = 'none' | 'observer' | 'member';
+
+/** A member organisation; one the caller may not see comes without name, kind or place. */
 export interface CoalitionOrganisation {
   organisationId: string;
   name: string;
   status: CoalitionOrganisationStatus;
   since: string;
+  peopleRole: MemberOrganisationRole;
+  kind: OrganisationKind | null;
+  country: string | null;
+  region: string | null;
 }
+
+export interface CoalitionOrganisationPage { items: CoalitionOrganisation[]; nextCursor: string | null }
 
 /** A coalition as the organisation's own members see it (GET /organisations/{id}/coalitions). */
 export interface OrganisationCoalition {
@@ -194,11 +212,15 @@ export interface CoalitionRequest {
   region?: string | null;
   topics?: string[];
   visibility?: Visibility;
+  kind?: CoalitionKind;
+  /** The coalition's coordinators observe its working groups and forums. Left out: kept as it is (true for a new coalition). */
+  coordinatorsSeeChildSpaces?: boolean;
 }
 
-export interface WorkingGroupRequest { name: string; purpose?: string | null; visibility?: Visibility }
+/** Left out, openToMemberOrganisations keeps what the space has (for a new one: open unless private). */
+export interface WorkingGroupRequest { name: string; purpose?: string | null; visibility?: Visibility; openToMemberOrganisations?: boolean }
 
-export interface ForumRequest { name: string; description?: string | null; themes?: string[]; visibility?: Visibility }
+export interface ForumRequest { name: string; description?: string | null; themes?: string[]; visibility?: Visibility; openToMemberOrganisations?: boolean }
 
 export interface RegisterRequest {
   email: string;
