@@ -49,13 +49,21 @@ public sealed class AuditArchive : IAsyncDisposable
     public async Task<AuditPage> PageAsync(string owner, IReadOnlyList<AuditEntry> window, long? after, int limit)
     {
         var from = after ?? 0;
-        var start = AuditLog.WindowStart(window);
+        while (true)
+        {
+            var start = AuditLog.WindowStart(window);
 
-        // Most logs never left their window (it starts at line 1): then the table is not asked at all.
-        IReadOnlyList<AuditEntry> archived = start > 1 && from + 1 < start
-            ? await ReadAsync(owner, from, start, limit + 1)
-            : [];
-        return AuditLog.Page(archived, window, after, limit);
+            // Most logs never left their window (it starts at line 1): then the table is not asked at all.
+            IReadOnlyList<AuditEntry> archived = start > 1 && from + 1 < start
+                ? await ReadAsync(owner, from, start, limit + 1)
+                : [];
+
+            // A live session's interleaved write may have moved lines out of the window during the read; read again then.
+            if (AuditLog.WindowStart(window) == start)
+            {
+                return AuditLog.Page(archived, window, after, limit);
+            }
+        }
     }
 
     /// <summary>Writes lines; one already stored under its owner and sequence is left as it is.</summary>
