@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
@@ -35,6 +36,12 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     public SpaceRef Ref => new(Kind, Id);
 
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Where the space's audit lines older than its window are kept.</summary>
+    private AuditArchive Archive => grain.GrainContext.ActivationServices.GetRequiredService<AuditArchive>();
+
+    /// <summary>The space's lines in the archive.</summary>
+    private string AuditOwner => $"{Kind}/{Id}";
 
     /// <summary>What an organisation's API key may do here; none unless a space says otherwise.</summary>
     public Func<Guid, SpaceRole?> KeyRole { get; init; } = _ => null;
@@ -145,6 +152,8 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
                 _reminderRegistered = true;
             }
 
+            // Audit lines leaving the window are archived before the write that drops them: never in neither place.
+            await Archive.MoveOverflowAsync(AuditOwner, State.Audit);
             await state.WriteStateAsync();
             _storedOutboxStale = false;
         }
@@ -154,6 +163,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
             throw;
         }
 
+        grain.GrainContext.ActivationServices.GetRequiredService<CrashAfterSpaceWrite>().AfterWrite(Kind, State.Outbox.Count);
         await DeliverOutboxAsync();
     }
 
@@ -506,10 +516,11 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         await SaveAsync();
     }
 
+    /// <summary>Older lines come from the archive, then the window's; <paramref name="after"/> pages across both alike.</summary>
     public async Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
     {
         await RequireRoleAsync(caller, SpaceRole.Coordinator);
-        return AuditLog.Page(State.Audit, after, limit);
+        return await Archive.PageAsync(AuditOwner, State.Audit, after, limit);
     }
 
     /// <summary>Passes an access change from above on to this space's own children and live sessions.</summary>
