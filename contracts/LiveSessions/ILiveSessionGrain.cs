@@ -1,5 +1,5 @@
-using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Contracts.LiveSessions;

@@ -1,10 +1,10 @@
-using NetworkHub.Contracts.People;
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Directory;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Organisations;
+using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
 

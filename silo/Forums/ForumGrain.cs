@@ -1,8 +1,8 @@
-using NetworkHub.Contracts.People;
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Forums;
+using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
 

@@ -1,9 +1,9 @@
-using NetworkHub.Contracts.People;
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Directory;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Organisations;
+using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
 

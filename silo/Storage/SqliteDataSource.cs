@@ -33,6 +33,13 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
     public async Task<bool> CheckpointAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using (var wait = connection.CreateCommand())
+        {
+            // TRUNCATE waits for readers through the busy handler; give it up to 5 s rather than failing at once.
+            wait.CommandText = "PRAGMA busy_timeout=5000;";
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -1,7 +1,7 @@
-using NetworkHub.Contracts.People;
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Contracts.WorkingGroups;
 using NetworkHub.Silo.Spaces;
