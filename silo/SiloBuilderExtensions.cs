@@ -82,6 +82,7 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<ExceptionSerializationOptions>(AllowDatabaseExceptions);
 
         silo.Services.AddSingleton(storage);
+        silo.Services.AddSingleton<StorageScrub>();
         silo.Services.AddSingleton(new SchemaLifecycle.Settings(migrate));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaLifecycle>();
         silo.Services.AddSingleton<AuditArchive>();

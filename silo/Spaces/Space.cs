@@ -450,6 +450,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
         JoinRequests.Add(person, message, Now);
         Audit(caller, AuditActions.JoinRequested, person);
+        Effect(new NoteSpaceEffect(person, Ref));
         await SaveAsync();
     }
 
@@ -537,6 +538,32 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     /// <summary>The children hear of it at once; a failure fails the call, so the outbox that sent it retries.</summary>
     public Task TellChildrenAsync(Guid? personId) =>
         Task.WhenAll(State.Children.Select(child => grains.GetSpace(child).AccessChangedAboveAsync(personId)));
+
+    public Task<PersonInSpace?> GetPersonDataAsync(Guid personId) =>
+        Task.FromResult(PersonData.Export(State, Ref, personId, Now));
+
+    /// <summary>
+    /// Erasure of a person (see <see cref="PersonData.Erase"/>); <paramref name="eraseMore"/> covers what a kind of
+    /// space keeps besides. Live sessions of a forum drop the person's connections through the outbox as on a removal.
+    /// </summary>
+    public async Task ErasePersonAsync(Guid personId, Guid formerId, Func<bool>? eraseMore = null)
+    {
+        var wasMember = Roster.Find(personId) is not null;
+        var changed = PersonData.Erase(State, personId, formerId);
+        changed |= eraseMore?.Invoke() ?? false;
+        if (!changed)
+        {
+            return;
+        }
+
+        if (wasMember)
+        {
+            AccessNarrowed(personId);
+        }
+
+        await SaveAsync();
+        SpaceLog.PersonErased(logger, Ref);
+    }
 
     private InvitationRecord UsableInvitation(Guid invitationId, string secret)
     {
