@@ -39,6 +39,7 @@ public static class PersonalDataEndpoints
     private static async Task<Ok<PersonalDataExport>> ExportMyData(
         HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys, TimeProvider clock, IOptions<AccountOptions> options)
     {
+        user.Caller().RequirePerson();
         var signIn = await FreshSignIn.RequireAsync(context, grains, clock, options.Value.FreshSignInWithin);
         var record = await RecordAsync(user, grains);
         var (account, owner) = await AccountEndpoints.OwnAccountAsync(user, grains, keys);
@@ -69,6 +70,8 @@ public static class PersonalDataEndpoints
     private static async Task<Results<NoContent, Accepted<ErasureProgress>, ProblemHttpResult>> EraseMe(
         HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys, TimeProvider clock, IOptions<AccountOptions> options)
     {
+        // An API key is told it cannot do this (403), not to sign in again.
+        user.Caller().RequirePerson();
         await FreshSignIn.RequireAsync(context, grains, clock, options.Value.FreshSignInWithin);
         var record = await RecordAsync(user, grains);
         var coordinated = await Task.WhenAll(record.Spaces.Where(s => s.Role == SpaceRole.Coordinator)

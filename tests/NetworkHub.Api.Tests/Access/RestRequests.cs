@@ -39,6 +39,8 @@ public static class RestRequests
             ["UpdateMe"] = c => c.Client.PutAsync("/api/v1/me", new { displayName = c.Principal.ToString() }),
             ["GetMySpaces"] = c => c.Get("/api/v1/me/spaces"),
             ["GetMySignIn"] = c => c.Get("/api/v1/me/sign-in"),
+            ["ExportMyData"] = c => c.Get("/api/v1/me/export"),
+            ["EraseMe"] = EraseMeAsync,
             ["GetTwoFactor"] = c => c.Get("/api/v1/me/two-factor"),
             ["BeginTwoFactor"] = c => c.Post("/api/v1/me/two-factor"),
             ["ConfirmTwoFactor"] = async c =>
@@ -169,6 +171,22 @@ public static class RestRequests
         }
 
         return requested;
+    }
+
+    /// <summary>
+    /// The coordinator is the only coordinator of the world's spaces, so is asked to hand over first; any other person
+    /// would erase themself, so a newcomer stands in for them; the rest use their own credentials.
+    /// </summary>
+    private static async Task<HttpResponseMessage> EraseMeAsync(Call c)
+    {
+        if (c.Principal is Principal.Anonymous or Principal.SignedOut or Principal.OwnReadKey or Principal.OtherWriteKey or Principal.OwnWriteKey
+            or Principal.Coordinator)
+        {
+            return await c.Client.DeleteAsync("/api/v1/me");
+        }
+
+        using var newcomer = await TestClient.SignedUpAsync(c.World.Host);
+        return await newcomer.DeleteAsync("/api/v1/me");
     }
 
     private static async Task<HttpResponseMessage> SignOutAsync(Call c)
