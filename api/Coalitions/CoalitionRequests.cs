@@ -12,9 +12,10 @@ public sealed record CoalitionRequest(
     [property: CountryCode] string? Country,
     [property: StringLength(Limits.ShortTextMaxLength), PlainText] string? Region,
     [property: MaxLength(Limits.MaxTopics), EachLength(Limits.ShortTextMaxLength), PlainText] IReadOnlyList<string>? Topics,
-    Visibility Visibility = Visibility.Public)
+    Visibility Visibility = Visibility.Public,
+    bool? RequireTwoFactor = null)
 {
-    public CoalitionProfile ToProfile() => new(Name, Description, Country, Region, Topics ?? [], Visibility);
+    public CoalitionProfile ToProfile() => new(Name, Description, Country, Region, Topics ?? [], Visibility, RequireTwoFactor);
 }
 
 public sealed record InviteOrganisationRequest([property: Required] Guid? OrganisationId);

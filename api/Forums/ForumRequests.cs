@@ -9,7 +9,8 @@ public sealed record ForumRequest(
     [property: Required, StringLength(Limits.NameMaxLength), PlainText] string Name,
     [property: StringLength(Limits.DescriptionMaxLength), FreeText] string? Description,
     [property: MaxLength(Limits.MaxThemes), EachLength(Limits.NameMaxLength), PlainText] IReadOnlyList<string>? Themes,
-    Visibility Visibility = Visibility.Public)
+    Visibility Visibility = Visibility.Public,
+    bool? RequireTwoFactor = null)
 {
-    public ForumProfile ToProfile() => new(Name, Description, Themes ?? [], Visibility);
+    public ForumProfile ToProfile() => new(Name, Description, Themes ?? [], Visibility, RequireTwoFactor);
 }

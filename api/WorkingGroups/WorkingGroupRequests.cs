@@ -8,7 +8,8 @@ namespace NetworkHub.Api.WorkingGroups;
 public sealed record WorkingGroupRequest(
     [property: Required, StringLength(Limits.NameMaxLength), PlainText] string Name,
     [property: StringLength(Limits.DescriptionMaxLength), FreeText] string? Purpose,
-    Visibility Visibility = Visibility.MembersOnly)
+    Visibility Visibility = Visibility.MembersOnly,
+    bool? RequireTwoFactor = null)
 {
-    public WorkingGroupProfile ToProfile() => new(Name, Purpose, Visibility);
+    public WorkingGroupProfile ToProfile() => new(Name, Purpose, Visibility, RequireTwoFactor);
 }

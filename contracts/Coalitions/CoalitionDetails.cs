@@ -10,7 +10,8 @@ public sealed record CoalitionProfile(
     [property: Id(2)] string? Country,
     [property: Id(3)] string? Region,
     [property: Id(4)] IReadOnlyList<string> Topics,
-    [property: Id(5)] Visibility Visibility);
+    [property: Id(5)] Visibility Visibility,
+    [property: Id(6)] bool? RequireTwoFactor = null);
 
 public enum CoalitionOrganisationStatus
 {
@@ -38,4 +39,5 @@ public sealed record CoalitionDetails(
     [property: Id(7)] int Version,
     [property: Id(8)] DateTimeOffset CreatedAt,
     [property: Id(9)] DateTimeOffset UpdatedAt,
-    [property: Id(10)] SpaceRole? YourRole);
+    [property: Id(10)] SpaceRole? YourRole,
+    [property: Id(11)] bool RequireTwoFactor = false);

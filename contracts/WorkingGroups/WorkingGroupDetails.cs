@@ -6,7 +6,8 @@ namespace NetworkHub.Contracts.WorkingGroups;
 public sealed record WorkingGroupProfile(
     [property: Id(0)] string Name,
     [property: Id(1)] string? Purpose,
-    [property: Id(2)] Visibility Visibility);
+    [property: Id(2)] Visibility Visibility,
+    [property: Id(3)] bool? RequireTwoFactor = null);
 
 /// <summary>A working group; its coordinators are its leads.</summary>
 [GenerateSerializer, Alias("NetworkHub.WorkingGroupDetails")]
@@ -19,4 +20,5 @@ public sealed record WorkingGroupDetails(
     [property: Id(5)] int Version,
     [property: Id(6)] DateTimeOffset CreatedAt,
     [property: Id(7)] DateTimeOffset UpdatedAt,
-    [property: Id(8)] SpaceRole? YourRole);
+    [property: Id(8)] SpaceRole? YourRole,
+    [property: Id(9)] bool RequireTwoFactor = false);

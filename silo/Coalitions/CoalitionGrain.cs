@@ -33,7 +33,7 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
 
     public async Task<CoalitionDetails> CreateAsync(Caller caller, CoalitionProfile profile)
     {
-        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile));
+        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile), profile.RequireTwoFactor);
         return Details(caller);
     }
 
@@ -45,13 +45,13 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
 
     public async Task<CoalitionDetails> UpdateAsync(Caller caller, CoalitionProfile profile, int? expectedVersion)
     {
-        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile));
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), requireTwoFactor: profile.RequireTwoFactor);
         return Details(caller);
     }
 
     public async Task<IReadOnlyList<CoalitionOrganisation>> GetOrganisationsAsync(Caller caller)
     {
-        _space.RequireVisible(caller);
+        _space.RequireInside(caller);
         if (!_space.CanSeeInside(caller))
         {
             throw new ForbiddenException(ErrorCodes.MembersHidden, "Only members see which organisations belong to this coalition.");
@@ -125,9 +125,14 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
 
             await RequireOrganisationCoordinatorAsync(caller, organisationId);
         }
-        else if (record is null)
+        else
         {
-            throw new ConflictException(ErrorCodes.OrganisationNotMember, "That organisation does not belong to this coalition.");
+            // A coordinator still needs the space's second factor where it is required.
+            _space.RequireRole(caller, SpaceRole.Coordinator);
+            if (record is null)
+            {
+                throw new ConflictException(ErrorCodes.OrganisationNotMember, "That organisation does not belong to this coalition.");
+            }
         }
 
         record.Status = CoalitionOrganisationStatus.Left;
@@ -205,7 +210,7 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
 
     private CoalitionDetails Details(Caller caller) => new(
         this.GetPrimaryKey(), State.Name, State.Description, State.Country, State.Region, [.. State.Topics],
-        State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller));
+        State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller), State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 

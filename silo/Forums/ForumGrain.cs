@@ -40,7 +40,7 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
             parentVisibility = await ChildSpaces.AdoptAsync(GrainFactory, caller, parent, _space.Ref, profile.Visibility, SpaceRole.Coordinator);
         }
 
-        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s => Apply(s, profile));
+        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s => Apply(s, profile), profile.RequireTwoFactor);
         return Details(caller);
     }
 
@@ -52,7 +52,7 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
 
     public async Task<ForumDetails> UpdateAsync(Caller caller, ForumProfile profile, int? expectedVersion)
     {
-        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile));
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), requireTwoFactor: profile.RequireTwoFactor);
         return Details(caller);
     }
 
@@ -67,7 +67,7 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
 
     private ForumDetails Details(Caller caller) => new(
         this.GetPrimaryKey(), State.Parent, State.Name, State.Description, [.. State.Themes], State.EffectiveVisibility,
-        State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller));
+        State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller), State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 

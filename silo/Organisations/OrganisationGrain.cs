@@ -30,7 +30,7 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
 
     public async Task<OrganisationDetails> CreateAsync(Caller caller, OrganisationProfile profile)
     {
-        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile));
+        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile), profile.RequireTwoFactor);
         return Details(caller);
     }
 
@@ -42,7 +42,7 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
 
     public async Task<OrganisationDetails> UpdateAsync(Caller caller, OrganisationProfile profile, int? expectedVersion)
     {
-        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), allowOwnKey: true);
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), allowOwnKey: true, profile.RequireTwoFactor);
         return Details(caller);
     }
 
@@ -95,7 +95,7 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
 
     public Task<IReadOnlyList<OrganisationCoalition>> GetCoalitionsAsync(Caller caller)
     {
-        _space.RequireVisible(caller);
+        _space.RequireInside(caller);
         if (_space.RoleOf(caller) is null)
         {
             throw new ForbiddenException(ErrorCodes.NotMember, "Only the organisation's people see its coalition invitations.");
@@ -137,7 +137,8 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
 
     private OrganisationDetails Details(Caller caller) => new(
         this.GetPrimaryKey(), State.Name, State.Kind, State.Country, State.Region, [.. State.Topics],
-        State.Description, State.Website, State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller));
+        State.Description, State.Website, State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller),
+        State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 

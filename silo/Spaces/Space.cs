@@ -75,13 +75,28 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     private JoinRequests JoinRequests => new(State.JoinRequests, Kind);
 
     /// <summary>What this caller may see and do here, decided in one place for every kind of space.</summary>
-    public AccessDecision Access(Caller caller) => new(Ref, State.Exists, State.EffectiveVisibility, RoleOf(caller));
+    public AccessDecision Access(Caller caller)
+    {
+        var role = RoleOf(caller);
+        return new(Ref, State.Exists, State.EffectiveVisibility, role)
+        {
+            SecondFactorMissing = State.RequireTwoFactor && role is not null && caller is { PersonId: not null, SecondFactor: false },
+        };
+    }
 
     public bool IsVisibleTo(Caller caller) => Access(caller).Visible(caller);
 
     public bool CanSeeInside(Caller caller) => Access(caller).SeesInside;
 
     public void RequireVisible(Caller caller) => Access(caller).RequireVisible(caller);
+
+    /// <summary>For what is inside the space (its lists, members): visible, and the second factor where it is required.</summary>
+    public void RequireInside(Caller caller)
+    {
+        var access = Access(caller);
+        access.RequireVisible(caller);
+        access.RequireSecondFactor();
+    }
 
     /// <summary>The caller's person id, when they hold at least <paramref name="minimum"/>.</summary>
     public Guid RequireRole(Caller caller, SpaceRole minimum) => Access(caller).RequireRole(caller, minimum);
@@ -179,7 +194,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     /// <summary>Creates the space with the caller as its first coordinator. Repeating a create by the same person is a no-op,
     /// so a client may retry with the same id.</summary>
-    public async Task CreateCoreAsync(Caller caller, string name, Visibility visibility, SpaceRef? parent, Visibility? parentVisibility, Action<TState> apply)
+    public async Task CreateCoreAsync(Caller caller, string name, Visibility visibility, SpaceRef? parent, Visibility? parentVisibility, Action<TState> apply, bool? requireTwoFactor = null)
     {
         var person = caller.RequirePerson();
         if (State.Exists)
@@ -204,6 +219,12 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         State.Version = 1;
         State.CreatedAt = State.UpdatedAt = Now;
         State.CreatedBy = person;
+        if (requireTwoFactor == true)
+        {
+            RequireOwnSecondFactor(caller);
+            State.RequireTwoFactor = true;
+        }
+
         Roster.Join(person, SpaceRole.Coordinator, Now);
         apply(State);
         Audit(caller, AuditActions.Created);
@@ -214,7 +235,8 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     }
 
     /// <summary>Coordinators change the profile; <paramref name="allowOwnKey"/> also admits the organisation's read-write key.</summary>
-    public async Task UpdateCoreAsync(Caller caller, int? expectedVersion, string name, Visibility visibility, Action<TState> apply, bool allowOwnKey = false)
+    public async Task UpdateCoreAsync(Caller caller, int? expectedVersion, string name, Visibility visibility, Action<TState> apply, bool allowOwnKey = false,
+        bool? requireTwoFactor = null)
     {
         RequireVisible(caller);
         if (caller.IsApiKey && allowOwnKey && KeyRole(caller.KeyOrganisationId!.Value) is not null)
@@ -243,6 +265,13 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
             }
         }
 
+        var turnsOnTwoFactor = requireTwoFactor == true && !State.RequireTwoFactor;
+        if (requireTwoFactor is { } required && required != State.RequireTwoFactor)
+        {
+            RequireOwnSecondFactor(caller);
+            State.RequireTwoFactor = required;
+        }
+
         var before = State.EffectiveVisibility;
         State.Name = name;
         State.Visibility = visibility;
@@ -252,7 +281,26 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         Audit(caller, AuditActions.Updated, detail: $"version {State.Version}");
         Publish();
         VisibilityChanged(before);
+        if (turnsOnTwoFactor)
+        {
+            // Open live connections of members who signed in without a second factor end now, like a narrower visibility.
+            AccessNarrowed(null);
+        }
+
         await SaveAsync();
+    }
+
+    /// <summary>
+    /// Changing the two-factor requirement takes a person whose own sign-in used a second factor: a coordinator turning it
+    /// on without one would lock themselves out, and an API key has no sign-in to speak for.
+    /// </summary>
+    private static void RequireOwnSecondFactor(Caller caller)
+    {
+        if (!caller.SecondFactor)
+        {
+            throw new RejectedException(ErrorCodes.TwoFactorNeededToRequire,
+                "Only a coordinator who signed in with two-factor sign-in can change this requirement. Turn it on under Security and sign in again.");
+        }
     }
 
     /// <summary>Children follow this space's visibility; a narrower one also makes live sessions re-check everyone.</summary>
@@ -293,8 +341,10 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     public Task<SpaceAccess> GetAccessAsync(Caller caller)
     {
+        // Live sessions and child spaces ask here, so a member without the required second factor gets 403 there too.
         var access = Access(caller);
         access.RequireVisible(caller);
+        access.RequireSecondFactor();
         return Task.FromResult(access.ToAccess());
     }
 
@@ -306,7 +356,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     public Task<IReadOnlyList<SpaceRef>> GetChildrenAsync(Caller caller)
     {
-        RequireVisible(caller);
+        RequireInside(caller);
         IReadOnlyList<SpaceRef> children = CanSeeInside(caller) ? [.. State.Children] : [];
         return Task.FromResult(children);
     }
@@ -328,6 +378,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     {
         var access = Access(caller);
         access.RequireVisible(caller);
+        access.RequireSecondFactor();
         if (!access.SeesMembers(caller))
         {
             throw new ForbiddenException(ErrorCodes.MembersHidden, $"Only members see who belongs to this {Kind}.");
@@ -389,7 +440,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         Audit(caller, AuditActions.MemberJoined, person, $"invitation {invitationId}, role {member.Role}");
         Track(person, member.Role);
         await SaveAsync();
-        return new SpaceAccess(Ref, State.EffectiveVisibility, member.Role, true);
+        return Access(caller).ToAccess();
     }
 
     public async Task DeclineInvitationAsync(Guid invitationId, string secret)

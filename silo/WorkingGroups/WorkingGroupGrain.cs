@@ -39,7 +39,7 @@ public sealed class WorkingGroupGrain : Grain, IWorkingGroupGrain, IRemindable
             parentVisibility = await ChildSpaces.AdoptAsync(GrainFactory, caller, parent, _space.Ref, profile.Visibility, SpaceRole.Member);
         }
 
-        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s => s.Purpose = profile.Purpose);
+        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s => s.Purpose = profile.Purpose, profile.RequireTwoFactor);
         return Details(caller);
     }
 
@@ -51,13 +51,13 @@ public sealed class WorkingGroupGrain : Grain, IWorkingGroupGrain, IRemindable
 
     public async Task<WorkingGroupDetails> UpdateAsync(Caller caller, WorkingGroupProfile profile, int? expectedVersion)
     {
-        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => s.Purpose = profile.Purpose);
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => s.Purpose = profile.Purpose, requireTwoFactor: profile.RequireTwoFactor);
         return Details(caller);
     }
 
     private WorkingGroupDetails Details(Caller caller) => new(
         this.GetPrimaryKey(), State.Parent!, State.Name, State.Purpose, State.EffectiveVisibility, State.Version,
-        State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller));
+        State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller), State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 
