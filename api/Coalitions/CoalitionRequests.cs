@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using NetworkHub.Api.Infrastructure;
 using NetworkHub.Contracts.Coalitions;
+using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Api.Coalitions;
@@ -13,9 +14,31 @@ public sealed record CoalitionRequest(
     [property: StringLength(Limits.ShortTextMaxLength), PlainText] string? Region,
     [property: MaxLength(Limits.MaxTopics), EachLength(Limits.ShortTextMaxLength), PlainText] IReadOnlyList<string>? Topics,
     Visibility Visibility = Visibility.Public,
+    CoalitionKind? Kind = null,
+    bool? CoordinatorsSeeChildSpaces = null,
     bool? RequireTwoFactor = null)
 {
-    public CoalitionProfile ToProfile() => new(Name, Description, Country, Region, Topics ?? [], Visibility, RequireTwoFactor);
+    public CoalitionProfile ToProfile() => new(Name, Description, Country, Region, Topics ?? [], Visibility, Kind, CoordinatorsSeeChildSpaces, RequireTwoFactor);
 }
 
-public sealed record InviteOrganisationRequest([property: Required] Guid? OrganisationId);
+/// <summary>Invites an organisation; its people will hold <see cref="PeopleRole"/> through it once it accepts.</summary>
+public sealed record InviteOrganisationRequest(
+    [property: Required] Guid? OrganisationId,
+    MemberOrganisationRole PeopleRole = MemberOrganisationRole.Observer);
+
+public sealed record OrganisationRoleRequest([property: Required] MemberOrganisationRole? PeopleRole);
+
+/// <summary>Query string of a coalition's member list: ?status=active&amp;country=CO&amp;kind=municipality-or-region&amp;limit=50.</summary>
+public sealed class CoalitionOrganisationFilter
+{
+    [EnumName(typeof(CoalitionOrganisationStatus))] public string? Status { get; init; }
+    [CountryCode] public string? Country { get; init; }
+    [StringLength(Limits.ShortTextMaxLength)] public string? Region { get; init; }
+    [EnumName(typeof(OrganisationKind))] public string? Kind { get; init; }
+    [StringLength(600)] public string? Cursor { get; init; }
+    [Range(1, Limits.PageSizeMax)] public int? Limit { get; init; }
+
+    public CoalitionOrganisationQuery ToQuery() => new(
+        EnumNameAttribute.Parse<CoalitionOrganisationStatus>(Status), Country, Region, EnumNameAttribute.Parse<OrganisationKind>(Kind),
+        Cursor, Limit ?? Limits.PageSizeDefault);
+}

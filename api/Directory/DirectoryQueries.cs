@@ -22,13 +22,13 @@ public sealed class DirectoryFilter
 internal static class DirectoryQueries
 {
     /// <summary>A page of the directory as the caller may see it: private spaces only to their members.</summary>
-    public static async Task<DirectoryPage> QueryAsync(IGrainFactory grains, string directory, Caller caller, DirectoryFilter filter)
+    public static async Task<DirectoryPage> QueryAsync(IGrainFactory grains, string directory, Caller caller, DirectoryFilter filter, IReadOnlySet<Guid>? only = null)
     {
         var memberOf = caller.PersonId is { } person
             ? (await grains.GetGrain<IPersonGrain>(person).GetSpacesAsync()).Select(s => s.Space.Id).ToHashSet()
             : [];
         var query = new DirectoryQuery(filter.Country, filter.Region, filter.Topic, filter.Kind, filter.Q, filter.Cursor,
-            filter.Limit ?? Limits.PageSizeDefault, !caller.IsAnonymous, memberOf);
+            filter.Limit ?? Limits.PageSizeDefault, !caller.IsAnonymous, memberOf, only);
         return await grains.GetGrain<IDirectoryGrain>(directory).QueryAsync(query);
     }
 }

@@ -52,3 +52,26 @@ public sealed class WebAddressAttribute() : ValidationAttribute("{0} must be an 
     public override bool IsValid(object? value) =>
         value is null || (value is string text && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https");
 }
+
+/// <summary>
+/// A query-string value naming a member of <paramref name="type"/> as the JSON bodies spell it ("municipality-or-region"),
+/// so a filter uses the same words as the resources it filters.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class EnumNameAttribute(Type type)
+    : ValidationAttribute($"{{0}} must be one of: {string.Join(", ", Enum.GetNames(type).Select(KebabName))}.")
+{
+    public override bool IsValid(object? value) => value is not string text || TryParse(type, text, out _);
+
+    public static T? Parse<T>(string? text) where T : struct, Enum =>
+        text is not null && TryParse(typeof(T), text, out var value) ? (T)value : null;
+
+    private static bool TryParse(Type type, string text, out object value)
+    {
+        var name = Enum.GetNames(type).FirstOrDefault(n => KebabName(n) == text);
+        value = name is null ? 0 : Enum.Parse(type, name);
+        return name is not null;
+    }
+
+    private static string KebabName(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+}

@@ -16,7 +16,8 @@ public sealed record DirectoryEntry(
 
 /// <summary>
 /// Filters are exact (case-insensitive) except <see cref="Text"/>, which matches anywhere in the name.
-/// <see cref="MemberOf"/> lists the private spaces the caller belongs to, which they may also see.
+/// <see cref="MemberOf"/> lists the private spaces the caller belongs to, which they may also see; <see cref="Only"/>,
+/// when set, limits the answer to those ids.
 /// </summary>
 [GenerateSerializer, Alias("NetworkHub.DirectoryQuery")]
 public sealed record DirectoryQuery(
@@ -28,7 +29,8 @@ public sealed record DirectoryQuery(
     [property: Id(5)] string? Cursor,
     [property: Id(6)] int Limit,
     [property: Id(7)] bool SignedIn,
-    [property: Id(8)] IReadOnlySet<Guid> MemberOf);
+    [property: Id(8)] IReadOnlySet<Guid> MemberOf,
+    [property: Id(9)] IReadOnlySet<Guid>? Only = null);
 
 [GenerateSerializer, Alias("NetworkHub.DirectoryPage")]
 public sealed record DirectoryPage(

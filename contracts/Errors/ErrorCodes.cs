@@ -10,6 +10,7 @@ public static class ErrorCodes
     public const string AlreadyMember = "space.already-member";
     public const string LastCoordinator = "space.last-coordinator";
     public const string MembersHidden = "space.members-hidden";
+    public const string ContentsHidden = "space.contents-hidden";
     public const string VersionMismatch = "space.version-mismatch";
     public const string ParentRequired = "space.parent-required";
     public const string JoinRequestNotFound = "space.join-request-not-found";

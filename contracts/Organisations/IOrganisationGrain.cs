@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Contracts.Organisations;
@@ -27,6 +28,15 @@ public interface IOrganisationGrain : ISpaceGrain
     /// coordinators can find and answer invitations (the coalition's name is shown even when the coalition is private).
     /// </summary>
     [ReadOnly] Task<IReadOnlyList<OrganisationCoalition>> GetCoalitionsAsync(Caller caller);
+
+    /// <summary>
+    /// The coalitions the organisation belongs to, for anyone who may see the organisation: which of them the caller may
+    /// see is for each coalition to decide.
+    /// </summary>
+    [ReadOnly] Task<IReadOnlyList<Guid>> GetActiveCoalitionIdsAsync(Caller caller);
+
+    /// <summary>For coalitions (never exposed by the API): what they show of the organisation in their member list.</summary>
+    [ReadOnly, AlwaysInterleave] Task<MemberOrganisationListing> GetListingAsync();
 
     /// <summary>Kept up to date by the coalitions after each change of the organisation's status there.</summary>
     Task TrackCoalitionAsync(OrganisationCoalition coalition);

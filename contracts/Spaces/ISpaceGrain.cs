@@ -37,6 +37,13 @@ public interface ISpaceGrain : IGrainWithGuidKey
     /// <summary>The parent's visibility changed; the child shows no more than <paramref name="parentVisibility"/> from now on.</summary>
     Task ParentVisibilityChangedAsync(Visibility parentVisibility);
 
+    /// <summary>
+    /// Someone's access (or, for null, anyone's) may have changed above this space: in its parent coalition, or in an
+    /// organisation whose people hold roles through it. The space passes it on to its children and live sessions,
+    /// which check again. Delivered from the outbox of the space where the change happened, which retries it.
+    /// </summary>
+    Task AccessChangedAboveAsync(Guid? personId);
+
     /// <summary>Members, for members of the space, or for signed-in callers when the space is public.</summary>
     [ReadOnly] Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller);
 

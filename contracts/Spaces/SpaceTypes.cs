@@ -140,6 +140,7 @@ public static class AuditActions
     public const string OrganisationInvited = "organisation.invited";
     public const string OrganisationJoined = "organisation.joined";
     public const string OrganisationLeft = "organisation.left";
+    public const string OrganisationRoleChanged = "organisation.role-changed";
     public const string ApiKeyCreated = "api-key.created";
     public const string ApiKeyRevoked = "api-key.revoked";
     public const string ChildCreated = "space.child-created";

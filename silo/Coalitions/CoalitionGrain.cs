@@ -4,6 +4,7 @@ using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Directory;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Organisations;
+using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
 
@@ -17,13 +18,24 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
         [PersistentState("coalition", StorageNames.Default)] IPersistentState<CoalitionState> state,
         IGrainFactory grains, TimeProvider clock, ILogger<CoalitionGrain> logger)
     {
-        _space = new Space<CoalitionState>(this, grains, state, clock, logger, SpaceKind.Coalition) { KeyRole = KeyRole, Publish = Publish };
+        _space = new Space<CoalitionState>(this, grains, state, clock, logger, SpaceKind.Coalition)
+        {
+            KeyRole = KeyRole,
+            Publish = Publish,
+            InheritedRole = OrganisationRoleOfAsync,
+            // A narrower coalition already tells its children through their parent visibility.
+            AccessNarrowed = person =>
+            {
+                if (person is not null)
+                {
+                    TellChildren(person);
+                }
+            },
+            AccessChangedAbove = PassOnToChildrenAsync,
+        };
     }
 
     private CoalitionState State => _space.State;
-
-    /// <summary>Shown in place of a member organisation the caller may not see.</summary>
-    public const string HiddenOrganisationName = "(private organisation)";
 
     /// <summary>The API key of an active member organisation watches the coalition as an observer.</summary>
     private SpaceRole? KeyRole(Guid organisationId) =>
@@ -33,40 +45,56 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
 
     public async Task<CoalitionDetails> CreateAsync(Caller caller, CoalitionProfile profile)
     {
-        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile), profile.RequireTwoFactor);
-        return Details(caller);
+        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s =>
+        {
+            s.CoordinatorsSeeChildSpaces = true;
+            Apply(s, profile);
+        }, profile.RequireTwoFactor);
+        return await DetailsAsync(caller);
     }
 
-    public Task<CoalitionDetails> GetAsync(Caller caller)
+    public async Task<CoalitionDetails> GetAsync(Caller caller)
     {
-        _space.RequireVisible(caller);
-        return Task.FromResult(Details(caller));
+        var access = await _space.RequireVisibleAsync(caller);
+        return Details(access.Role);
     }
 
     public async Task<CoalitionDetails> UpdateAsync(Caller caller, CoalitionProfile profile, int? expectedVersion)
     {
-        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), requireTwoFactor: profile.RequireTwoFactor);
-        return Details(caller);
+        var coordinatorsSawChildren = State.CoordinatorsSeeChildSpaces;
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s =>
+        {
+            Apply(s, profile);
+            if (coordinatorsSawChildren && !s.CoordinatorsSeeChildSpaces)
+            {
+                TellChildren(null);
+            }
+        }, requireTwoFactor: profile.RequireTwoFactor);
+        return await DetailsAsync(caller);
     }
 
-    public async Task<IReadOnlyList<CoalitionOrganisation>> GetOrganisationsAsync(Caller caller)
+    public async Task<CoalitionOrganisationPage> GetOrganisationsAsync(Caller caller, CoalitionOrganisationQuery query)
     {
-        _space.RequireInside(caller);
-        if (!_space.CanSeeInside(caller))
+        var access = await _space.RequireVisibleAsync(caller);
+        access.RequireSecondFactor();
+        if (!access.SeesInside)
         {
             throw new ForbiddenException(ErrorCodes.MembersHidden, "Only members see which organisations belong to this coalition.");
         }
 
-        var names = await Task.WhenAll(State.Organisations.Select(o => VisibleNameAsync(caller, o.OrganisationId)));
-        return [.. State.Organisations.Select((o, i) => new CoalitionOrganisation(o.OrganisationId, names[i], o.Status, o.Since))];
+        var records = State.Organisations.Where(o => query.Status is null || o.Status == query.Status).ToList();
+        await Task.WhenAll(records.Where(r => r.Listing is null).Select(async r => r.Listing = await ListingOfAsync(r.OrganisationId)));
+        var visible = await Task.WhenAll(records.Select(r => MaySeeAsync(caller, r)));
+        return MemberOrganisationList.Page(records.Select((r, i) => new MemberOrganisationList.Row(r, visible[i])), query);
     }
 
-    public async Task InviteOrganisationAsync(Caller caller, Guid organisationId)
+    public async Task InviteOrganisationAsync(Caller caller, Guid organisationId, MemberOrganisationRole peopleRole)
     {
-        _space.RequireRole(caller, SpaceRole.Coordinator);
+        await _space.RequireRoleAsync(caller, SpaceRole.Coordinator);
 
         // Fails with not-found for an organisation the coordinator may not see: nobody invites what they cannot know of.
-        await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetSummaryAsync(caller);
+        var organisation = GrainFactory.GetGrain<IOrganisationGrain>(organisationId);
+        await organisation.GetSummaryAsync(caller);
         var record = State.Organisations.Find(o => o.OrganisationId == organisationId);
         if (record is { Status: not CoalitionOrganisationStatus.Left })
         {
@@ -81,8 +109,31 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
 
         record.Status = CoalitionOrganisationStatus.Invited;
         record.Since = _space.Now;
-        _space.Audit(caller, AuditActions.OrganisationInvited, organisationId);
+        record.PeopleRole = peopleRole;
+        record.Listing = await organisation.GetListingAsync();
+        _space.Audit(caller, AuditActions.OrganisationInvited, organisationId, $"people {peopleRole}");
         TrackInOrganisation(organisationId);
+        await _space.SaveAsync();
+    }
+
+    public async Task SetOrganisationRoleAsync(Caller caller, Guid organisationId, MemberOrganisationRole peopleRole)
+    {
+        await _space.RequireRoleAsync(caller, SpaceRole.Coordinator);
+        var record = State.Organisations.Find(o => o.OrganisationId == organisationId && o.Status != CoalitionOrganisationStatus.Left)
+            ?? throw new ConflictException(ErrorCodes.OrganisationNotMember, "That organisation does not belong to this coalition.");
+        if (record.PeopleRole == peopleRole)
+        {
+            return;
+        }
+
+        var lower = peopleRole < record.PeopleRole;
+        _space.Audit(caller, AuditActions.OrganisationRoleChanged, organisationId, $"{record.PeopleRole} -> {peopleRole}");
+        record.PeopleRole = peopleRole;
+        if (lower && record.Status == CoalitionOrganisationStatus.Active)
+        {
+            TellChildren(null);
+        }
+
         await _space.SaveAsync();
     }
 
@@ -91,7 +142,7 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
         var record = State.Organisations.Find(o => o.OrganisationId == organisationId && o.Status == CoalitionOrganisationStatus.Invited);
         if (record is null)
         {
-            _space.RequireVisible(caller);
+            await _space.RequireVisibleAsync(caller);
             throw new ConflictException(ErrorCodes.OrganisationNotMember, "That organisation has no open invitation to this coalition.");
         }
 
@@ -115,11 +166,12 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
     public async Task RemoveOrganisationAsync(Caller caller, Guid organisationId)
     {
         var record = State.Organisations.Find(o => o.OrganisationId == organisationId && o.Status != CoalitionOrganisationStatus.Left);
-        if (_space.RoleOf(caller) != SpaceRole.Coordinator || caller.PersonId is null)
+        var access = await _space.AccessAsync(caller);
+        if (access.Role != SpaceRole.Coordinator || caller.PersonId is null)
         {
             if (record is null)
             {
-                _space.RequireVisible(caller);
+                access.RequireVisible(caller);
                 throw new ConflictException(ErrorCodes.OrganisationNotMember, "That organisation does not belong to this coalition.");
             }
 
@@ -128,24 +180,116 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
         else
         {
             // A coordinator still needs the space's second factor where it is required.
-            _space.RequireRole(caller, SpaceRole.Coordinator);
+            access.RequireSecondFactor();
             if (record is null)
             {
                 throw new ConflictException(ErrorCodes.OrganisationNotMember, "That organisation does not belong to this coalition.");
             }
         }
 
+        var wasActive = record.Status == CoalitionOrganisationStatus.Active;
         record.Status = CoalitionOrganisationStatus.Left;
         record.Since = _space.Now;
         _space.Audit(caller, AuditActions.OrganisationLeft, organisationId);
         TrackInOrganisation(organisationId);
+        if (wasActive && record.PeopleRole != MemberOrganisationRole.None)
+        {
+            TellChildren(null);
+        }
+
         await _space.SaveAsync();
+    }
+
+    public async Task<SpaceRole?> GetChildRoleAsync(Guid personId, bool viaOrganisations)
+    {
+        if (!State.Exists)
+        {
+            return null;
+        }
+
+        var observing = State.CoordinatorsSeeChildSpaces && _space.Roster.RoleOf(personId) == SpaceRole.Coordinator
+            ? SpaceRole.Observer
+            : (SpaceRole?)null;
+        var throughOrganisation = viaOrganisations ? await OrganisationRoleOfAsync(personId) : null;
+        return throughOrganisation > observing || observing is null ? throughOrganisation : observing;
+    }
+
+    public async Task OrganisationListingChangedAsync(Guid organisationId, MemberOrganisationListing listing)
+    {
+        var record = State.Organisations.Find(o => o.OrganisationId == organisationId);
+        if (record is null || record.Listing == listing)
+        {
+            return;
+        }
+
+        record.Listing = listing;
+        await _space.SaveAsync();
+    }
+
+    /// <summary>
+    /// The role the person holds here through an active member organisation they belong to, the highest of them.
+    /// The person's own list of spaces names the candidates; each organisation confirms, so a list that is behind
+    /// never grants anything.
+    /// </summary>
+    private async Task<SpaceRole?> OrganisationRoleOfAsync(Guid personId)
+    {
+        var grants = State.Organisations
+            .Where(o => o.Status == CoalitionOrganisationStatus.Active && o.PeopleRole != MemberOrganisationRole.None)
+            .ToDictionary(o => o.OrganisationId, o => o.PeopleRole);
+        if (grants.Count == 0)
+        {
+            return null;
+        }
+
+        var spaces = await GrainFactory.GetGrain<IPersonGrain>(personId).GetSpacesAsync();
+        var candidates = spaces
+            .Where(s => s.Space.Kind == SpaceKind.Organisation && grants.ContainsKey(s.Space.Id))
+            .Select(s => s.Space.Id)
+            .OrderByDescending(id => grants[id]);
+        foreach (var organisationId in candidates)
+        {
+            if (await IsPersonOfAsync(organisationId, personId))
+            {
+                return grants[organisationId] == MemberOrganisationRole.Member ? SpaceRole.Member : SpaceRole.Observer;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<bool> IsPersonOfAsync(Guid organisationId, Guid personId)
+    {
+        try
+        {
+            // Whether they belong, not what they may see: an organisation's own two-factor requirement guards its inside, and
+            // this coalition applies its own to the caller in its access decision.
+            return (await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetAccessAsync(Caller.Person(personId, secondFactor: true))).Role is not null;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A member organisation lost someone: the children hear of it before the organisation's call returns.</summary>
+    private Task PassOnToChildrenAsync(Guid? personId) => _space.TellChildrenAsync(personId);
+
+    /// <summary>Children check again who may be there: someone lost what let them in, or everyone may have.</summary>
+    private void TellChildren(Guid? personId)
+    {
+        foreach (var child in State.Children)
+        {
+            _space.Effect(new AccessAboveEffect(child, personId));
+        }
     }
 
     private void Publish() =>
         _space.Effect(new DirectoryEffect(DirectoryKeys.Coalitions, new DirectoryEntry(
-            this.GetPrimaryKey(), State.Name, null, State.Country, State.Region,
+            this.GetPrimaryKey(), State.Name, KindName(State.Kind), State.Country, State.Region,
             [.. State.Topics], State.Visibility, State.Description is { Length: > 200 } d ? d[..200] : State.Description)));
+
+    /// <summary>The kind as the API spells it ("partnership"), so directory filters use the same words.</summary>
+    public static string KindName(CoalitionKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 
     /// <summary>Tells the organisation its status here; a declined invitation disappears from its list as "left".</summary>
     private void TrackInOrganisation(Guid organisationId)
@@ -166,7 +310,7 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
             return;
         }
 
-        _space.RequireVisible(caller);
+        await _space.RequireVisibleAsync(caller);
         caller.RequirePerson();
         throw new ForbiddenException(ErrorCodes.NotCoordinator, "Only the organisation's coordinators can answer for it.");
     }
@@ -188,29 +332,50 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
         }
     }
 
-    private async Task<string> VisibleNameAsync(Caller caller, Guid organisationId)
+    /// <summary>Whether the caller may see the organisation itself; only private ones need asking.</summary>
+    private async Task<bool> MaySeeAsync(Caller caller, CoalitionOrganisationRecord record)
     {
-        try
+        switch (record.Listing?.Visibility)
         {
-            return (await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetSummaryAsync(caller)).Name;
-        }
-        catch (NotFoundException)
-        {
-            return HiddenOrganisationName;
+            case Visibility.Public:
+                return true;
+            case Visibility.MembersOnly when !caller.IsAnonymous:
+                return true;
+            case null:
+            case Visibility.Private when caller.PersonId is not null || caller.KeyOrganisationId == record.OrganisationId:
+                try
+                {
+                    await GrainFactory.GetGrain<IOrganisationGrain>(record.OrganisationId).GetSummaryAsync(caller);
+                    return true;
+                }
+                catch (NotFoundException)
+                {
+                    return false;
+                }
+
+            default:
+                return false;
         }
     }
 
+    private Task<MemberOrganisationListing> ListingOfAsync(Guid organisationId) =>
+        GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetListingAsync();
+
     private static void Apply(CoalitionState s, CoalitionProfile profile)
     {
+        s.Kind = profile.Kind ?? s.Kind;
+        s.CoordinatorsSeeChildSpaces = profile.CoordinatorsSeeChildSpaces ?? s.CoordinatorsSeeChildSpaces;
         s.Description = profile.Description;
         s.Country = profile.Country;
         s.Region = profile.Region;
         s.Topics = [.. profile.Topics];
     }
 
-    private CoalitionDetails Details(Caller caller) => new(
+    private async Task<CoalitionDetails> DetailsAsync(Caller caller) => Details(await _space.RoleOfAsync(caller));
+
+    private CoalitionDetails Details(SpaceRole? role) => new(
         this.GetPrimaryKey(), State.Name, State.Description, State.Country, State.Region, [.. State.Topics],
-        State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller), State.RequireTwoFactor);
+        State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, role, State.Kind, State.CoordinatorsSeeChildSpaces, State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 
@@ -227,6 +392,8 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
     public Task<Visibility> GetVisibilityAsync() => _space.GetVisibilityAsync();
 
     public Task ParentVisibilityChangedAsync(Visibility parentVisibility) => _space.ParentVisibilityChangedAsync(parentVisibility);
+
+    public Task AccessChangedAboveAsync(Guid? personId) => _space.AccessChangedAboveAsync(personId);
 
     public Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller) => _space.GetMembersAsync(caller);
 

@@ -71,6 +71,7 @@ public sealed class DirectoryIndex
 
     private static bool Matches(DirectoryEntry entry, DirectoryQuery query) =>
         Visible(entry, query)
+        && (query.Only is null || query.Only.Contains(entry.Id))
         && Same(entry.Country, query.Country)
         && Same(entry.Region, query.Region)
         && Same(entry.Kind, query.Kind)

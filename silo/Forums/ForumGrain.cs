@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Forums;
+using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
 
@@ -12,6 +13,9 @@ public sealed class ForumState : SpaceState
 {
     [Id(0)] public string? Description { get; set; }
     [Id(1)] public List<string> Themes { get; set; } = [];
+
+    /// <summary>People of the parent coalition's member organisations hold their organisation's role here.</summary>
+    [Id(2)] public bool OpenToMemberOrganisations { get; set; }
 }
 
 public sealed class ForumGrain : Grain, IForumGrain, IRemindable
@@ -22,7 +26,12 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
         [PersistentState("forum", StorageNames.Default)] IPersistentState<ForumState> state,
         IGrainFactory grains, TimeProvider clock, ILogger<ForumGrain> logger)
     {
-        _space = new Space<ForumState>(this, grains, state, clock, logger, SpaceKind.Forum) { AccessNarrowed = AccessNarrowed };
+        _space = new Space<ForumState>(this, grains, state, clock, logger, SpaceKind.Forum)
+        {
+            AccessNarrowed = AccessNarrowed,
+            InheritedRole = person => CoalitionChildRole.OfAsync(GrainFactory, State.Parent, person, State.OpenToMemberOrganisations),
+            AccessChangedAbove = person => GrainFactory.GetGrain<IForumSessionsGrain>(this.GetPrimaryKey()).AccessChangedAsync(person),
+        };
     }
 
     private ForumState State => _space.State;
@@ -40,20 +49,32 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
             parentVisibility = await ChildSpaces.AdoptAsync(GrainFactory, caller, parent, _space.Ref, profile.Visibility, SpaceRole.Coordinator);
         }
 
-        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s => Apply(s, profile), profile.RequireTwoFactor);
-        return Details(caller);
+        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s =>
+        {
+            s.OpenToMemberOrganisations = profile.Visibility != Visibility.Private;
+            Apply(s, profile);
+        }, profile.RequireTwoFactor);
+        return await DetailsAsync(caller);
     }
 
-    public Task<ForumDetails> GetAsync(Caller caller)
+    public async Task<ForumDetails> GetAsync(Caller caller)
     {
-        _space.RequireVisible(caller);
-        return Task.FromResult(Details(caller));
+        var access = await _space.RequireVisibleAsync(caller);
+        return Details(access.Role);
     }
 
     public async Task<ForumDetails> UpdateAsync(Caller caller, ForumProfile profile, int? expectedVersion)
     {
-        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), requireTwoFactor: profile.RequireTwoFactor);
-        return Details(caller);
+        var wasOpen = State.OpenToMemberOrganisations;
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s =>
+        {
+            Apply(s, profile);
+            if (wasOpen && !s.OpenToMemberOrganisations)
+            {
+                AccessNarrowed(null);
+            }
+        }, requireTwoFactor: profile.RequireTwoFactor);
+        return await DetailsAsync(caller);
     }
 
     /// <summary>The forum's live sessions drop connections that lost access (see IForumSessionsGrain).</summary>
@@ -63,11 +84,14 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
     {
         s.Description = profile.Description;
         s.Themes = [.. profile.Themes];
+        s.OpenToMemberOrganisations = profile.OpenToMemberOrganisations ?? s.OpenToMemberOrganisations;
     }
 
-    private ForumDetails Details(Caller caller) => new(
+    private async Task<ForumDetails> DetailsAsync(Caller caller) => Details(await _space.RoleOfAsync(caller));
+
+    private ForumDetails Details(SpaceRole? role) => new(
         this.GetPrimaryKey(), State.Parent, State.Name, State.Description, [.. State.Themes], State.EffectiveVisibility,
-        State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller), State.RequireTwoFactor);
+        State.Version, State.CreatedAt, State.UpdatedAt, role, State.OpenToMemberOrganisations, State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 
@@ -84,6 +108,8 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
     public Task<Visibility> GetVisibilityAsync() => _space.GetVisibilityAsync();
 
     public Task ParentVisibilityChangedAsync(Visibility parentVisibility) => _space.ParentVisibilityChangedAsync(parentVisibility);
+
+    public Task AccessChangedAboveAsync(Guid? personId) => _space.AccessChangedAboveAsync(personId);
 
     public Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller) => _space.GetMembersAsync(caller);
 

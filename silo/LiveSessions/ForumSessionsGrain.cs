@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Forums;
 using NetworkHub.Contracts.LiveSessions;
 
@@ -18,7 +19,13 @@ internal sealed class ForumSessionsGrain(
     {
         // Throws not-found for a forum the caller may not see; sessions are inside the forum.
         var access = await GrainFactory.GetGrain<IForumGrain>(this.GetPrimaryKey()).GetAccessAsync(caller);
-        return access.CanSeeInside ? [.. state.State.Sessions.OrderByDescending(s => s.StartsAt)] : [];
+        if (!access.CanSeeInside)
+        {
+            // Said plainly rather than with an empty list, which would read as "no meetings".
+            throw new ForbiddenException(ErrorCodes.ContentsHidden, "Only the forum's participants see its sessions.");
+        }
+
+        return [.. state.State.Sessions.OrderByDescending(s => s.StartsAt)];
     }
 
     public async Task TrackAsync(LiveSessionSummary session)

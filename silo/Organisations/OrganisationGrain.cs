@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Directory;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Organisations;
@@ -16,7 +17,12 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
         [PersistentState("organisation", StorageNames.Default)] IPersistentState<OrganisationState> state,
         IGrainFactory grains, TimeProvider clock, ILogger<OrganisationGrain> logger)
     {
-        _space = new Space<OrganisationState>(this, grains, state, clock, logger, SpaceKind.Organisation) { KeyRole = KeyRole, Publish = Publish };
+        _space = new Space<OrganisationState>(this, grains, state, clock, logger, SpaceKind.Organisation)
+        {
+            KeyRole = KeyRole,
+            Publish = Publish,
+            AccessNarrowed = TellCoalitions,
+        };
     }
 
     private OrganisationState State => _space.State;
@@ -31,24 +37,24 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
     public async Task<OrganisationDetails> CreateAsync(Caller caller, OrganisationProfile profile)
     {
         await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile), profile.RequireTwoFactor);
-        return Details(caller);
+        return await DetailsAsync(caller);
     }
 
-    public Task<OrganisationDetails> GetAsync(Caller caller)
+    public async Task<OrganisationDetails> GetAsync(Caller caller)
     {
-        _space.RequireVisible(caller);
-        return Task.FromResult(Details(caller));
+        await _space.RequireVisibleAsync(caller);
+        return await DetailsAsync(caller);
     }
 
     public async Task<OrganisationDetails> UpdateAsync(Caller caller, OrganisationProfile profile, int? expectedVersion)
     {
         await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), allowOwnKey: true, profile.RequireTwoFactor);
-        return Details(caller);
+        return await DetailsAsync(caller);
     }
 
     public async Task<ApiKeyCreated> CreateApiKeyAsync(Caller caller, string name, ApiKeyScope scope)
     {
-        var person = _space.RequireRole(caller, SpaceRole.Coordinator);
+        var person = await _space.RequireRoleAsync(caller, SpaceRole.Coordinator);
         var key = KeyPrefix + Secrets.New();
         var record = new ApiKeyRecord
         {
@@ -70,17 +76,15 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
         return new ApiKeyCreated(record.Id, name, scope, key, record.CreatedAt);
     }
 
-    public Task<IReadOnlyList<ApiKeySummary>> GetApiKeysAsync(Caller caller)
+    public async Task<IReadOnlyList<ApiKeySummary>> GetApiKeysAsync(Caller caller)
     {
-        _space.RequireRole(caller, SpaceRole.Coordinator);
-        IReadOnlyList<ApiKeySummary> keys = [.. State.ApiKeys.Select(k =>
-            new ApiKeySummary(k.Id, k.Name, k.Scope, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt))];
-        return Task.FromResult(keys);
+        await _space.RequireRoleAsync(caller, SpaceRole.Coordinator);
+        return [.. State.ApiKeys.Select(k => new ApiKeySummary(k.Id, k.Name, k.Scope, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt))];
     }
 
     public async Task RevokeApiKeyAsync(Caller caller, Guid keyId)
     {
-        _space.RequireRole(caller, SpaceRole.Coordinator);
+        await _space.RequireRoleAsync(caller, SpaceRole.Coordinator);
         var record = State.ApiKeys.Find(k => k.Id == keyId)
             ?? throw new NotFoundException(ErrorCodes.ApiKeyNotFound, "No such API key.");
         if (record.RevokedAt is null)
@@ -93,15 +97,38 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
         await GrainFactory.GetGrain<ICredentialGrain>(record.CredentialKey).RevokeAsync();
     }
 
-    public Task<IReadOnlyList<OrganisationCoalition>> GetCoalitionsAsync(Caller caller)
+    public async Task<IReadOnlyList<OrganisationCoalition>> GetCoalitionsAsync(Caller caller)
     {
-        _space.RequireInside(caller);
-        if (_space.RoleOf(caller) is null)
+        var access = await _space.RequireVisibleAsync(caller);
+        access.RequireSecondFactor();
+        if (access.Role is null)
         {
             throw new ForbiddenException(ErrorCodes.NotMember, "Only the organisation's people see its coalition invitations.");
         }
 
-        return Task.FromResult<IReadOnlyList<OrganisationCoalition>>([.. State.Coalitions]);
+        return [.. State.Coalitions];
+    }
+
+    public async Task<IReadOnlyList<Guid>> GetActiveCoalitionIdsAsync(Caller caller)
+    {
+        await _space.RequireVisibleAsync(caller);
+        return [.. ActiveCoalitions()];
+    }
+
+    public Task<MemberOrganisationListing> GetListingAsync() => Task.FromResult(Listing());
+
+    private MemberOrganisationListing Listing() => new(State.Name, State.Kind, State.Country, State.Region, State.Visibility);
+
+    private IEnumerable<Guid> ActiveCoalitions() =>
+        State.Coalitions.Where(c => c.Status == CoalitionOrganisationStatus.Active).Select(c => c.CoalitionId);
+
+    /// <summary>Someone who left or lost their role here may have held roles through this organisation in its coalitions.</summary>
+    private void TellCoalitions(Guid? personId)
+    {
+        foreach (var coalition in ActiveCoalitions())
+        {
+            _space.Effect(new AccessAboveEffect(new SpaceRef(SpaceKind.Coalition, coalition), personId));
+        }
     }
 
     public async Task TrackCoalitionAsync(OrganisationCoalition coalition)
@@ -117,10 +144,17 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
         await _space.SaveAsync();
     }
 
-    private void Publish() =>
+    /// <summary>The directory's entry, and the member lists of the coalitions the organisation was invited to or belongs to.</summary>
+    private void Publish()
+    {
         _space.Effect(new DirectoryEffect(DirectoryKeys.Organisations, new DirectoryEntry(
             this.GetPrimaryKey(), State.Name, KindName(State.Kind), State.Country, State.Region,
             [.. State.Topics], State.Visibility, State.Description is { Length: > 200 } d ? d[..200] : State.Description)));
+        foreach (var coalition in State.Coalitions.Where(c => c.Status != CoalitionOrganisationStatus.Left))
+        {
+            _space.Effect(new OrganisationListingEffect(coalition.CoalitionId, this.GetPrimaryKey(), Listing()));
+        }
+    }
 
     /// <summary>The kind as the API spells it ("civil-society-organisation"), so directory filters use the same words.</summary>
     public static string KindName(OrganisationKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
@@ -135,10 +169,9 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
         s.Website = profile.Website;
     }
 
-    private OrganisationDetails Details(Caller caller) => new(
+    private async Task<OrganisationDetails> DetailsAsync(Caller caller) => new(
         this.GetPrimaryKey(), State.Name, State.Kind, State.Country, State.Region, [.. State.Topics],
-        State.Description, State.Website, State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller),
-        State.RequireTwoFactor);
+        State.Description, State.Website, State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, await _space.RoleOfAsync(caller), State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 
@@ -155,6 +188,8 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
     public Task<Visibility> GetVisibilityAsync() => _space.GetVisibilityAsync();
 
     public Task ParentVisibilityChangedAsync(Visibility parentVisibility) => _space.ParentVisibilityChangedAsync(parentVisibility);
+
+    public Task AccessChangedAboveAsync(Guid? personId) => _space.AccessChangedAboveAsync(personId);
 
     public Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller) => _space.GetMembersAsync(caller);
 

@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Spaces;
 
@@ -23,4 +24,13 @@ internal static class ChildSpaces
 
         return await parentGrain.AdoptChildAsync(caller, child, required);
     }
+}
+
+/// <summary>What a working group or forum inside a coalition grants through the coalition.</summary>
+internal static class CoalitionChildRole
+{
+    public static Task<SpaceRole?> OfAsync(IGrainFactory grains, SpaceRef? parent, Guid personId, bool openToMemberOrganisations) =>
+        parent is { Kind: SpaceKind.Coalition, Id: var coalition }
+            ? grains.GetGrain<ICoalitionGrain>(coalition).GetChildRoleAsync(personId, openToMemberOrganisations)
+            : Task.FromResult<SpaceRole?>(null);
 }

@@ -1,3 +1,4 @@
+using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Directory;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Organisations;
@@ -61,6 +62,29 @@ public sealed record AccessChangedEffect([property: Id(0)] Guid ForumId, [proper
     public override string Target => $"sessions/{PersonId?.ToString() ?? "everyone"}";
 
     public override Task DeliverAsync(IGrainFactory grains) => grains.GetGrain<IForumSessionsGrain>(ForumId).AccessChangedAsync(PersonId);
+}
+
+/// <summary>
+/// A space below (a coalition's child, or a coalition an organisation belongs to) checks again who may be there:
+/// someone lost a role through which they held one there.
+/// </summary>
+[GenerateSerializer, Alias("NetworkHub.AccessAboveEffect")]
+public sealed record AccessAboveEffect([property: Id(0)] SpaceRef Below, [property: Id(1)] Guid? PersonId) : SpaceEffect
+{
+    public override string Target => $"below/{Below.Kind}/{Below.Id}/{PersonId?.ToString() ?? "everyone"}";
+
+    public override Task DeliverAsync(IGrainFactory grains) => grains.GetSpace(Below).AccessChangedAboveAsync(PersonId);
+}
+
+/// <summary>A coalition learns what to show of a member organisation in its list.</summary>
+[GenerateSerializer, Alias("NetworkHub.OrganisationListingEffect")]
+public sealed record OrganisationListingEffect(
+    [property: Id(0)] Guid CoalitionId, [property: Id(1)] Guid OrganisationId, [property: Id(2)] MemberOrganisationListing Listing) : SpaceEffect
+{
+    public override string Target => $"listing/{CoalitionId}";
+
+    public override Task DeliverAsync(IGrainFactory grains) =>
+        grains.GetGrain<ICoalitionGrain>(CoalitionId).OrganisationListingChangedAsync(OrganisationId, Listing);
 }
 
 /// <summary>

@@ -45,12 +45,35 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     /// <summary>Someone (or, for null, everyone) may have lost access: spaces with live sessions tell them.</summary>
     public Action<Guid?> AccessNarrowed { get; init; } = _ => { };
 
-    public SpaceRole? RoleOf(Caller caller) => caller switch
+    /// <summary>
+    /// The role a person holds here through something above the space rather than its roster: through a member
+    /// organisation of a coalition, or as an observing coordinator of the parent coalition. At most member.
+    /// </summary>
+    public Func<Guid, Task<SpaceRole?>>? InheritedRole { get; init; }
+
+    /// <summary>Someone's access changed above this space (see <see cref="ISpaceGrain.AccessChangedAboveAsync"/>).</summary>
+    public Func<Guid?, Task>? AccessChangedAbove { get; init; }
+
+    /// <summary>The caller's role from the roster, or what an organisation's API key stands for; nothing inherited.</summary>
+    private SpaceRole? DirectRoleOf(Caller caller) => caller switch
     {
         { PersonId: { } person } => Roster.RoleOf(person),
         { KeyOrganisationId: { } organisation } => KeyRole(organisation),
         _ => null,
     };
+
+    /// <summary>The caller's role here: the higher of the roster's and an inherited one.</summary>
+    public async Task<SpaceRole?> RoleOfAsync(Caller caller)
+    {
+        var direct = DirectRoleOf(caller);
+        if (InheritedRole is null || caller.PersonId is not { } person || !State.Exists || direct >= SpaceRole.Member)
+        {
+            return direct;
+        }
+
+        var inherited = await InheritedRole(person);
+        return inherited > direct || direct is null ? inherited : direct;
+    }
 
     public async Task ActivateAsync()
     {
@@ -75,31 +98,38 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     private JoinRequests JoinRequests => new(State.JoinRequests, Kind);
 
     /// <summary>What this caller may see and do here, decided in one place for every kind of space.</summary>
-    public AccessDecision Access(Caller caller)
+    public async Task<AccessDecision> AccessAsync(Caller caller)
     {
-        var role = RoleOf(caller);
+        var role = await RoleOfAsync(caller);
         return new(Ref, State.Exists, State.EffectiveVisibility, role)
         {
             SecondFactorMissing = State.RequireTwoFactor && role is not null && caller is { PersonId: not null, SecondFactor: false },
         };
     }
 
-    public bool IsVisibleTo(Caller caller) => Access(caller).Visible(caller);
-
-    public bool CanSeeInside(Caller caller) => Access(caller).SeesInside;
-
-    public void RequireVisible(Caller caller) => Access(caller).RequireVisible(caller);
-
-    /// <summary>For what is inside the space (its lists, members): visible, and the second factor where it is required.</summary>
-    public void RequireInside(Caller caller)
+    /// <summary>The caller's access, once they may see the space.</summary>
+    public async Task<AccessDecision> RequireVisibleAsync(Caller caller)
     {
-        var access = Access(caller);
+        var access = await AccessAsync(caller);
         access.RequireVisible(caller);
-        access.RequireSecondFactor();
+        return access;
     }
 
     /// <summary>The caller's person id, when they hold at least <paramref name="minimum"/>.</summary>
-    public Guid RequireRole(Caller caller, SpaceRole minimum) => Access(caller).RequireRole(caller, minimum);
+    public async Task<Guid> RequireRoleAsync(Caller caller, SpaceRole minimum) => (await AccessAsync(caller)).RequireRole(caller, minimum);
+
+    /// <summary>Lists of what is inside (members, sessions, child spaces) say so when the caller may not see them, rather than answering empty.</summary>
+    public async Task<AccessDecision> RequireInsideAsync(Caller caller, string what)
+    {
+        var access = await RequireVisibleAsync(caller);
+        access.RequireSecondFactor();
+        if (!access.SeesInside)
+        {
+            throw new ForbiddenException(ErrorCodes.ContentsHidden, $"Only members see the {what} of this {Kind}.");
+        }
+
+        return access;
+    }
 
     public void Audit(Caller caller, string action, Guid? subject = null, string? detail = null) =>
         AuditLog.Append(State.Audit, Now, caller, action, subject, detail);
@@ -200,7 +230,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         if (State.Exists)
         {
             // A creator who was removed is an outsider like any other: the space must not reappear for them.
-            RequireVisible(caller);
+            await RequireVisibleAsync(caller);
             if (State.CreatedBy == person)
             {
                 // A retry after a lost answer: the follow-ups of the first call go out if they have not yet.
@@ -238,14 +268,14 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     public async Task UpdateCoreAsync(Caller caller, int? expectedVersion, string name, Visibility visibility, Action<TState> apply, bool allowOwnKey = false,
         bool? requireTwoFactor = null)
     {
-        RequireVisible(caller);
+        var access = await RequireVisibleAsync(caller);
         if (caller.IsApiKey && allowOwnKey && KeyRole(caller.KeyOrganisationId!.Value) is not null)
         {
-            Access(caller).RequireWritingKey(caller);
+            access.RequireWritingKey(caller);
         }
         else
         {
-            RequireRole(caller, SpaceRole.Coordinator);
+            access.RequireRole(caller, SpaceRole.Coordinator);
         }
 
         if (expectedVersion is { } expected && expected != State.Version)
@@ -339,31 +369,29 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         await SaveAsync();
     }
 
-    public Task<SpaceAccess> GetAccessAsync(Caller caller)
+    public async Task<SpaceAccess> GetAccessAsync(Caller caller)
     {
         // Live sessions and child spaces ask here, so a member without the required second factor gets 403 there too.
-        var access = Access(caller);
-        access.RequireVisible(caller);
+        var access = await RequireVisibleAsync(caller);
         access.RequireSecondFactor();
-        return Task.FromResult(access.ToAccess());
+        return access.ToAccess();
     }
 
-    public Task<SpaceSummary> GetSummaryAsync(Caller caller)
+    public async Task<SpaceSummary> GetSummaryAsync(Caller caller)
     {
-        RequireVisible(caller);
-        return Task.FromResult(new SpaceSummary(Ref, State.Name, State.EffectiveVisibility, RoleOf(caller), State.Parent));
+        var access = await RequireVisibleAsync(caller);
+        return new SpaceSummary(Ref, State.Name, State.EffectiveVisibility, access.Role, State.Parent);
     }
 
-    public Task<IReadOnlyList<SpaceRef>> GetChildrenAsync(Caller caller)
+    public async Task<IReadOnlyList<SpaceRef>> GetChildrenAsync(Caller caller)
     {
-        RequireInside(caller);
-        IReadOnlyList<SpaceRef> children = CanSeeInside(caller) ? [.. State.Children] : [];
-        return Task.FromResult(children);
+        await RequireInsideAsync(caller, "working groups and forums");
+        return [.. State.Children];
     }
 
     public async Task<Visibility> AdoptChildAsync(Caller caller, SpaceRef child, SpaceRole required)
     {
-        RequireRole(caller, required);
+        await RequireRoleAsync(caller, required);
         if (!State.Children.Contains(child))
         {
             State.Children.Add(child);
@@ -376,8 +404,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     public async Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller)
     {
-        var access = Access(caller);
-        access.RequireVisible(caller);
+        var access = await RequireVisibleAsync(caller);
         access.RequireSecondFactor();
         if (!access.SeesMembers(caller))
         {
@@ -392,7 +419,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     public async Task<InvitationCreated> InviteAsync(Caller caller, InviteCommand command)
     {
-        var person = RequireRole(caller, SpaceRole.Coordinator);
+        var person = await RequireRoleAsync(caller, SpaceRole.Coordinator);
         var secret = Secrets.New();
         var invitation = Invitations.Create(Secrets.Hash(secret), command, person, Now);
         Audit(caller, AuditActions.Invited, invitation.Id, command.Role.ToString());
@@ -401,17 +428,16 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         return new InvitationCreated(invitation.Id, token, invitation.Role, invitation.ExpiresAt);
     }
 
-    public Task<IReadOnlyList<InvitationSummary>> GetInvitationsAsync(Caller caller)
+    public async Task<IReadOnlyList<InvitationSummary>> GetInvitationsAsync(Caller caller)
     {
-        RequireRole(caller, SpaceRole.Coordinator);
-        IReadOnlyList<InvitationSummary> invitations = [.. State.Invitations.Select(i => new InvitationSummary(
+        await RequireRoleAsync(caller, SpaceRole.Coordinator);
+        return [.. State.Invitations.Select(i => new InvitationSummary(
             i.Id, i.Role, i.StatusAt(Now), i.CreatedAt, i.ExpiresAt, i.CreatedBy, i.UsedBy, i.Note))];
-        return Task.FromResult(invitations);
     }
 
     public async Task RevokeInvitationAsync(Caller caller, Guid invitationId)
     {
-        RequireRole(caller, SpaceRole.Coordinator);
+        await RequireRoleAsync(caller, SpaceRole.Coordinator);
         var invitation = Invitations.Require(invitationId);
         if (invitation.StatusAt(Now) == InvitationStatus.Open)
         {
@@ -440,7 +466,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         Audit(caller, AuditActions.MemberJoined, person, $"invitation {invitationId}, role {member.Role}");
         Track(person, member.Role);
         await SaveAsync();
-        return Access(caller).ToAccess();
+        return (await AccessAsync(caller)).ToAccess();
     }
 
     public async Task DeclineInvitationAsync(Guid invitationId, string secret)
@@ -453,7 +479,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     public async Task RequestToJoinAsync(Caller caller, string? message)
     {
-        RequireVisible(caller);
+        await RequireVisibleAsync(caller);
         var person = caller.RequirePerson();
         if (Roster.Find(person) is not null)
         {
@@ -467,14 +493,14 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     public async Task<IReadOnlyList<JoinRequestSummary>> GetJoinRequestsAsync(Caller caller)
     {
-        RequireRole(caller, SpaceRole.Coordinator);
+        await RequireRoleAsync(caller, SpaceRole.Coordinator);
         var names = await Task.WhenAll(State.JoinRequests.Select(r => NameOf(r.PersonId, fellow: false)));
         return [.. State.JoinRequests.Select((r, i) => new JoinRequestSummary(r.PersonId, names[i], r.Message, r.RequestedAt))];
     }
 
     public async Task DecideJoinRequestAsync(Caller caller, Guid personId, bool approve)
     {
-        RequireRole(caller, SpaceRole.Coordinator);
+        await RequireRoleAsync(caller, SpaceRole.Coordinator);
         JoinRequests.Take(personId);
         if (approve)
         {
@@ -492,7 +518,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     public async Task LeaveAsync(Caller caller)
     {
-        RequireVisible(caller);
+        await RequireVisibleAsync(caller);
         var person = caller.RequirePerson();
         var member = Roster.Find(person)
             ?? throw new ConflictException(ErrorCodes.NotMember, $"You do not belong to this {Kind}.");
@@ -505,7 +531,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     public async Task RemoveMemberAsync(Caller caller, Guid personId)
     {
-        RequireRole(caller, SpaceRole.Coordinator);
+        await RequireRoleAsync(caller, SpaceRole.Coordinator);
         Roster.Remove(Roster.Require(personId));
         Audit(caller, AuditActions.MemberRemoved, personId);
         Track(personId, null);
@@ -515,7 +541,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     public async Task ChangeRoleAsync(Caller caller, Guid personId, SpaceRole role)
     {
-        RequireRole(caller, SpaceRole.Coordinator);
+        await RequireRoleAsync(caller, SpaceRole.Coordinator);
         var previous = Roster.Require(personId).Role;
         if (!Roster.ChangeRole(personId, role))
         {
@@ -528,11 +554,26 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         await SaveAsync();
     }
 
-    public Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
+    public async Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
     {
-        RequireRole(caller, SpaceRole.Coordinator);
-        return Task.FromResult(AuditLog.Page(State.Audit, after, limit));
+        await RequireRoleAsync(caller, SpaceRole.Coordinator);
+        return AuditLog.Page(State.Audit, after, limit);
     }
+
+    /// <summary>Passes an access change from above on to this space's own children and live sessions.</summary>
+    public async Task AccessChangedAboveAsync(Guid? personId)
+    {
+        if (!State.Exists || AccessChangedAbove is null)
+        {
+            return;
+        }
+
+        await AccessChangedAbove(personId);
+    }
+
+    /// <summary>The children hear of it at once; a failure fails the call, so the outbox that sent it retries.</summary>
+    public Task TellChildrenAsync(Guid? personId) =>
+        Task.WhenAll(State.Children.Select(child => grains.GetSpace(child).AccessChangedAboveAsync(personId)));
 
     private InvitationRecord UsableInvitation(Guid invitationId, string secret)
     {

@@ -11,6 +11,9 @@ namespace NetworkHub.Silo.WorkingGroups;
 public sealed class WorkingGroupState : SpaceState
 {
     [Id(0)] public string? Purpose { get; set; }
+
+    /// <summary>People of the parent coalition's member organisations hold their organisation's role here.</summary>
+    [Id(1)] public bool OpenToMemberOrganisations { get; set; }
 }
 
 public sealed class WorkingGroupGrain : Grain, IWorkingGroupGrain, IRemindable
@@ -21,7 +24,10 @@ public sealed class WorkingGroupGrain : Grain, IWorkingGroupGrain, IRemindable
         [PersistentState("working-group", StorageNames.Default)] IPersistentState<WorkingGroupState> state,
         IGrainFactory grains, TimeProvider clock, ILogger<WorkingGroupGrain> logger)
     {
-        _space = new Space<WorkingGroupState>(this, grains, state, clock, logger, SpaceKind.WorkingGroup);
+        _space = new Space<WorkingGroupState>(this, grains, state, clock, logger, SpaceKind.WorkingGroup)
+        {
+            InheritedRole = person => CoalitionChildRole.OfAsync(GrainFactory, State.Parent, person, State.OpenToMemberOrganisations),
+        };
     }
 
     private WorkingGroupState State => _space.State;
@@ -39,25 +45,37 @@ public sealed class WorkingGroupGrain : Grain, IWorkingGroupGrain, IRemindable
             parentVisibility = await ChildSpaces.AdoptAsync(GrainFactory, caller, parent, _space.Ref, profile.Visibility, SpaceRole.Member);
         }
 
-        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s => s.Purpose = profile.Purpose, profile.RequireTwoFactor);
-        return Details(caller);
+        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, parent, parentVisibility, s =>
+        {
+            s.OpenToMemberOrganisations = profile.Visibility != Visibility.Private;
+            Apply(s, profile);
+        }, profile.RequireTwoFactor);
+        return await DetailsAsync(caller);
     }
 
-    public Task<WorkingGroupDetails> GetAsync(Caller caller)
+    public async Task<WorkingGroupDetails> GetAsync(Caller caller)
     {
-        _space.RequireVisible(caller);
-        return Task.FromResult(Details(caller));
+        var access = await _space.RequireVisibleAsync(caller);
+        return Details(access.Role);
     }
 
     public async Task<WorkingGroupDetails> UpdateAsync(Caller caller, WorkingGroupProfile profile, int? expectedVersion)
     {
-        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => s.Purpose = profile.Purpose, requireTwoFactor: profile.RequireTwoFactor);
-        return Details(caller);
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), requireTwoFactor: profile.RequireTwoFactor);
+        return await DetailsAsync(caller);
     }
 
-    private WorkingGroupDetails Details(Caller caller) => new(
+    private static void Apply(WorkingGroupState s, WorkingGroupProfile profile)
+    {
+        s.Purpose = profile.Purpose;
+        s.OpenToMemberOrganisations = profile.OpenToMemberOrganisations ?? s.OpenToMemberOrganisations;
+    }
+
+    private async Task<WorkingGroupDetails> DetailsAsync(Caller caller) => Details(await _space.RoleOfAsync(caller));
+
+    private WorkingGroupDetails Details(SpaceRole? role) => new(
         this.GetPrimaryKey(), State.Parent!, State.Name, State.Purpose, State.EffectiveVisibility, State.Version,
-        State.CreatedAt, State.UpdatedAt, _space.RoleOf(caller), State.RequireTwoFactor);
+        State.CreatedAt, State.UpdatedAt, role, State.OpenToMemberOrganisations, State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 
@@ -74,6 +92,8 @@ public sealed class WorkingGroupGrain : Grain, IWorkingGroupGrain, IRemindable
     public Task<Visibility> GetVisibilityAsync() => _space.GetVisibilityAsync();
 
     public Task ParentVisibilityChangedAsync(Visibility parentVisibility) => _space.ParentVisibilityChangedAsync(parentVisibility);
+
+    public Task AccessChangedAboveAsync(Guid? personId) => _space.AccessChangedAboveAsync(personId);
 
     public Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller) => _space.GetMembersAsync(caller);
 

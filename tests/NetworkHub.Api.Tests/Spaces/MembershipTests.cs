@@ -122,14 +122,14 @@ public sealed class MembershipTests(SharedHost shared)
         await TestClient.ProblemAsync(await organisationMember.PostAsync($"{path}/{organisation.Id}/accept"), HttpStatusCode.NotFound, "space.not-found");
         await TestClient.Expect(await organisationAdmin.PostAsync($"{path}/{organisation.Id}/accept"), HttpStatusCode.NoContent);
 
-        var organisations = await coalitionCoordinator.GetAsync<List<CoalitionOrganisation>>(path);
+        var organisations = (await coalitionCoordinator.GetAsync<CoalitionOrganisationPage>(path)).Items;
         var single = Assert.Single(organisations);
         Assert.Equal((organisation.Id, "Asociación Municipal", CoalitionOrganisationStatus.Active), (single.OrganisationId, single.Name, single.Status));
 
         Assert.Equal(CoalitionOrganisationStatus.Active, Assert.Single(await organisationAdmin.GetAsync<List<OrganisationCoalition>>(invitations)).Status);
 
         await TestClient.Expect(await organisationAdmin.DeleteAsync($"{path}/{organisation.Id}"), HttpStatusCode.NoContent);
-        Assert.Equal(CoalitionOrganisationStatus.Left, (await coalitionCoordinator.GetAsync<List<CoalitionOrganisation>>(path)).Single().Status);
+        Assert.Equal(CoalitionOrganisationStatus.Left, ((await coalitionCoordinator.GetAsync<CoalitionOrganisationPage>(path)).Items).Single().Status);
         Assert.Equal(CoalitionOrganisationStatus.Left, Assert.Single(await organisationAdmin.GetAsync<List<OrganisationCoalition>>(invitations)).Status);
     }
 

@@ -115,7 +115,7 @@ public sealed class SpaceLeakTests(SharedHost shared)
             await TestClient.ProblemAsync(await caller.GetAsync($"/api/v1/coalitions/{coalition.Id}/organisations"), HttpStatusCode.NotFound, "space.not-found");
         }
 
-        var organisations = await coordinator.GetAsync<List<CoalitionOrganisation>>($"/api/v1/coalitions/{coalition.Id}/organisations");
+        var organisations = (await coordinator.GetAsync<CoalitionOrganisationPage>($"/api/v1/coalitions/{coalition.Id}/organisations")).Items;
         Assert.Equal([CoalitionOrganisationStatus.Invited], organisations.Select(o => o.Status));
     }
 

@@ -42,7 +42,7 @@ public sealed class OutboxTests(ClusterFixture fixture)
         await organisation.CreateAsync(coordinator, new OrganisationProfile("Red Sahel", OrganisationKind.CivilSocietyOrganisation, "SN", null, [], null, null, Visibility.Public));
         var delivered = Faults.Watch(organisation, nameof(IOrganisationGrain.TrackCoalitionAsync), failures: 2);
 
-        await coalition.InviteOrganisationAsync(coordinator, organisation.GetPrimaryKey());
+        await coalition.InviteOrganisationAsync(coordinator, organisation.GetPrimaryKey(), MemberOrganisationRole.Observer);
         await RetryUntilAsync(delivered, organisation, nameof(IOrganisationGrain.TrackCoalitionAsync));
 
         var invited = Assert.Single(await organisation.GetCoalitionsAsync(coordinator));

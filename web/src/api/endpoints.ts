@@ -1,7 +1,7 @@
 // Typed calls for each route of /api/v1 the app uses. Paths are built from ids the API gave us, encoded anyway.
 import { create, del, get, post, put } from './client';
 import type {
-  AccessToken, ApiKeyCreated, ApiKeyScope, ApiKeySummary, AuditPage, CoalitionDetails, CoalitionOrganisation,
+  AccessToken, ApiKeyCreated, ApiKeyScope, ApiKeySummary, AuditPage, CoalitionDetails, CoalitionOrganisationPage,
   CoalitionRequest, DirectoryFilter, DirectoryPage, ForumDetails, ForumRequest, InvitationCreated, InvitationPreview,
   InvitationSummary, JoinRequestSummary, OrganisationCoalition, OrganisationDetails, OrganisationRequest, PersonDetails, RegisterRequest,
   SpaceAccess, SpaceDetails, SpaceKind, SpaceMember, SpaceRole, SpaceSummary, WorkingGroupDetails, WorkingGroupRequest,
@@ -53,8 +53,8 @@ export const api = {
   update: <T extends SpaceDetails = SpaceDetails>(kind: SpaceKind, id: string, body: object) => put<T>(space(kind, id), body),
   workingGroups: (kind: 'organisation' | 'coalition', id: string) => get<SpaceSummary[]>(`${space(kind, id)}/working-groups`),
   forums: (coalitionId: string) => get<SpaceSummary[]>(`${space('coalition', coalitionId)}/forums`),
-  coalitionOrganisations: (coalitionId: string) =>
-    get<CoalitionOrganisation[]>(`${space('coalition', coalitionId)}/organisations`),
+  coalitionOrganisations: (coalitionId: string, cursor?: string) =>
+    get<CoalitionOrganisationPage>(`${space('coalition', coalitionId)}/organisations?limit=100${cursor ? `&cursor=${e(cursor)}` : ''}`),
   inviteOrganisation: (coalitionId: string, organisationId: string) =>
     post<void>(`${space('coalition', coalitionId)}/organisations`, { organisationId }),
   organisationCoalitions: (organisationId: string) =>

@@ -162,12 +162,22 @@ export interface AuditPage { entries: AuditEntry[]; nextAfter: number | null }
 
 export type CoalitionOrganisationStatus = 'invited' | 'active' | 'left';
 
+/** The role a member organisation's people hold through it (never coordinator). */
+export type MemberOrganisationRole = 'none' | 'observer' | 'member';
+
+/** A member organisation; one the caller may not see comes without name, kind or place. */
 export interface CoalitionOrganisation {
   organisationId: string;
   name: string;
   status: CoalitionOrganisationStatus;
   since: string;
+  peopleRole: MemberOrganisationRole;
+  kind: OrganisationKind | null;
+  country: string | null;
+  region: string | null;
 }
+
+export interface CoalitionOrganisationPage { items: CoalitionOrganisation[]; nextCursor: string | null }
 
 /** A coalition as the organisation's own members see it (GET /organisations/{id}/coalitions). */
 export interface OrganisationCoalition {

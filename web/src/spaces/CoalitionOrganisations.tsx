@@ -9,26 +9,43 @@ import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 
-/** Organisations in a coalition. Hidden when the caller may not see them (the API answers with an error). */
+/**
+ * Organisations in a coalition, a page at a time. Hidden when the caller may not see them (the API answers with an
+ * error); an organisation the caller may not see is listed without a name or link.
+ */
 export function CoalitionOrganisations({ coalitionId, yourRole = null }: { coalitionId: string; yourRole?: SpaceRole | null }) {
   const { t, formatDate } = useI18n();
-  const organisations = useAsync(() => api.coalitionOrganisations(coalitionId), coalitionId);
-  if (organisations.error || (organisations.loading && !organisations.data)) return null;
+  const first = useAsync(() => api.coalitionOrganisations(coalitionId), coalitionId);
+  const [more, setMore] = useState<{ items: CoalitionOrganisation[]; next: string | null } | null>(null);
+  const loadMore = useSubmit();
+  if (first.error || (first.loading && !first.data)) return null;
+  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
+  const next = more ? more.next : first.data?.nextCursor ?? null;
   return (
     <section aria-labelledby="coalition-orgs">
       <h2 id="coalition-orgs">{t('space.organisations')}</h2>
-      {organisations.data?.length ? (
+      {items.length ? (
         <ul className="rows">
-          {organisations.data.map((o) => (
+          {items.map((o) => (
             <li key={o.organisationId} className="row-item">
-              <Link to={`/organisations/${o.organisationId}`}><UserText text={o.name} /></Link>
-              <span className="muted">{t(`orgStatus.${o.status}`)} · {formatDate(o.since)}</span>
+              {o.kind === null ? <span className="muted">{t('space.hiddenOrganisation')}</span>
+                : <Link to={`/organisations/${o.organisationId}`}><UserText text={o.name} /></Link>}
+              <span className="muted">
+                {t(`orgStatus.${o.status}`)} · {formatDate(o.since)}
+                {o.peopleRole !== 'none' && ` · ${t('space.peopleRole', { role: t(`role.${o.peopleRole}`) })}`}
+              </span>
             </li>
           ))}
         </ul>
       ) : <p className="muted">{t('space.noOrganisations')}</p>}
+      {next && (
+        <button type="button" disabled={loadMore.busy} onClick={() => void loadMore.run(async () => {
+          const page = await api.coalitionOrganisations(coalitionId, next);
+          setMore({ items: [...(more?.items ?? []), ...page.items], next: page.nextCursor });
+        })}>{t('space.moreOrganisations')}</button>
+      )}
       {yourRole === 'coordinator' && (
-        <InviteOrganisation coalitionId={coalitionId} current={organisations.data ?? []} onInvited={organisations.reload} />
+        <InviteOrganisation coalitionId={coalitionId} current={items} onInvited={() => { setMore(null); first.reload(); }} />
       )}
     </section>
   );
