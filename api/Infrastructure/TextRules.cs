@@ -30,6 +30,13 @@ public sealed class EachLengthAttribute(int maxLength) : ValidationAttribute($"E
         value is not IEnumerable items || items.Cast<object?>().All(i => i is string { Length: > 0 } s && s.Length <= maxLength);
 }
 
+/// <summary>No item of a list is null: validation does not look into a null item, and the handler would fail on it.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class NoNullItemsAttribute() : ValidationAttribute("{0} must not contain null items.")
+{
+    public override bool IsValid(object? value) => value is not IEnumerable items || items.Cast<object?>().All(i => i is not null);
+}
+
 /// <summary>An ISO 3166-1 alpha-2 country code such as "CO" or "SN".</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class CountryCodeAttribute() : RegularExpressionAttribute("^[A-Z]{2}$")

@@ -12,14 +12,14 @@ public sealed record ScheduleSessionRequest(
     [property: Required] DateTimeOffset? EndsAt,
     [property: StringLength(LiveSessionLimits.TimeZoneMaxLength), PlainText] string? TimeZone,
     [property: MaxLength(Limits.MaxLanguages), EachLength(Limits.ShortTextMaxLength), PlainText] IReadOnlyList<string>? Languages,
-    [property: MaxLength(LiveSessionLimits.MaxAgendaItems)] IReadOnlyList<AgendaItemRequest>? Agenda)
+    [property: MaxLength(LiveSessionLimits.MaxAgendaItems), NoNullItems] IReadOnlyList<AgendaItemRequest>? Agenda)
 {
     public ScheduleLiveSessionCommand ToCommand(Guid forumId) => new(forumId, Title, Description, StartsAt!.Value, EndsAt!.Value,
         TimeZone ?? "UTC", Languages ?? [], [.. (Agenda ?? []).Select(i => i.ToItem())]);
 }
 
 public sealed record UpdateAgendaRequest(
-    [property: Required, MaxLength(LiveSessionLimits.MaxAgendaItems)] IReadOnlyList<AgendaItemRequest>? Items)
+    [property: Required, MaxLength(LiveSessionLimits.MaxAgendaItems), NoNullItems] IReadOnlyList<AgendaItemRequest>? Items)
 {
     public IReadOnlyList<AgendaItem> ToItems() => [.. Items!.Select(i => i.ToItem())];
 }

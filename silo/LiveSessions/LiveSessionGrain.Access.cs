@@ -107,10 +107,15 @@ internal sealed partial class LiveSessionGrain
 
     private async Task<LiveSessionRole> RoleOfAsync(Caller caller) => (await AccessAsync(caller)).Role;
 
+    /// <summary>
+    /// Access first, then the person: a session the caller may not see answers not-found to anonymous callers and API
+    /// keys too, exactly as for an id that does not exist (the authorisation matrix checks it on every route).
+    /// </summary>
     private async Task<Guid> RequireFacilitatorAsync(Caller caller)
     {
+        var role = await RoleOfAsync(caller);
         var person = RequirePerson(caller);
-        if (await RoleOfAsync(caller) != LiveSessionRole.Facilitator)
+        if (role != LiveSessionRole.Facilitator)
         {
             throw new ForbiddenException(LiveSessionErrors.NotFacilitator, "Only the session's facilitators can do this.");
         }
@@ -121,8 +126,8 @@ internal sealed partial class LiveSessionGrain
     /// <summary>A participant or facilitator who has not been removed; with <paramref name="speaking"/>, also not muted.</summary>
     private async Task<(Guid Person, LiveSessionRole Role)> RequireParticipantAsync(Caller caller, bool speaking)
     {
-        var person = RequirePerson(caller);
         var role = await RoleOfAsync(caller);
+        var person = RequirePerson(caller);
         if (role < LiveSessionRole.Participant)
         {
             throw new ForbiddenException(LiveSessionErrors.NotParticipant, "Observers watch; only the forum's members take part.");

@@ -31,15 +31,16 @@ internal sealed partial class LiveSessionGrain(
 
     public async Task<LiveSessionDetails> ScheduleAsync(Caller caller, ScheduleLiveSessionCommand command)
     {
-        var person = RequirePerson(caller);
         if (State.Exists)
         {
-            return State.CreatedBy == person && State.ForumId == command.ForumId
+            return State.CreatedBy == RequirePerson(caller) && State.ForumId == command.ForumId
                 ? await GetAsync(caller)
                 : throw new ConflictException(LiveSessionErrors.Exists, $"A session with id {Id} already exists.");
         }
 
+        // The forum first: one the caller may not see is not-found for anonymous callers and API keys as well.
         var access = await GrainFactory.GetGrain<IForumGrain>(command.ForumId).GetAccessAsync(caller);
+        var person = RequirePerson(caller);
         if (access.Role != SpaceRole.Coordinator)
         {
             throw new ForbiddenException(LiveSessionErrors.NotFacilitator, "Only coordinators of the forum can schedule its sessions.");

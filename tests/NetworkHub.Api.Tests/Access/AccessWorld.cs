@@ -1,79 +1,318 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using NetworkHub.Api.Tests.LiveSessions;
+using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Api.Tests.Access;
 
-/// <summary>Every kind of caller the authorisation matrix covers.</summary>
-public enum Actor
-{
-    Anonymous,
-    Outsider,
-    Observer,
-    Member,
-    Coordinator,
-    ApiKeyRead,
-    ApiKeyReadWrite,
-}
-
 /// <summary>
-/// A small network built once for the matrix: an organisation with a read and a read-write API key, and a
-/// public, a members-only and a private coalition in which one person each is observer, member and coordinator.
+/// The world the matrix runs in, built once. For each visibility there is an organisation, a coalition (with that
+/// organisation as an active member organisation), and in the coalition a forum and a working group, all of that
+/// visibility; in each of these twelve spaces the observer, the member, a target person (for role changes and
+/// removals) and the later-removed and later-signed-out people hold their roles, two applicants wait with join
+/// requests (made before the private ones were made private), and one invitation is open. Each forum has an open
+/// session and a closed one; the private forum has a running session for the hub. Guest organisations stand by for
+/// the coalition's organisation routes. Destructive rows act on these targets and put them back.
 /// </summary>
 public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
 {
-    private readonly Dictionary<Actor, TestClient> _clients = [];
+    public const SpaceKind Organisation = SpaceKind.Organisation;
+    public const SpaceKind Coalition = SpaceKind.Coalition;
+    public const SpaceKind WorkingGroup = SpaceKind.WorkingGroup;
+    public const SpaceKind Forum = SpaceKind.Forum;
 
-    public Guid OrganisationId { get; private set; }
+    private readonly Dictionary<Principal, TestClient> _people = [];
+    private readonly Dictionary<(SpaceKind, Visibility), Guid> _spaces = [];
+    private readonly Dictionary<(SpaceKind, Visibility), Guid> _invitations = [];
+    private readonly Dictionary<(Principal, Visibility), TestClient> _keys = [];
+    private readonly Dictionary<Visibility, Guid> _revocableKeys = [];
+    private readonly Dictionary<Visibility, Guid> _openSessions = [];
+    private readonly Dictionary<Visibility, Guid> _closedSessions = [];
+    private readonly List<IAsyncDisposable> _connections = [];
 
-    public Dictionary<Visibility, Guid> Coalitions { get; } = [];
+    public ApiHost Host => shared.Host;
 
-    public TestClient Client(Actor actor) => _clients[actor];
+    public TestClient Coordinator => _people[Principal.Coordinator];
+
+    /// <summary>A member of every space whose role is changed and who is removed by the rows that do that.</summary>
+    public TestClient Target { get; private set; } = null!;
+
+    /// <summary>Waits with a join request in every space, for the approve row.</summary>
+    public TestClient Applicant { get; private set; } = null!;
+
+    /// <summary>Waits with a join request in every space, for the reject row.</summary>
+    public TestClient Rejected { get; private set; } = null!;
+
+    /// <summary>Guest organisations (public, coordinated by the coordinator): not yet invited, invited, invited, active.</summary>
+    public Guid GuestToInvite { get; private set; }
+
+    public Guid GuestToAccept { get; private set; }
+
+    public Guid GuestToDecline { get; private set; }
+
+    public Guid GuestToRemove { get; private set; }
+
+    /// <summary>A private coalition whose invitations the invitation-link rows use and accept; nothing else is in it.</summary>
+    public Guid InvitationCoalition { get; private set; }
+
+    /// <summary>The running session of the private forum, for the hub rows; its first item is a plenary.</summary>
+    public LiveSessionDetails HubSession { get; private set; } = null!;
+
+    public Guid HubContribution { get; private set; }
+
+    /// <summary>A second session of the private forum, which the hub's close row closes, so the order of rows does not matter.</summary>
+    public Guid HubSessionToClose { get; private set; }
+
+    /// <summary>Hub connections opened before the member was removed and before the token was signed out.</summary>
+    public SessionClient RemovedConnection { get; private set; } = null!;
+
+    public SessionClient SignedOutConnection { get; private set; } = null!;
+
+    public TimeSpan BuildTime { get; private set; }
+
+    public TestClient Client(Principal principal, Visibility visibility = Visibility.Public) => principal switch
+    {
+        Principal.OwnReadKey or Principal.OwnWriteKey => _keys[(principal, visibility)],
+        Principal.OtherWriteKey => _keys[(principal, Visibility.Public)],
+        _ => _people[principal],
+    };
+
+    /// <summary>The bearer secret the principal presents, or null for anonymous.</summary>
+    public string? Secret(Principal principal, Visibility visibility = Visibility.Public) =>
+        Client(principal, visibility).Http.DefaultRequestHeaders.Authorization?.Parameter;
+
+    public Guid Space(SpaceKind kind, Visibility visibility) => _spaces[(kind, visibility)];
+
+    public string Path(SpaceKind kind, Visibility visibility) => $"{Route(kind)}/{Space(kind, visibility)}";
+
+    public Guid OpenInvitation(SpaceKind kind, Visibility visibility) => _invitations[(kind, visibility)];
+
+    public Guid RevocableKey(Visibility visibility) => _revocableKeys[visibility];
+
+    public Guid OpenSession(Visibility visibility) => _openSessions[visibility];
+
+    public Guid ClosedSession(Visibility visibility) => _closedSessions[visibility];
+
+    public static string Route(SpaceKind kind) => kind switch
+    {
+        SpaceKind.Organisation => "/api/v1/organisations",
+        SpaceKind.Coalition => "/api/v1/coalitions",
+        SpaceKind.WorkingGroup => "/api/v1/working-groups",
+        _ => "/api/v1/forums",
+    };
 
     public async ValueTask InitializeAsync()
     {
-        var host = shared.Host;
-        var coordinator = await TestClient.SignedUpAsync(host, "Coordinator");
-        var observer = await TestClient.SignedUpAsync(host, "Observer");
-        var member = await TestClient.SignedUpAsync(host, "Member");
-        _clients[Actor.Anonymous] = host.CreateClient();
-        _clients[Actor.Outsider] = await TestClient.SignedUpAsync(host, "Outsider");
-        _clients[Actor.Observer] = observer;
-        _clients[Actor.Member] = member;
-        _clients[Actor.Coordinator] = coordinator;
-
-        var organisation = await coordinator.CreateOrganisationAsync();
-        OrganisationId = organisation.Id;
-        await coordinator.AddMemberAsync($"/api/v1/organisations/{OrganisationId}", observer, SpaceRole.Observer);
-        await coordinator.AddMemberAsync($"/api/v1/organisations/{OrganisationId}", member, SpaceRole.Member);
-        _clients[Actor.ApiKeyRead] = await KeyClientAsync(host, coordinator, "read");
-        _clients[Actor.ApiKeyReadWrite] = await KeyClientAsync(host, coordinator, "read-write");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var host = Host;
+        string[] names = ["Coordinator", "Outsider", "Observer", "Member", "Removed", "Signed out", "Target", "Applicant", "Rejected"];
+        var people = await Task.WhenAll(names.Select(name => TestClient.SignedUpAsync(host, name)));
+        _people[Principal.Anonymous] = host.CreateClient();
+        _people[Principal.Coordinator] = people[0];
+        _people[Principal.Outsider] = people[1];
+        _people[Principal.Observer] = people[2];
+        _people[Principal.Member] = people[3];
+        _people[Principal.Removed] = people[4];
+        _people[Principal.SignedOut] = people[5];
+        (Target, Applicant, Rejected) = (people[6], people[7], people[8]);
+        var coordinator = Coordinator;
 
         foreach (var visibility in Enum.GetValues<Visibility>())
         {
-            var coalition = await coordinator.CreateCoalitionAsync(visibility);
-            Coalitions[visibility] = coalition.Id;
-            await coordinator.AddMemberAsync($"/api/v1/coalitions/{coalition.Id}", observer, SpaceRole.Observer);
-            await coordinator.AddMemberAsync($"/api/v1/coalitions/{coalition.Id}", member, SpaceRole.Member);
+            // Private spaces start members-only so that the applicants can ask to join; they are narrowed below.
+            var initial = visibility == Visibility.Private ? Visibility.MembersOnly : visibility;
+            _spaces[(Organisation, visibility)] = (await coordinator.CreateOrganisationAsync(initial)).Id;
+            _spaces[(Coalition, visibility)] = (await coordinator.CreateCoalitionAsync(initial)).Id;
+            var coalition = Path(Coalition, visibility);
+            _spaces[(Forum, visibility)] = await CreateAsync(coordinator, $"{coalition}/forums", new { name = "Foro", visibility = initial });
+            _spaces[(WorkingGroup, visibility)] = await CreateAsync(coordinator, $"{coalition}/working-groups", new { name = "Grupo", visibility = initial });
+
+            foreach (var kind in Enum.GetValues<SpaceKind>())
+            {
+                var path = Path(kind, visibility);
+                await coordinator.AddMemberAsync(path, Client(Principal.Observer), SpaceRole.Observer);
+                foreach (var member in new[] { Client(Principal.Member), Client(Principal.Removed), Client(Principal.SignedOut), Target })
+                {
+                    await coordinator.AddMemberAsync(path, member, SpaceRole.Member);
+                }
+
+                await RequestToJoinAsync(Applicant, path);
+                await RequestToJoinAsync(Rejected, path);
+                var invitation = await TestClient.ReadAsync<InvitationCreated>(await coordinator.PostAsync($"{path}/invitations", new { role = SpaceRole.Member }), HttpStatusCode.Created);
+                _invitations[(kind, visibility)] = invitation.InvitationId;
+            }
+
+            var organisation = Space(Organisation, visibility);
+            await TestClient.Expect(await coordinator.PostAsync($"{coalition}/organisations", new { organisationId = organisation }), HttpStatusCode.NoContent);
+            await TestClient.Expect(await coordinator.PostAsync($"{coalition}/organisations/{organisation}/accept"), HttpStatusCode.NoContent);
+            _keys[(Principal.OwnReadKey, visibility)] = await KeyClientAsync(organisation, "read");
+            _keys[(Principal.OwnWriteKey, visibility)] = await KeyClientAsync(organisation, "read-write");
+            _revocableKeys[visibility] = (await CreateKeyAsync(organisation, "read")).GetProperty("keyId").GetGuid();
+        }
+
+        foreach (var kind in new[] { Coalition, Organisation, Forum, WorkingGroup })
+        {
+            await UpdateAsync(kind, Visibility.Private);
+        }
+
+        var other = (await coordinator.CreateOrganisationAsync()).Id;
+        _keys[(Principal.OtherWriteKey, Visibility.Public)] = await KeyClientAsync(other, "read-write");
+        await BuildGuestsAsync();
+        InvitationCoalition = (await coordinator.CreateCoalitionAsync(Visibility.Private)).Id;
+        await BuildSessionsAsync();
+
+        // The two principals whose access has just ended: over REST, after everything else.
+        foreach (var space in _spaces)
+        {
+            var removed = await coordinator.DeleteAsync($"{Path(space.Key.Item1, space.Key.Item2)}/members/{Client(Principal.Removed).PersonId}");
+            await TestClient.Expect(removed, HttpStatusCode.NoContent);
+        }
+
+        await TestClient.Expect(await Client(Principal.SignedOut).PostAsync("/api/v1/auth/sign-out"), HttpStatusCode.NoContent);
+        BuildTime = started.Elapsed;
+    }
+
+    /// <summary>Puts a person back into a space with the role they had, after a row took them out.</summary>
+    public async Task RejoinAsync(SpaceKind kind, Visibility visibility, TestClient person, SpaceRole role) =>
+        await Coordinator.AddMemberAsync(Path(kind, visibility), person, role);
+
+    public static async Task RequestToJoinAsync(TestClient person, string spacePath) =>
+        await TestClient.Expect(await person.PostAsync($"{spacePath}/join-requests", new { message = "Please" }), HttpStatusCode.Accepted);
+
+    /// <summary>A new invitation link to the invitation coalition, for a row that uses one up.</summary>
+    public async Task<string> NewInvitationTokenAsync()
+    {
+        var response = await Coordinator.PostAsync($"/api/v1/coalitions/{InvitationCoalition}/invitations", new { role = SpaceRole.Observer });
+        return (await TestClient.ReadAsync<InvitationCreated>(response, HttpStatusCode.Created)).Token;
+    }
+
+    /// <summary>Another sign-in of a principal's person, so that signing out does not end the principal's own token.</summary>
+    public async Task<TestClient> SecondSignInAsync(Principal principal)
+    {
+        var client = Host.CreateClient();
+        client.Email = Client(principal).Email;
+        await client.SignInAsync();
+        return client;
+    }
+
+    public static object SessionBody(object[]? agenda = null) => new
+    {
+        title = "Asamblea",
+        startsAt = DateTimeOffset.UtcNow,
+        endsAt = DateTimeOffset.UtcNow.AddHours(2),
+        agenda = agenda ?? [new { title = "Apertura", format = "plenary", plannedMinutes = 10 }],
+    };
+
+    /// <summary>The update body of a space, unchanged but for its visibility.</summary>
+    public static object UpdateBody(SpaceKind kind, Visibility visibility) => kind switch
+    {
+        SpaceKind.Organisation => new { name = "Red de Defensoras", kind = "civil-society-organisation", country = "CO", topics = new[] { "land rights" }, visibility },
+        SpaceKind.Coalition => new { name = "Coalición por la Paz", country = "CO", topics = new[] { "peace" }, visibility, description = "Charter" },
+        SpaceKind.WorkingGroup => new { name = "Grupo", visibility },
+        _ => new { name = "Foro", visibility },
+    };
+
+    private async Task UpdateAsync(SpaceKind kind, Visibility visibility) =>
+        await TestClient.Expect(await Coordinator.PutAsync(Path(kind, visibility), UpdateBody(kind, visibility)), HttpStatusCode.OK);
+
+    private async Task BuildGuestsAsync()
+    {
+        var coordinator = Coordinator;
+        GuestToInvite = (await coordinator.CreateOrganisationAsync()).Id;
+        GuestToAccept = (await coordinator.CreateOrganisationAsync()).Id;
+        GuestToDecline = (await coordinator.CreateOrganisationAsync()).Id;
+        GuestToRemove = (await coordinator.CreateOrganisationAsync()).Id;
+        foreach (var visibility in Enum.GetValues<Visibility>())
+        {
+            var coalition = Path(Coalition, visibility);
+            foreach (var guest in new[] { GuestToAccept, GuestToDecline, GuestToRemove })
+            {
+                await TestClient.Expect(await coordinator.PostAsync($"{coalition}/organisations", new { organisationId = guest }), HttpStatusCode.NoContent);
+            }
+
+            await TestClient.Expect(await coordinator.PostAsync($"{coalition}/organisations/{GuestToRemove}/accept"), HttpStatusCode.NoContent);
         }
     }
 
-    private async Task<TestClient> KeyClientAsync(ApiHost host, TestClient coordinator, string scope)
+    private async Task BuildSessionsAsync()
     {
-        var response = await coordinator.PostAsync($"/api/v1/organisations/{OrganisationId}/api-keys", new { name = $"{scope} key", scope });
-        var key = await TestClient.ReadAsync<JsonElement>(response, HttpStatusCode.Created);
-        var client = host.CreateClient();
+        var coordinator = Coordinator;
+        var facilitator = await ConnectAsync(coordinator.Token);
+        foreach (var visibility in Enum.GetValues<Visibility>())
+        {
+            var sessions = $"{Path(Forum, visibility)}/sessions";
+            _openSessions[visibility] = await CreateAsync(coordinator, sessions, SessionBody());
+            var closed = await CreateAsync(coordinator, sessions, SessionBody());
+            await facilitator.Connection.InvokeCoreAsync<long>("Close", [closed], TestContext.Current.CancellationToken);
+            _closedSessions[visibility] = closed;
+        }
+
+        var scheduled = await coordinator.PostAsync($"{Path(Forum, Visibility.Private)}/sessions", SessionBody(SessionScenario.FullAgenda));
+        HubSession = await TestClient.ReadAsync<LiveSessionDetails>(scheduled, HttpStatusCode.Created);
+        await facilitator.JoinAsync(HubSession.Id);
+        await facilitator.SendAsync("Start", HubSession.Id);
+        await facilitator.SendAsync("Contribute", HubSession.Id, new ContributeCommand(HubContribution = Guid.CreateVersion7(), "Bienvenida"));
+
+        HubSessionToClose = await CreateAsync(coordinator, $"{Path(Forum, Visibility.Private)}/sessions", SessionBody());
+
+        RemovedConnection = await ConnectAsync(Client(Principal.Removed).Token);
+        await RemovedConnection.JoinAsync(HubSession.Id);
+        SignedOutConnection = await ConnectAsync(Client(Principal.SignedOut).Token);
+        await SignedOutConnection.JoinAsync(HubSession.Id);
+    }
+
+    private readonly Dictionary<Principal, SessionClient> _hub = [];
+
+    /// <summary>The principal's hub connection for the hub rows (keys: the private organisation's), made on first use.</summary>
+    public async Task<SessionClient> HubConnectionAsync(Principal principal) => principal switch
+    {
+        Principal.Removed => RemovedConnection,
+        Principal.SignedOut => SignedOutConnection,
+        _ when _hub.TryGetValue(principal, out var open) => open,
+        _ => _hub[principal] = await ConnectAsync(Secret(principal, Visibility.Private)),
+    };
+
+    /// <summary>A real SignalR client over WebSockets presenting <paramref name="secret"/> (none for anonymous); closed with the world.</summary>
+    public async Task<SessionClient> ConnectAsync(string? secret)
+    {
+        var person = Host.CreateClient();
+        if (secret is not null)
+        {
+            person.UseBearer(secret);
+        }
+
+        var client = await SessionClient.ConnectAsync(Host, person, token: secret);
+        _connections.Add(client);
+        return client;
+    }
+
+    private async Task<TestClient> KeyClientAsync(Guid organisation, string scope)
+    {
+        var key = await CreateKeyAsync(organisation, scope);
+        var client = Host.CreateClient();
         client.UseBearer(key.GetProperty("key").GetString()!);
         return client;
     }
 
-    public ValueTask DisposeAsync()
+    private async Task<JsonElement> CreateKeyAsync(Guid organisation, string scope) =>
+        await TestClient.ReadAsync<JsonElement>(
+            await Coordinator.PostAsync($"/api/v1/organisations/{organisation}/api-keys", new { name = $"{scope} key", scope }), HttpStatusCode.Created);
+
+    public static async Task<Guid> CreateAsync(TestClient client, string path, object body) =>
+        (await TestClient.ReadAsync<JsonElement>(await client.PostAsync(path, body), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+    public async ValueTask DisposeAsync()
     {
-        foreach (var client in _clients.Values)
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+
+        foreach (var client in _people.Values.Concat(_keys.Values).Concat([Target, Applicant, Rejected]))
         {
             client.Dispose();
         }
-
-        return ValueTask.CompletedTask;
     }
 }

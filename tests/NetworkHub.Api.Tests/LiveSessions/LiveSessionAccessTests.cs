@@ -154,6 +154,24 @@ public sealed class LiveSessionAccessTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task AgendaWithANullItem_OnScheduleAndUpdate_IsBadRequest()
+    {
+        await using var scenario = await SessionScenario.CreateAsync(_host, participants: 0);
+
+        var updated = await scenario.Facilitator.PutAsync($"{scenario.SessionPath}/agenda", new { items = new object?[] { null } });
+        var scheduled = await scenario.Facilitator.PostAsync($"/api/v1/forums/{scenario.Forum.Id}/sessions", new
+        {
+            title = "Asamblea",
+            startsAt = DateTimeOffset.UtcNow,
+            endsAt = DateTimeOffset.UtcNow.AddHours(1),
+            agenda = new object?[] { null },
+        });
+
+        await TestClient.ProblemAsync(updated, HttpStatusCode.BadRequest, "request.validation");
+        await TestClient.ProblemAsync(scheduled, HttpStatusCode.BadRequest, "request.validation");
+    }
+
+    [Fact]
     public async Task UpdateAgenda_ByFacilitator_ReplacesItemsAndTellsClients()
     {
         await using var scenario = await SessionScenario.CreateAsync(_host, participants: 0);

@@ -64,14 +64,15 @@ public sealed class SessionClient : IAsyncDisposable
         }
     }
 
-    public static async Task<SessionClient> ConnectAsync(ApiHost host, TestClient person, Uri? address = null)
+    /// <summary>Connects as <paramref name="person"/>, or with <paramref name="token"/> (an API key, say) when given.</summary>
+    public static async Task<SessionClient> ConnectAsync(ApiHost host, TestClient person, Uri? address = null, string? token = null)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(address ?? new Uri(host.Address, "/hubs/sessions"), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult(person.Token);
+                o.AccessTokenProvider = () => Task.FromResult(token ?? person.Token);
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)))
             .Build();

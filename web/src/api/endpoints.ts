@@ -3,7 +3,7 @@ import { create, del, get, post, put } from './client';
 import type {
   AccessToken, ApiKeyCreated, ApiKeyScope, ApiKeySummary, AuditPage, CoalitionDetails, CoalitionOrganisationPage,
   CoalitionRequest, DirectoryFilter, DirectoryPage, ForumDetails, ForumRequest, InvitationCreated, InvitationPreview,
-  InvitationSummary, JoinRequestSummary, OrganisationCoalition, OrganisationDetails, OrganisationRequest, PersonDetails, RegisterRequest,
+  InvitationSummary, JoinRequestSummary, MemberOrganisationRole, OrganisationCoalition, OrganisationDetails, OrganisationRequest, PersonDetails, RegisterRequest,
   SpaceAccess, SpaceDetails, SpaceKind, SpaceMember, SpaceRole, SpaceSummary, WorkingGroupDetails, WorkingGroupRequest,
   RecoveryCodes, SecondFactorRequired, SignInFacts, TwoFactorSetup, TwoFactorStatus,
 } from './types';
@@ -55,8 +55,8 @@ export const api = {
   forums: (coalitionId: string) => get<SpaceSummary[]>(`${space('coalition', coalitionId)}/forums`),
   coalitionOrganisations: (coalitionId: string, cursor?: string) =>
     get<CoalitionOrganisationPage>(`${space('coalition', coalitionId)}/organisations?limit=100${cursor ? `&cursor=${e(cursor)}` : ''}`),
-  inviteOrganisation: (coalitionId: string, organisationId: string) =>
-    post<void>(`${space('coalition', coalitionId)}/organisations`, { organisationId }),
+  inviteOrganisation: (coalitionId: string, organisationId: string, peopleRole: MemberOrganisationRole = 'observer') =>
+    post<void>(`${space('coalition', coalitionId)}/organisations`, { organisationId, peopleRole }),
   organisationCoalitions: (organisationId: string) =>
     get<OrganisationCoalition[]>(`${space('organisation', organisationId)}/coalitions`),
   answerCoalition: (coalitionId: string, organisationId: string, accept: boolean) =>

@@ -84,22 +84,30 @@ export interface OrganisationDetails extends SpaceDetailsBase {
   website: string | null;
 }
 
+export type CoalitionKind = 'network' | 'partnership' | 'platform' | 'alliance' | 'campaign' | 'other';
+
+export const coalitionKinds: readonly CoalitionKind[] = ['network', 'partnership', 'platform', 'alliance', 'campaign', 'other'];
+
 export interface CoalitionDetails extends SpaceDetailsBase {
   description: string | null;
   country: string | null;
   region: string | null;
   topics: string[];
+  kind: CoalitionKind;
+  coordinatorsSeeChildSpaces: boolean;
 }
 
 export interface WorkingGroupDetails extends SpaceDetailsBase {
   parent: SpaceRef;
   purpose: string | null;
+  openToMemberOrganisations: boolean;
 }
 
 export interface ForumDetails extends SpaceDetailsBase {
   parent: SpaceRef | null;
   description: string | null;
   themes: string[];
+  openToMemberOrganisations: boolean;
 }
 
 export type SpaceDetails = OrganisationDetails | CoalitionDetails | WorkingGroupDetails | ForumDetails;
@@ -217,11 +225,15 @@ export interface CoalitionRequest {
   region?: string | null;
   topics?: string[];
   visibility?: Visibility;
+  kind?: CoalitionKind;
+  /** The coalition's coordinators observe its working groups and forums. Left out: kept as it is (true for a new coalition). */
+  coordinatorsSeeChildSpaces?: boolean;
 }
 
-export interface WorkingGroupRequest { name: string; purpose?: string | null; visibility?: Visibility }
+/** Left out, openToMemberOrganisations keeps what the space has (for a new one: open unless private). */
+export interface WorkingGroupRequest { name: string; purpose?: string | null; visibility?: Visibility; openToMemberOrganisations?: boolean }
 
-export interface ForumRequest { name: string; description?: string | null; themes?: string[]; visibility?: Visibility }
+export interface ForumRequest { name: string; description?: string | null; themes?: string[]; visibility?: Visibility; openToMemberOrganisations?: boolean }
 
 export interface RegisterRequest {
   email: string;

@@ -53,6 +53,19 @@ export function SelectField({ label, name, hint, errors, children, ...select }: 
   );
 }
 
+/** A checkbox with its label beside it and an optional hint below. */
+export function CheckboxField({ label, name, hint, checked, onChange }: { label: string; name: string; hint?: string; checked: boolean; onChange(checked: boolean): void }) {
+  const id = useId();
+  return (
+    <div className="field checkbox">
+      <input type="checkbox" id={id} name={name} checked={checked} aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+    </div>
+  );
+}
+
 /** The summary at the top of a form after a failed submit; focusable-free, announced as an alert. */
 export function FormErrors({ error }: { error: unknown }) {
   const { t, errorText } = useI18n();

@@ -25,4 +25,18 @@ describe('CreateCoalition', () => {
     expect(first.body).not.toHaveProperty('id');
     expect(retry.body).toEqual(first.body);
   }, 15_000);
+
+  it('sends the kind and whether coordinators see inside its spaces', async () => {
+    signedIn();
+    const calls = fakeApi(on('POST', '/api/v1/coalitions', { status: 201, body: { id: 'c1', name: 'Parceria' } }));
+    renderAt(<CreateCoalition />);
+
+    await userEvent.type(screen.getByLabelText('Name'), 'Parceria');
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'partnership');
+    await userEvent.click(screen.getByLabelText('Coordinators see inside its working groups and forums'));
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0].body).toMatchObject({ name: 'Parceria', kind: 'partnership', coordinatorsSeeChildSpaces: false });
+  }, 15_000);
 });

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/endpoints';
-import type { Visibility } from '../api/types';
+import { coalitionKinds, type CoalitionKind, type Visibility } from '../api/types';
 import { CountrySelect } from '../components/CountrySelect';
-import { FormErrors, TextAreaField, TextField } from '../components/Field';
+import { CheckboxField, FormErrors, SelectField, TextAreaField, TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { VisibilitySelect } from '../components/SpaceForm';
 import { useSubmit } from '../components/useSubmit';
@@ -16,7 +16,10 @@ export function CreateCoalition() {
   const submit = useSubmit();
   // One idempotency key per form: a retried submit after a lost answer cannot create a second space.
   const [key] = useState(newId);
-  const [form, setForm] = useState({ name: '', description: '', country: '', region: '', topics: '', visibility: 'public' as Visibility });
+  const [form, setForm] = useState({
+    name: '', kind: 'network' as CoalitionKind, description: '', country: '', region: '', topics: '', visibility: 'public' as Visibility,
+    coordinatorsSeeChildSpaces: true,
+  });
   const set = <K extends keyof typeof form>(field: K) => (value: (typeof form)[K]) => setForm((f) => ({ ...f, [field]: value }));
   const errors = submit.fieldErrors;
 
@@ -32,17 +35,24 @@ export function CreateCoalition() {
             region: form.region.trim() || null,
             topics: splitList(form.topics),
             visibility: form.visibility,
+            kind: form.kind,
+            coordinatorsSeeChildSpaces: form.coordinatorsSeeChildSpaces,
           }, key);
           navigate(`/coalitions/${created.id}`);
         });
       }}>
         <FormErrors error={submit.error} />
         <TextField label={t('form.name')} name="name" required dir="auto" value={form.name} onChange={(e) => set('name')(e.target.value)} errors={errors} />
+        <SelectField label={t('form.kind')} name="kind" value={form.kind} errors={errors} onChange={(e) => set('kind')(e.target.value as CoalitionKind)}>
+          {coalitionKinds.map((k) => <option key={k} value={k}>{t(`coalitionKind.${k}`)}</option>)}
+        </SelectField>
         <TextAreaField label={t('form.charter')} name="description" value={form.description} onChange={(e) => set('description')(e.target.value)} errors={errors} />
         <CountrySelect label={t('form.country')} name="country" emptyLabel={t('form.noCountry')} value={form.country} onChange={set('country')} errors={errors} />
         <TextField label={t('form.region')} name="region" dir="auto" value={form.region} onChange={(e) => set('region')(e.target.value)} errors={errors} />
         <TextField label={t('form.topics')} name="topics" dir="auto" hint={t('form.topicsHint')} value={form.topics} onChange={(e) => set('topics')(e.target.value)} errors={errors} />
         <VisibilitySelect value={form.visibility} onChange={set('visibility')} errors={errors} />
+        <CheckboxField label={t('form.coordinatorsSeeChildSpaces')} name="coordinatorsSeeChildSpaces" hint={t('form.coordinatorsSeeChildSpacesHint')}
+          checked={form.coordinatorsSeeChildSpaces} onChange={set('coordinatorsSeeChildSpaces')} />
         <button type="submit" className="primary" disabled={submit.busy}>{t('form.create')}</button>
       </form>
     </Page>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/endpoints';
 import { visibilities, type SpaceRef, type SpaceRole, type Visibility } from '../api/types';
-import { FormErrors, TextAreaField, TextField } from '../components/Field';
+import { CheckboxField, FormErrors, TextAreaField, TextField } from '../components/Field';
 import { VisibilitySelect } from '../components/SpaceForm';
 import { ErrorMessage, Loading } from '../components/Status';
 import { useAsync } from '../components/useAsync';
@@ -57,6 +57,9 @@ function CreateChild({ parent, childKind, parentVisibility }: { parent: Props['p
   // A child may not be more visible than its parent; start from the parent's visibility or narrower.
   const narrowest = visibilities.indexOf(parentVisibility);
   const [form, setForm] = useState({ name: '', text: '', visibility: visibilities[Math.max(narrowest, childKind === 'working-group' ? 1 : 0)] });
+  // Open to the coalition's member organisations unless private, until the person chooses.
+  const [open, setOpen] = useState<boolean | null>(null);
+  const openToOrganisations = open ?? form.visibility !== 'private';
 
   return (
     <details className="create-child">
@@ -64,7 +67,11 @@ function CreateChild({ parent, childKind, parentVisibility }: { parent: Props['p
       <form noValidate className="narrow" onSubmit={(e) => {
         e.preventDefault();
         void submit.run(async () => {
-          const base = { name: form.name.trim(), visibility: form.visibility };
+          const base = {
+            name: form.name.trim(),
+            visibility: form.visibility,
+            ...(parent.kind === 'coalition' ? { openToMemberOrganisations: openToOrganisations } : {}),
+          };
           const text = form.text.trim() || null;
           const created = childKind === 'forum'
             ? await api.createForum(parent.id, { ...base, description: text }, key)
@@ -78,6 +85,10 @@ function CreateChild({ parent, childKind, parentVisibility }: { parent: Props['p
         <TextAreaField label={t(childKind === 'forum' ? 'form.description' : 'form.purpose')} name={childKind === 'forum' ? 'description' : 'purpose'}
           value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} errors={submit.fieldErrors} />
         <VisibilitySelect value={form.visibility} onChange={(v) => setForm({ ...form, visibility: v })} errors={submit.fieldErrors} />
+        {parent.kind === 'coalition' && (
+          <CheckboxField label={t('form.openToMemberOrganisations')} name="openToMemberOrganisations" hint={t('form.openToMemberOrganisationsHint')}
+            checked={openToOrganisations} onChange={setOpen} />
+        )}
         <button type="submit" className="primary" disabled={submit.busy}>{t('form.create')}</button>
       </form>
     </details>

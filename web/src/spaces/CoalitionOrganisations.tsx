@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/endpoints';
-import type { CoalitionOrganisation, DirectoryEntry, SpaceRole } from '../api/types';
-import { FormErrors, TextField } from '../components/Field';
+import type { CoalitionOrganisation, DirectoryEntry, MemberOrganisationRole, SpaceRole } from '../api/types';
+import { FormErrors, SelectField, TextField } from '../components/Field';
 import { Notice } from '../components/Status';
 import { useAsync } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
@@ -57,6 +57,7 @@ function InviteOrganisation({ coalitionId, current, onInvited }: { coalitionId: 
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<DirectoryEntry[] | null>(null);
   const [sent, setSent] = useState<string | null>(null);
+  const [peopleRole, setPeopleRole] = useState<MemberOrganisationRole>('observer');
   const search = useSubmit();
   const invite = useSubmit();
   const statusOf = (id: string) => current.find((o) => o.organisationId === id && o.status !== 'left')?.status;
@@ -77,6 +78,10 @@ function InviteOrganisation({ coalitionId, current, onInvited }: { coalitionId: 
           onChange={(e) => setQuery(e.target.value)} errors={search.fieldErrors} />
         <button type="submit" disabled={search.busy}>{t('coalitionInvite.searchButton')}</button>
       </form>
+      <SelectField label={t('coalitionInvite.peopleRole')} name="peopleRole" hint={t('coalitionInvite.peopleRoleHint')} value={peopleRole}
+        onChange={(e) => setPeopleRole(e.target.value as MemberOrganisationRole)}>
+        {(['none', 'observer', 'member'] as const).map((r) => <option key={r} value={r}>{t(r === 'none' ? 'coalitionInvite.noRole' : `role.${r}`)}</option>)}
+      </SelectField>
       <Notice text={sent ? t('coalitionInvite.sent', { name: sent }) : null} />
       <FormErrors error={invite.error} />
       {results && (results.length ? (
@@ -89,7 +94,7 @@ function InviteOrganisation({ coalitionId, current, onInvited }: { coalitionId: 
                 {status ? <span className="muted">{t(`orgStatus.${status}`)}</span> : (
                   <button type="button" disabled={invite.busy} aria-label={t('coalitionInvite.inviteLabel', { name: r.name })}
                     onClick={() => void invite.run(async () => {
-                      await api.inviteOrganisation(coalitionId, r.id);
+                      await api.inviteOrganisation(coalitionId, r.id, peopleRole);
                       setSent(r.name);
                       onInvited();
                     })}>

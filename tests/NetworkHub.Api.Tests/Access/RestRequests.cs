@@ -1,0 +1,209 @@
+using NetworkHub.Contracts.Spaces;
+using static NetworkHub.Api.Tests.Access.AccessWorld;
+
+namespace NetworkHub.Api.Tests.Access;
+
+/// <summary>One principal making one row's request, in the world, against the row's visibility.</summary>
+public sealed record Call(AccessWorld World, Principal Principal, Visibility Visibility)
+{
+    public TestClient Client => World.Client(Principal, Visibility);
+
+    public string Path(SpaceKind kind) => World.Path(kind, Visibility);
+
+    public Task<HttpResponseMessage> Get(string path) => Client.GetAsync(path);
+
+    public Task<HttpResponseMessage> Post(string path, object? body = null) => Client.PostAsync(path, body);
+
+    public Task<HttpResponseMessage> Create(string path, object body) => Client.PostWithKeyAsync(path, body, $"matrix-{Guid.NewGuid():N}");
+}
+
+/// <summary>
+/// How each operation of the matrix is requested, by endpoint name. Rows that take something away (a member, a
+/// pending request, an invitation of an organisation) act on the world's targets and put them back after a success,
+/// so every row finds the world as it was built; rows that use something up (an invitation link, a sign-in) make a
+/// fresh one first.
+/// </summary>
+public static class RestRequests
+{
+    public static readonly IReadOnlyDictionary<string, Func<Call, Task<HttpResponseMessage>>> All = Build();
+
+    private static Dictionary<string, Func<Call, Task<HttpResponseMessage>>> Build()
+    {
+        var requests = new Dictionary<string, Func<Call, Task<HttpResponseMessage>>>
+        {
+            ["Register"] = c => c.Post("/api/v1/accounts", new { email = $"new-{Guid.NewGuid():N}@example.org", password = TestClient.Password, displayName = "Nueva" }),
+            ["SignIn"] = c => c.Post("/api/v1/auth/token", new { email = c.World.Target.Email, password = TestClient.Password }),
+            ["CompleteSignIn"] = c => c.Post("/api/v1/auth/second-factor", new { email = $"unknown-{Guid.NewGuid():N}@example.org", challenge = "not-a-challenge", code = "123456" }),
+            ["SignOut"] = SignOutAsync,
+            ["GetMe"] = c => c.Get("/api/v1/me"),
+            ["UpdateMe"] = c => c.Client.PutAsync("/api/v1/me", new { displayName = c.Principal.ToString() }),
+            ["GetMySpaces"] = c => c.Get("/api/v1/me/spaces"),
+            ["GetMySignIn"] = c => c.Get("/api/v1/me/sign-in"),
+            ["GetTwoFactor"] = c => c.Get("/api/v1/me/two-factor"),
+            ["BeginTwoFactor"] = c => c.Post("/api/v1/me/two-factor"),
+            ["ConfirmTwoFactor"] = async c =>
+            {
+                // A secret is pending for a person (whatever rows ran before), and the code is wrong.
+                await c.Post("/api/v1/me/two-factor");
+                return await c.Post("/api/v1/me/two-factor/confirm", new { code = "000000" });
+            },
+            ["DisableTwoFactor"] = c => c.Post("/api/v1/me/two-factor/disable", new { password = TestClient.Password, code = "000000" }),
+            ["GetPerson"] = c => c.Get($"/api/v1/people/{c.World.Target.PersonId}"),
+
+            ["ListOrganisations"] = c => c.Get("/api/v1/organisations"),
+            ["CreateOrganisation"] = c => c.Create("/api/v1/organisations", UpdateBody(Organisation, Visibility.Private)),
+            ["ListCoalitions"] = c => c.Get("/api/v1/coalitions"),
+            ["CreateCoalition"] = c => c.Create("/api/v1/coalitions", UpdateBody(Coalition, Visibility.Private)),
+            ["CreateStandaloneForum"] = c => c.Create("/api/v1/forums", UpdateBody(Forum, Visibility.Private)),
+
+            ["PreviewInvitation"] = async c => await c.Get($"/api/v1/invitations/{await c.World.NewInvitationTokenAsync()}"),
+            ["AcceptInvitation"] = async c => await c.Post($"/api/v1/invitations/{await c.World.NewInvitationTokenAsync()}/accept"),
+            ["DeclineInvitation"] = async c => await c.Post($"/api/v1/invitations/{await c.World.NewInvitationTokenAsync()}/decline"),
+
+            ["GetOrganisation"] = c => c.Get(c.Path(Organisation)),
+            ["UpdateOrganisation"] = c => c.Client.PutAsync(c.Path(Organisation), UpdateBody(Organisation, c.Visibility)),
+            ["CreateApiKey"] = c => c.Post($"{c.Path(Organisation)}/api-keys", new { name = "Matrix key", scope = "read" }),
+            ["GetApiKeys"] = c => c.Get($"{c.Path(Organisation)}/api-keys"),
+            ["RevokeApiKey"] = c => c.Client.DeleteAsync($"{c.Path(Organisation)}/api-keys/{c.World.RevocableKey(c.Visibility)}"),
+            ["GetOrganisationCoalitions"] = c => c.Get($"{c.Path(Organisation)}/coalitions"),
+
+            ["GetCoalition"] = c => c.Get(c.Path(Coalition)),
+            ["UpdateCoalition"] = c => c.Client.PutAsync(c.Path(Coalition), UpdateBody(Coalition, c.Visibility)),
+            ["GetCoalitionOrganisations"] = c => c.Get($"{c.Path(Coalition)}/organisations"),
+            ["InviteOrganisationToCoalition"] = async c => await RestoredAsync(
+                await c.Post($"{c.Path(Coalition)}/organisations", new { organisationId = c.World.GuestToInvite }),
+                () => c.World.Coordinator.DeleteAsync($"{c.Path(Coalition)}/organisations/{c.World.GuestToInvite}")),
+            ["AcceptForOrganisation"] = async c => await RestoredAsync(
+                await c.Post($"{c.Path(Coalition)}/organisations/{c.World.GuestToAccept}/accept"),
+                () => c.World.Coordinator.DeleteAsync($"{c.Path(Coalition)}/organisations/{c.World.GuestToAccept}"),
+                () => c.World.Coordinator.PostAsync($"{c.Path(Coalition)}/organisations", new { organisationId = c.World.GuestToAccept })),
+            ["DeclineForOrganisation"] = async c => await RestoredAsync(
+                await c.Post($"{c.Path(Coalition)}/organisations/{c.World.GuestToDecline}/decline"),
+                () => c.World.Coordinator.PostAsync($"{c.Path(Coalition)}/organisations", new { organisationId = c.World.GuestToDecline })),
+            ["RemoveOrganisation"] = async c => await RestoredAsync(
+                await c.Client.DeleteAsync($"{c.Path(Coalition)}/organisations/{c.World.GuestToRemove}"),
+                () => c.World.Coordinator.PostAsync($"{c.Path(Coalition)}/organisations", new { organisationId = c.World.GuestToRemove }),
+                () => c.World.Coordinator.PostAsync($"{c.Path(Coalition)}/organisations/{c.World.GuestToRemove}/accept")),
+            ["GetCoalitionForums"] = c => c.Get($"{c.Path(Coalition)}/forums"),
+            ["CreateCoalitionForum"] = c => c.Create($"{c.Path(Coalition)}/forums", UpdateBody(Forum, c.Visibility)),
+
+            ["GetWorkingGroup"] = c => c.Get(c.Path(WorkingGroup)),
+            ["UpdateWorkingGroup"] = c => c.Client.PutAsync(c.Path(WorkingGroup), UpdateBody(WorkingGroup, c.Visibility)),
+            ["GetForum"] = c => c.Get(c.Path(Forum)),
+            ["UpdateForum"] = c => c.Client.PutAsync(c.Path(Forum), UpdateBody(Forum, c.Visibility)),
+
+            ["ScheduleSession"] = c => c.Create($"{c.Path(Forum)}/sessions", SessionBody()),
+            ["GetForumSessions"] = c => c.Get($"{c.Path(Forum)}/sessions"),
+            ["GetSession"] = c => c.Get(Session(c)),
+            ["UpdateAgenda"] = c => c.Client.PutAsync($"{Session(c)}/agenda", new { items = new[] { new { title = "Cierre", format = "plenary", plannedMinutes = 5 } } }),
+            ["GetSessionState"] = c => c.Get($"{Session(c)}/state"),
+            ["GetSessionRecord"] = c => c.Get($"/api/v1/live-sessions/{c.World.ClosedSession(c.Visibility)}/record"),
+            ["GetSessionRecordMarkdown"] = c => c.Get($"/api/v1/live-sessions/{c.World.ClosedSession(c.Visibility)}/record.md"),
+            ["GetSessionAudit"] = c => c.Get($"{Session(c)}/audit"),
+        };
+
+        foreach (var parent in new[] { Organisation, Coalition })
+        {
+            requests[$"Get{parent}WorkingGroups"] = c => c.Get($"{c.Path(parent)}/working-groups");
+            requests[$"Create{parent}WorkingGroup"] = c => c.Create($"{c.Path(parent)}/working-groups", UpdateBody(WorkingGroup, c.Visibility));
+        }
+
+        foreach (var kind in Enum.GetValues<SpaceKind>())
+        {
+            AddMembership(requests, kind);
+        }
+
+        return requests;
+    }
+
+    /// <summary>The routes every kind of space shares (<c>MapSpaceMembership</c>), named after the kind.</summary>
+    private static void AddMembership(Dictionary<string, Func<Call, Task<HttpResponseMessage>>> requests, SpaceKind kind)
+    {
+        var name = kind.ToString();
+        requests[$"Get{name}Members"] = c => c.Get($"{c.Path(kind)}/members");
+        requests[$"Change{name}MemberRole"] = c => c.Client.PutAsync($"{c.Path(kind)}/members/{c.World.Target.PersonId}/role", new { role = SpaceRole.Member });
+        requests[$"Remove{name}Member"] = async c => await RestoredAsync(
+            await c.Client.DeleteAsync($"{c.Path(kind)}/members/{c.World.Target.PersonId}"),
+            () => c.World.RejoinAsync(kind, c.Visibility, c.World.Target, SpaceRole.Member));
+        requests[$"Leave{name}"] = async c => await RestoredAsync(
+            await c.Post($"{c.Path(kind)}/leave"),
+            () => c.World.RejoinAsync(kind, c.Visibility, c.Client, c.Principal == Principal.Observer ? SpaceRole.Observer : SpaceRole.Member));
+        requests[$"Create{name}Invitation"] = c => c.Post($"{c.Path(kind)}/invitations", new { role = SpaceRole.Member });
+        requests[$"Get{name}Invitations"] = c => c.Get($"{c.Path(kind)}/invitations");
+        requests[$"Revoke{name}Invitation"] = c => c.Client.DeleteAsync($"{c.Path(kind)}/invitations/{c.World.OpenInvitation(kind, c.Visibility)}");
+        requests[$"RequestToJoin{name}"] = c => c.Post($"{c.Path(kind)}/join-requests", new { message = "Hola" });
+        requests[$"Get{name}JoinRequests"] = c => c.Get($"{c.Path(kind)}/join-requests");
+        requests[$"Approve{name}JoinRequest"] = async c => await RestoredAsync(
+            await c.Post($"{c.Path(kind)}/join-requests/{c.World.Applicant.PersonId}/approve"),
+            () => c.World.Coordinator.DeleteAsync($"{c.Path(kind)}/members/{c.World.Applicant.PersonId}"),
+            () => RejoinRequestAsync(c, kind, c.World.Applicant));
+        requests[$"Reject{name}JoinRequest"] = async c => await RestoredAsync(
+            await c.Post($"{c.Path(kind)}/join-requests/{c.World.Rejected.PersonId}/reject"),
+            () => RejoinRequestAsync(c, kind, c.World.Rejected));
+        requests[$"Get{name}Audit"] = c => c.Get($"{c.Path(kind)}/audit");
+    }
+
+    private static string Session(Call c) => $"/api/v1/live-sessions/{c.World.OpenSession(c.Visibility)}";
+
+    /// <summary>A private space takes no join requests, so the request waits again as it was made: while it was members-only.</summary>
+    private static async Task<HttpResponseMessage> RejoinRequestAsync(Call c, SpaceKind kind, TestClient person)
+    {
+        var path = c.Path(kind);
+        if (c.Visibility != Visibility.Private)
+        {
+            return await person.PostAsync($"{path}/join-requests", new { message = "Please" });
+        }
+
+        var coordinator = c.World.Coordinator;
+        var parents = kind is WorkingGroup or Forum ? new[] { Coalition, kind } : [kind];
+        foreach (var space in parents)
+        {
+            await TestClient.Expect(await coordinator.PutAsync(c.Path(space), UpdateBody(space, Visibility.MembersOnly)), System.Net.HttpStatusCode.OK);
+        }
+
+        var requested = await person.PostAsync($"{path}/join-requests", new { message = "Please" });
+        foreach (var space in parents)
+        {
+            await TestClient.Expect(await coordinator.PutAsync(c.Path(space), UpdateBody(space, Visibility.Private)), System.Net.HttpStatusCode.OK);
+        }
+
+        return requested;
+    }
+
+    private static async Task<HttpResponseMessage> SignOutAsync(Call c)
+    {
+        // A person signs out a second sign-in of theirs, so that their token stays good for the rows after this one.
+        if (c.Principal is Principal.Anonymous or Principal.SignedOut or Principal.OwnReadKey or Principal.OtherWriteKey or Principal.OwnWriteKey)
+        {
+            return await c.Post("/api/v1/auth/sign-out");
+        }
+
+        using var second = await c.World.SecondSignInAsync(c.Principal);
+        return await second.PostAsync("/api/v1/auth/sign-out");
+    }
+
+    /// <summary>When the request succeeded, puts the world back with the given steps (each must succeed).</summary>
+    private static async Task<HttpResponseMessage> RestoredAsync(HttpResponseMessage response, params Func<Task<HttpResponseMessage>>[] restore)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            foreach (var step in restore)
+            {
+                var restored = await step();
+                Assert.True(restored.IsSuccessStatusCode, $"restoring the world after {response.RequestMessage?.RequestUri?.PathAndQuery}: {(int)restored.StatusCode}");
+            }
+        }
+
+        return response;
+    }
+
+    private static async Task<HttpResponseMessage> RestoredAsync(HttpResponseMessage response, Func<Task> restore)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            await restore();
+        }
+
+        return response;
+    }
+}
