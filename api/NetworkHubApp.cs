@@ -3,6 +3,7 @@ using NetworkHub.Api.Coalitions;
 using NetworkHub.Api.Forums;
 using NetworkHub.Api.LiveSessions;
 using NetworkHub.Api.Organisations;
+using NetworkHub.Api.People;
 using NetworkHub.Api.Spaces;
 using NetworkHub.Api.WorkingGroups;
 
@@ -11,7 +12,9 @@ namespace NetworkHub.Api;
 /// <summary>The whole application, built from command-line style arguments. Program.cs runs it; tests host it on real Kestrel.</summary>
 public static class NetworkHubApp
 {
-    public static WebApplication Create(string[] args)
+    /// <param name="args">Command-line style settings.</param>
+    /// <param name="configure">For tests: changes to the host before it is built (e.g. a log provider that captures).</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -21,10 +24,12 @@ public static class NetworkHubApp
         builder.AddNetworkHubOrleans();
         builder.AddNetworkHubApi();
         builder.AddLiveSessions();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseNetworkHubApi();
         app.MapAccountEndpoints();
+        app.MapPersonalDataEndpoints();
         app.MapOrganisationEndpoints();
         app.MapCoalitionEndpoints();
         app.MapWorkingGroupEndpoints();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NetworkHub.Silo.Access;
+using NetworkHub.Silo.Spaces;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -81,8 +82,11 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<ExceptionSerializationOptions>(AllowDatabaseExceptions);
 
         silo.Services.AddSingleton(storage);
+        silo.Services.AddSingleton<StorageScrub>();
         silo.Services.AddSingleton(new SchemaLifecycle.Settings(migrate));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaLifecycle>();
+        silo.Services.AddSingleton<AuditArchive>();
+        silo.Services.AddSingleton(new CrashAfterSpaceWrite(configuration[CrashAfterSpaceWrite.Setting]));
         silo.Services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
         silo.Services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccountOptions>>((o, accounts) => o.IterationCount = accounts.Value.PasswordHashIterations);
         silo.Services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();

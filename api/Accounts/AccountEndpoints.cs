@@ -122,6 +122,9 @@ public static class AccountEndpoints
         var token = CallerAuthentication.TokenPrefix + Secrets.New();
         var now = clock.GetUtcNow();
         var expiresAt = now + options.Value.TokenLifetime;
+
+        // Known to the person before it exists, so an erasure can always find and revoke it.
+        await grains.GetGrain<IPersonGrain>(personId).TrackCredentialAsync(Secrets.CredentialKey(token), expiresAt);
         await grains.GetGrain<ICredentialGrain>(Secrets.CredentialKey(token))
             .IssueAsync(new IssueCredentialCommand(Caller.Person(personId), expiresAt, new SignInFacts(now, secondFactor)));
         return new AccessToken(token, "Bearer", expiresAt, personId);
@@ -159,7 +162,7 @@ public static class AccountEndpoints
     }
 
     /// <summary>The signed-in person's account, found through the address their person record holds.</summary>
-    private static async Task<(IAccountGrain Account, AccountOwner Owner)> OwnAccountAsync(ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
+    internal static async Task<(IAccountGrain Account, AccountOwner Owner)> OwnAccountAsync(ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
     {
         var caller = Caller.Person(RequirePerson(user));
         var person = await grains.GetGrain<IPersonGrain>(caller.PersonId!.Value).GetAsync(caller);

@@ -24,6 +24,9 @@ public interface ICredentialGrain : IGrainWithStringKey
     /// (<see cref="CredentialLease.Duration"/>), and learns whether it is still valid and when it expires.
     /// </summary>
     Task<CredentialStatus> WatchAsync(string hostId, ICredentialObserver observer);
+
+    /// <summary>Revokes it (closing its connections) and deletes it from storage, with its expiry reminder.</summary>
+    Task EraseAsync();
 }
 
 [GenerateSerializer, Alias("NetworkHub.IssueCredentialCommand")]

@@ -34,6 +34,12 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>Needs the password and a current or recovery code.</summary>
     Task DisableTwoFactorAsync(AccountOwner owner, string password, string code);
+
+    /// <summary>
+    /// Deletes the account of <paramref name="personId"/> (a no-op when it is gone already or belongs to someone else):
+    /// from then on its address signs in like an unknown one.
+    /// </summary>
+    Task EraseAsync(Guid personId);
 }
 
 [GenerateSerializer, Alias("NetworkHub.RegisterAccountCommand")]

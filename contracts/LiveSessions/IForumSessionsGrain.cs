@@ -11,6 +11,9 @@ public interface IForumSessionsGrain : IGrainWithGuidKey
 
     Task TrackAsync(LiveSessionSummary session);
 
+    /// <summary>Every session of the forum, for a person's export and erasure (no access check: never exposed).</summary>
+    [ReadOnly] Task<IReadOnlyList<Guid>> GetSessionIdsAsync();
+
     /// <summary>
     /// The forum's access rules changed: one person's role (<paramref name="personId"/>) or everyone's (null, e.g. the
     /// forum became narrower). Every session of the forum re-checks the people connected to it, and those who lost

@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Contracts.LiveSessions;
@@ -122,4 +123,13 @@ public interface ILiveSessionGrain : IGrainWithGuidKey
 
     /// <summary>The room's rapporteur reports back to the plenary.</summary>
     Task<long> PostSummaryAsync(Caller caller, Guid roomId, string text);
+
+    /// <summary>What this session holds about the person, for their own export; null when it holds nothing.</summary>
+    [ReadOnly] Task<PersonInSession?> GetPersonDataAsync(Guid personId);
+
+    /// <summary>
+    /// Erasure: what others keep (contributions, statements, ballots, votes, attendance) stays under
+    /// <paramref name="formerId"/> and the name "former member"; presence goes. Repeatable.
+    /// </summary>
+    Task ErasePersonAsync(Guid personId, Guid formerId);
 }

@@ -22,4 +22,16 @@ public interface IPersonGrain : IGrainWithGuidKey
 
     /// <summary>Kept up to date by the spaces; a null role means the person no longer belongs.</summary>
     Task TrackSpaceAsync(SpaceRef space, SpaceRole? role);
+
+    /// <summary>A space that holds the person's id without a role (a request to join), so export and erasure find it.</summary>
+    Task NoteSpaceAsync(SpaceRef space);
+
+    /// <summary>A bearer token issued to the person (by the key of its credential grain), so erasure can revoke it.</summary>
+    Task TrackCredentialAsync(string credentialKey, DateTimeOffset expiresAt);
+
+    /// <summary>Everything stored about the person, or null when there is no such person. For their export and erasure only.</summary>
+    [ReadOnly] Task<PersonRecord?> GetRecordAsync();
+
+    /// <summary>Deletes the person's stored state; from then on the id answers not-found.</summary>
+    Task EraseAsync();
 }

@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.People;
 
 namespace NetworkHub.Contracts.Spaces;
 
@@ -78,4 +79,13 @@ public interface ISpaceGrain : IGrainWithGuidKey
 
     /// <summary>Coordinators only; oldest first, entries after <paramref name="after"/>.</summary>
     [ReadOnly] Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit);
+
+    /// <summary>What this space holds about the person, for their own export; null when it holds nothing. Never exposed to others.</summary>
+    [ReadOnly] Task<PersonInSpace?> GetPersonDataAsync(Guid personId);
+
+    /// <summary>
+    /// Erasure: the person leaves the roster (even as its last coordinator: the API refuses that case beforehand) and
+    /// their join request goes; in invitations and audit lines their id becomes <paramref name="formerId"/>. Repeatable.
+    /// </summary>
+    Task ErasePersonAsync(Guid personId, Guid formerId);
 }

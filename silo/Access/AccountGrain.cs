@@ -231,6 +231,20 @@ public sealed partial class AccountGrain(
         LogTwoFactor(logger, State.PersonId, false);
     }
 
+    public async Task EraseAsync(Guid personId)
+    {
+        if (!State.Exists || State.PersonId != personId)
+        {
+            return;
+        }
+
+        // The row is deleted (DeleteStateOnClear): the hash, the authenticator secret and the throttle go with it, and
+        // the address then signs in exactly like one that never had an account.
+        await state.ClearStateAsync();
+        LogErased(logger, personId);
+        DeactivateOnIdle();
+    }
+
     public Task<AccountState?> HandOverAsync()
     {
         // Only plain-address keys are ever asked (they hold an '@', keyed hashes never do); nothing stays active under one.
@@ -353,6 +367,9 @@ public sealed partial class AccountGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account of person {PersonId} moved to its keyed-hash key")]
     private static partial void LogMoved(ILogger logger, Guid personId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account of person {PersonId} erased")]
+    private static partial void LogErased(ILogger logger, Guid personId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password hash of person {PersonId} upgraded")]
     private static partial void LogRehashed(ILogger logger, Guid personId);

@@ -45,6 +45,9 @@ public sealed class AccountOptions
     /// <summary>The name authenticator apps show for this deployment's entry.</summary>
     public string TotpIssuer { get; set; } = "NetworkHub";
 
+    /// <summary>How recent a sign-in the export and the erasure of one's data need (a stolen older token is not enough).</summary>
+    public TimeSpan FreshSignInWithin { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long a bearer token from sign-in stays valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(14);
 

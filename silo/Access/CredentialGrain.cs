@@ -93,6 +93,22 @@ public sealed partial class CredentialGrain(
         return Task.FromResult(new CredentialStatus(valid, valid ? state.State.ExpiresAt : null));
     }
 
+    public async Task EraseAsync()
+    {
+        await RevokeAsync();
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        if (await this.GetReminder(ExpiryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        DeactivateOnIdle();
+    }
+
     private bool IsValid => state.State is { Caller: not null, Revoked: false } s && (s.ExpiresAt is not { } at || at > clock.GetUtcNow());
 
     /// <summary>

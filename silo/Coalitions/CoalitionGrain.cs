@@ -422,4 +422,8 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
     public Task ChangeRoleAsync(Caller caller, Guid personId, SpaceRole role) => _space.ChangeRoleAsync(caller, personId, role);
 
     public Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit) => _space.GetAuditAsync(caller, after, limit);
+
+    public Task<PersonInSpace?> GetPersonDataAsync(Guid personId) => _space.GetPersonDataAsync(personId);
+
+    public Task ErasePersonAsync(Guid personId, Guid formerId) => _space.ErasePersonAsync(personId, formerId);
 }

@@ -3,6 +3,7 @@ using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Forums;
 using NetworkHub.Contracts.LiveSessions;
+using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
 
@@ -138,4 +139,8 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
     public Task ChangeRoleAsync(Caller caller, Guid personId, SpaceRole role) => _space.ChangeRoleAsync(caller, personId, role);
 
     public Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit) => _space.GetAuditAsync(caller, after, limit);
+
+    public Task<PersonInSpace?> GetPersonDataAsync(Guid personId) => _space.GetPersonDataAsync(personId);
+
+    public Task ErasePersonAsync(Guid personId, Guid formerId) => _space.ErasePersonAsync(personId, formerId);
 }

@@ -28,6 +28,9 @@ internal sealed class ForumSessionsGrain(
         return [.. state.State.Sessions.OrderByDescending(s => s.StartsAt)];
     }
 
+    public Task<IReadOnlyList<Guid>> GetSessionIdsAsync() =>
+        Task.FromResult<IReadOnlyList<Guid>>([.. state.State.Sessions.Select(s => s.Id)]);
+
     public async Task TrackAsync(LiveSessionSummary session)
     {
         var index = state.State.Sessions.FindIndex(s => s.Id == session.Id);

@@ -80,6 +80,13 @@ internal sealed partial class LiveSessionGrain
                 throw new ForbiddenException(LiveSessionErrors.Removed, "A facilitator removed you from this session.");
             }
 
+            if (access.Role is null && !State.Attendance.Exists(a => a.PersonId == person))
+            {
+                // A watcher without a role in the (public) forum: the person grain notes the forum before the session
+                // records their attendance, so their export and erasure find this session too.
+                await GrainFactory.GetGrain<IPersonGrain>(person).NoteSpaceAsync(new SpaceRef(SpaceKind.Forum, State.ForumId));
+            }
+
             PruneHosts();
             var shown = State.Status == LiveSessionStatus.Closed || State.Presence.Exists(p => p.Person.PersonId == person)
                 ? null

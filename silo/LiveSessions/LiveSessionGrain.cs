@@ -16,7 +16,7 @@ namespace NetworkHub.Silo.LiveSessions;
 /// </summary>
 internal sealed partial class LiveSessionGrain(
     [PersistentState("live-session", StorageNames.Default)] IPersistentState<LiveSessionState> state,
-    TimeProvider clock, ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain
+    TimeProvider clock, AuditArchive archive, ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain
 {
     private readonly List<LiveSessionEvent> _unsent = [];
     private long _changes;
@@ -28,6 +28,9 @@ internal sealed partial class LiveSessionGrain(
     private Guid Id => this.GetPrimaryKey();
 
     private DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>The session's lines in the audit archive.</summary>
+    private string AuditOwner => $"LiveSession/{Id}";
 
     public async Task<LiveSessionDetails> ScheduleAsync(Caller caller, ScheduleLiveSessionCommand command)
     {
@@ -102,7 +105,7 @@ internal sealed partial class LiveSessionGrain(
     public async Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
     {
         await RequireFacilitatorAsync(caller);
-        return AuditLog.Page(State.Audit, after, limit);
+        return await archive.PageAsync(AuditOwner, State.Audit, after, limit);
     }
 
     private LiveSessionDetails Details(LiveSessionRole? role) => new(
@@ -178,6 +181,8 @@ internal sealed partial class LiveSessionGrain(
         _unsent.Clear();
         try
         {
+            // Audit lines leaving the window are archived before the write that drops them: never in neither place.
+            await archive.MoveOverflowAsync(AuditOwner, State.Audit);
             await state.WriteStateAsync();
             _durable = covers;
         }

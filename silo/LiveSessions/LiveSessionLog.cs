@@ -23,4 +23,8 @@ internal static partial class LiveSessionLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: host {HostId} stopped renewing its lease")]
     public static partial void HostExpired(ILogger logger, Guid sessionId, string hostId);
+
+    /// <summary>Without the person's id: after an erasure nothing should tie them to the session.</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: a person's data erased")]
+    public static partial void PersonErased(ILogger logger, Guid sessionId);
 }

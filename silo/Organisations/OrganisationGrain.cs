@@ -4,6 +4,7 @@ using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Directory;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Organisations;
+using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
 
@@ -218,4 +219,10 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
     public Task ChangeRoleAsync(Caller caller, Guid personId, SpaceRole role) => _space.ChangeRoleAsync(caller, personId, role);
 
     public Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit) => _space.GetAuditAsync(caller, after, limit);
+
+    public Task<PersonInSpace?> GetPersonDataAsync(Guid personId) => _space.GetPersonDataAsync(personId);
+
+    /// <summary>API keys keep who made them, as the former member's id.</summary>
+    public Task ErasePersonAsync(Guid personId, Guid formerId) => _space.ErasePersonAsync(personId, formerId,
+        () => State.ApiKeys.Aggregate(false, (changed, key) => PersonData.Replace(key.CreatedBy, personId, formerId, v => key.CreatedBy = v) | changed));
 }

@@ -29,6 +29,15 @@ public sealed record TrackSpaceEffect([property: Id(0)] Guid PersonId, [property
     public override Task DeliverAsync(IGrainFactory grains) => grains.GetGrain<IPersonGrain>(PersonId).TrackSpaceAsync(Space, Role);
 }
 
+/// <summary>A space that holds the person's id without a role (a request to join), so their export and erasure find it.</summary>
+[GenerateSerializer, Alias("NetworkHub.NoteSpaceEffect")]
+public sealed record NoteSpaceEffect([property: Id(0)] Guid PersonId, [property: Id(1)] SpaceRef Space) : SpaceEffect
+{
+    public override string Target => $"person-note/{PersonId}";
+
+    public override Task DeliverAsync(IGrainFactory grains) => grains.GetGrain<IPersonGrain>(PersonId).NoteSpaceAsync(Space);
+}
+
 [GenerateSerializer, Alias("NetworkHub.DirectoryEffect")]
 public sealed record DirectoryEffect([property: Id(0)] string Directory, [property: Id(1)] DirectoryEntry Entry) : SpaceEffect
 {

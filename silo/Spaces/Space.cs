@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
@@ -35,6 +36,12 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     public SpaceRef Ref => new(Kind, Id);
 
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Where the space's audit lines older than its window are kept.</summary>
+    private AuditArchive Archive => grain.GrainContext.ActivationServices.GetRequiredService<AuditArchive>();
+
+    /// <summary>The space's lines in the archive.</summary>
+    private string AuditOwner => $"{Kind}/{Id}";
 
     /// <summary>What an organisation's API key may do here; none unless a space says otherwise.</summary>
     public Func<Guid, SpaceRole?> KeyRole { get; init; } = _ => null;
@@ -153,6 +160,8 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
                 _reminderRegistered = true;
             }
 
+            // Audit lines leaving the window are archived before the write that drops them: never in neither place.
+            await Archive.MoveOverflowAsync(AuditOwner, State.Audit);
             await state.WriteStateAsync();
             _storedOutboxStale = false;
         }
@@ -162,6 +171,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
             throw;
         }
 
+        grain.GrainContext.ActivationServices.GetRequiredService<CrashAfterSpaceWrite>().AfterWrite(Kind, State.Outbox.Count);
         await DeliverOutboxAsync();
     }
 
@@ -488,6 +498,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
         JoinRequests.Add(person, message, Now);
         Audit(caller, AuditActions.JoinRequested, person);
+        Effect(new NoteSpaceEffect(person, Ref));
         await SaveAsync();
     }
 
@@ -554,10 +565,11 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         await SaveAsync();
     }
 
+    /// <summary>Older lines come from the archive, then the window's; <paramref name="after"/> pages across both alike.</summary>
     public async Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
     {
         await RequireRoleAsync(caller, SpaceRole.Coordinator);
-        return AuditLog.Page(State.Audit, after, limit);
+        return await Archive.PageAsync(AuditOwner, State.Audit, after, limit);
     }
 
     /// <summary>Passes an access change from above on to this space's own children and live sessions.</summary>
@@ -574,6 +586,32 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     /// <summary>The children hear of it at once; a failure fails the call, so the outbox that sent it retries.</summary>
     public Task TellChildrenAsync(Guid? personId) =>
         Task.WhenAll(State.Children.Select(child => grains.GetSpace(child).AccessChangedAboveAsync(personId)));
+
+    public Task<PersonInSpace?> GetPersonDataAsync(Guid personId) =>
+        Task.FromResult(PersonData.Export(State, Ref, personId, Now));
+
+    /// <summary>
+    /// Erasure of a person (see <see cref="PersonData.Erase"/>); <paramref name="eraseMore"/> covers what a kind of
+    /// space keeps besides. Live sessions of a forum drop the person's connections through the outbox as on a removal.
+    /// </summary>
+    public async Task ErasePersonAsync(Guid personId, Guid formerId, Func<bool>? eraseMore = null)
+    {
+        var wasMember = Roster.Find(personId) is not null;
+        var changed = PersonData.Erase(State, personId, formerId);
+        changed |= eraseMore?.Invoke() ?? false;
+        if (!changed)
+        {
+            return;
+        }
+
+        if (wasMember)
+        {
+            AccessNarrowed(personId);
+        }
+
+        await SaveAsync();
+        SpaceLog.PersonErased(logger, Ref);
+    }
 
     private InvitationRecord UsableInvitation(Guid invitationId, string secret)
     {

@@ -1,12 +1,13 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
 namespace NetworkHub.Silo.Storage;
 
 /// <summary>
-/// Moves everything NetworkHub stores (grain state, reminders, Data Protection keys) between the configured
+/// Moves everything NetworkHub stores (grain state, reminders, Data Protection keys, archived audit lines) between the configured
 /// database and an export file, rows unchanged. Rows carry Orleans' own bytes, hashes and ServiceId, which do
 /// not depend on the database, so a SQLite install and a PostgreSQL cluster can trade them. Membership is not
 /// moved: it only describes silos that are running.
@@ -16,6 +17,7 @@ public sealed class DataTransfer(StorageOptions options)
     private const string StorageColumns = "GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version";
     private const string ReminderColumns = "ServiceId, GrainId, ReminderName, StartTime, Period, GrainHash, Version";
     private const string KeyColumns = "friendly_name, xml, created_on";
+    private const string AuditColumns = "owner, sequence, at, actor_person, actor_organisation, action, subject, detail";
 
     private readonly SchemaMigrator _schema = new(options);
 
@@ -31,7 +33,7 @@ public sealed class DataTransfer(StorageOptions options)
 
         // Written beside the target and renamed at the end, so a failed export never looks like a finished one.
         var partial = path + ".partial";
-        int states = 0, reminders = 0, keys = 0;
+        int states = 0, reminders = 0, keys = 0, audit = 0;
         await using (var writer = new StreamWriter(partial, false, new UTF8Encoding(false)))
         {
             await WriteAsync(writer, new ExportLine { Header = new(ExportFile.Format, ExportFile.FormatVersion, _schema.KnownVersion, options.Provider, DateTimeOffset.UtcNow) });
@@ -52,11 +54,17 @@ public sealed class DataTransfer(StorageOptions options)
                 await WriteAsync(writer, new ExportLine { DataProtectionKey = row });
                 keys++;
             }
+
+            await foreach (var row in QueryAsync(connection, transaction, $"SELECT {AuditColumns} FROM networkhub_audit ORDER BY owner, sequence", ReadAudit, cancellationToken))
+            {
+                await WriteAsync(writer, new ExportLine { Audit = row });
+                audit++;
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
         File.Move(partial, path, overwrite: true);
-        return new(states, reminders, keys);
+        return new(states, reminders, keys, audit);
     }
 
     /// <summary>Loads a file into an empty database (created or migrated first), all rows or none.</summary>
@@ -82,7 +90,8 @@ public sealed class DataTransfer(StorageOptions options)
         using var storage = Insert(connection, transaction, "OrleansStorage", StorageColumns);
         using var reminder = Insert(connection, transaction, "OrleansRemindersTable", ReminderColumns);
         using var key = Insert(connection, transaction, "networkhub_data_protection_keys", KeyColumns);
-        int states = 0, reminders = 0, keys = 0;
+        using var auditLine = Insert(connection, transaction, "networkhub_audit", AuditColumns);
+        int states = 0, reminders = 0, keys = 0, audit = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             switch (Parse(line))
@@ -100,20 +109,26 @@ public sealed class DataTransfer(StorageOptions options)
                     await ExecuteAsync(key, cancellationToken, k.FriendlyName, k.Xml, Utc(k.CreatedOn));
                     keys++;
                     break;
+                case { Audit: { } a }:
+                    await ExecuteAsync(auditLine, cancellationToken, a.Owner, a.Sequence,
+                        Sqlite ? Utc(a.At).ToString("O", CultureInfo.InvariantCulture) : Utc(a.At),
+                        Id(a.ActorPerson), Id(a.ActorOrganisation), a.Action, Id(a.Subject), a.Detail);
+                    audit++;
+                    break;
                 default:
                     throw new InvalidDataException($"{path} holds a line that is not a row: the file is damaged.");
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new(states, reminders, keys);
+        return new(states, reminders, keys, audit);
     }
 
     private static async Task EnsureEmptyAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT (SELECT count(*) FROM OrleansStorage) + (SELECT count(*) FROM OrleansRemindersTable) + (SELECT count(*) FROM networkhub_data_protection_keys)";
+        command.CommandText = "SELECT (SELECT count(*) FROM OrleansStorage) + (SELECT count(*) FROM OrleansRemindersTable) + (SELECT count(*) FROM networkhub_data_protection_keys) + (SELECT count(*) FROM networkhub_audit)";
         if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0)
         {
             // Merging two installations could silently replace one grain's state with another's; refuse instead.
@@ -129,6 +144,18 @@ public sealed class DataTransfer(StorageOptions options)
         r.GetString(0), r.GetString(1), r.GetString(2), Utc(r.GetDateTime(3)), r.GetInt64(4), r.GetInt32(5), r.GetInt32(6));
 
     private static KeyRow ReadKey(DbDataReader r) => new(r.GetString(0), r.GetString(1), Utc(r.GetDateTime(2)));
+
+    private AuditRow ReadAudit(DbDataReader r) => new(
+        r.GetString(0), r.GetInt64(1),
+        Sqlite ? DateTime.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) : Utc(r.GetDateTime(2)),
+        GuidOrNull(r, 3), GuidOrNull(r, 4), r.GetString(5), GuidOrNull(r, 6), r.IsDBNull(7) ? null : r.GetString(7));
+
+    private bool Sqlite => options.Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>Ids as <see cref="Spaces.AuditArchive"/> stores them: text in SQLite, uuid in PostgreSQL.</summary>
+    private object? Id(Guid? id) => id is { } value && Sqlite ? value.ToString("D") : id;
+
+    private static Guid? GuidOrNull(DbDataReader r, int column) => r.IsDBNull(column) ? null : r.GetGuid(column);
 
     /// <summary>SQLite keeps times as text without a zone; every time NetworkHub stores is UTC.</summary>
     private static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Utc ? time : DateTime.SpecifyKind(time, DateTimeKind.Utc);

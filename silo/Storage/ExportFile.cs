@@ -31,6 +31,8 @@ internal sealed record ExportLine
     public ReminderRow? Reminder { get; init; }
 
     public KeyRow? DataProtectionKey { get; init; }
+
+    public AuditRow? Audit { get; init; }
 }
 
 /// <summary>A row of OrleansStorage. Times are UTC.</summary>
@@ -45,9 +47,13 @@ internal sealed record ReminderRow(
 /// <summary>A row of networkhub_data_protection_keys (schema 2).</summary>
 internal sealed record KeyRow(string FriendlyName, string Xml, DateTime CreatedOn);
 
+/// <summary>A row of networkhub_audit (schema 3), with typed values: SQLite keeps them as text, PostgreSQL as uuid and timestamptz.</summary>
+internal sealed record AuditRow(
+    string Owner, long Sequence, DateTime At, Guid? ActorPerson, Guid? ActorOrganisation, string Action, Guid? Subject, string? Detail);
+
 /// <summary>How many rows of each kind moved.</summary>
-public sealed record TransferCounts(int GrainStates, int Reminders, int DataProtectionKeys)
+public sealed record TransferCounts(int GrainStates, int Reminders, int DataProtectionKeys, int AuditLines)
 {
     public override string ToString() =>
-        $"{GrainStates} grain states, {Reminders} reminders and {DataProtectionKeys} data protection keys";
+        $"{GrainStates} grain states, {Reminders} reminders, {DataProtectionKeys} data protection keys and {AuditLines} archived audit lines";
 }

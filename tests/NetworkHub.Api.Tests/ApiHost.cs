@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NetworkHub.Api;
 
 namespace NetworkHub.Api.Tests;
@@ -32,7 +33,10 @@ public sealed class ApiHost : IAsyncDisposable
     public static string NewDatabasePath() =>
         Path.Combine(Path.GetTempPath(), "networkhub-tests", $"{Guid.NewGuid():N}", "networkhub.db");
 
-    public static async Task<ApiHost> StartAsync(string? databasePath = null, params string[] settings)
+    public static Task<ApiHost> StartAsync(string? databasePath = null, params string[] settings) => StartAsync(databasePath, null, settings);
+
+    /// <summary>A host whose every log line (any category, at the levels the settings allow) also goes to <paramref name="logs"/>.</summary>
+    public static async Task<ApiHost> StartAsync(string? databasePath, ILoggerProvider? logs, params string[] settings)
     {
         databasePath ??= NewDatabasePath();
         string[] args =
@@ -49,7 +53,13 @@ public sealed class ApiHost : IAsyncDisposable
             "--Accounts:AddressThrottle:FreeFailures", "1000000",
             .. settings,
         ];
-        var app = NetworkHubApp.Create(args);
+        var app = NetworkHubApp.Create(args, builder =>
+        {
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs);
+            }
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiHost(app, databasePath, new Uri(address));

@@ -80,6 +80,7 @@ public static class RestRequests
             ["DeclineForOrganisation"] = async c => await RestoredAsync(
                 await c.Post($"{c.Path(Coalition)}/organisations/{c.World.GuestToDecline}/decline"),
                 () => c.World.Coordinator.PostAsync($"{c.Path(Coalition)}/organisations", new { organisationId = c.World.GuestToDecline })),
+            ["SetOrganisationRole"] = c => c.Client.PutAsync($"{c.Path(Coalition)}/organisations/{c.World.GuestToRemove}/role", new { peopleRole = "observer" }),
             ["RemoveOrganisation"] = async c => await RestoredAsync(
                 await c.Client.DeleteAsync($"{c.Path(Coalition)}/organisations/{c.World.GuestToRemove}"),
                 () => c.World.Coordinator.PostAsync($"{c.Path(Coalition)}/organisations", new { organisationId = c.World.GuestToRemove }),

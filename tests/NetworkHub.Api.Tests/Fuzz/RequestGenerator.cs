@@ -43,8 +43,10 @@ public sealed class RequestGenerator(JsonNode document, FuzzWorld world, PCG ran
     private static readonly Gen<string> Text = Gen.String[Gen.Char["abcXYZ 019-_.,;:!?'\"<>&/\\%{}[]éñ中ع\u202e\u0000\u0007\t\n😀"], 0, 40];
     private static readonly string[] BrokenJson = ["{", "}", "[", "nul", "{\"name\":", "{'name':'x'}", "{\"a\":1,}", "\u00ff\u00fe", "{\"name\":\"\\ud800\"}", "1e999999"];
     private static readonly string[] BadGuids = ["not-a-guid", "0", "00000000-0000-0000-0000-00000000000g", "..%2F..%2Fetc", "%00", new string('f', 500)];
-    // Signing out would end the fuzz's own sessions, and every later request would only test 401; it has tests of its own.
-    private readonly IReadOnlyList<FuzzOperation> _operations = [.. FuzzOperation.All(document).Where(o => o.Path != "/api/v1/auth/sign-out")];
+    // Signing out or erasing oneself would end the fuzz's own sessions (and people), and every later request would only
+    // test 401; both have tests of their own.
+    private readonly IReadOnlyList<FuzzOperation> _operations = [.. FuzzOperation.All(document)
+        .Where(o => o.Path != "/api/v1/auth/sign-out" && !(o.Path == "/api/v1/me" && o.Method.Equals("delete", StringComparison.OrdinalIgnoreCase)))];
 
     public FuzzRequest Next()
     {

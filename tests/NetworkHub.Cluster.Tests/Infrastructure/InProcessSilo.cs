@@ -16,6 +16,8 @@ internal sealed class InProcessSilo(IHost host) : IAsyncDisposable
 {
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => host.Services;
+
     /// <summary>Orleans' ADO.NET grain storage running our SQL, as the grains use it.</summary>
     public IGrainStorage Storage => host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NetworkHub.Cluster.Tests.Infrastructure;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Spaces;
 
 namespace NetworkHub.Cluster.Tests.Storage;
 
@@ -39,6 +41,7 @@ public sealed class ExportImportTests : IAsyncDisposable
         // outbox reminder may still be there too, until its next tick finds the outbox empty).
         Assert.Equal(5, fromSqlite.Count(r => r.StartsWith("{\"storage\"", StringComparison.Ordinal)));
         Assert.Single(fromSqlite, r => r.StartsWith("{\"reminder\"", StringComparison.Ordinal) && r.Contains("\"expiry\"", StringComparison.Ordinal));
+        Assert.Equal(Archived(written.PersonId).Count, fromSqlite.Count(r => r.StartsWith("{\"audit\"", StringComparison.Ordinal)));
 
         await using (var cluster = await InProcessSilo.StartPostgreSqlAsync(database.ConnectionString))
         {
@@ -84,6 +87,7 @@ public sealed class ExportImportTests : IAsyncDisposable
             new("Export & Import — ünïcödé", OrganisationKind.NetworkSecretariat, "NL", null, ["migration"], "Moved with its data", null, Visibility.Public));
         var credentialKey = "cred_test_" + Guid.NewGuid().ToString("N");
         await silo.Grains.GetGrain<ICredentialGrain>(credentialKey).IssueAsync(new(Caller.Person(personId), DateTimeOffset.UtcNow.AddDays(1)));
+        await silo.Services.GetRequiredService<AuditArchive>().AddAsync(ArchiveOwner, Archived(personId));
         return new(email, personId, organisationId, organisation.Name, credentialKey);
     }
 
@@ -93,8 +97,19 @@ public sealed class ExportImportTests : IAsyncDisposable
         var organisation = await silo.Grains.GetGrain<IOrganisationGrain>(expected.OrganisationId).GetAsync(Caller.Person(personId));
         var caller = await silo.Grains.GetGrain<ICredentialGrain>(expected.CredentialKey).ResolveAsync();
         Assert.Equal(personId, caller?.PersonId);
+        Assert.Equal(Archived(personId), await silo.Services.GetRequiredService<AuditArchive>().ReadAsync(ArchiveOwner, 0, long.MaxValue, 10));
         return new(expected.Email, personId, organisation.Id, organisation.Name, expected.CredentialKey);
     }
+
+    private const string ArchiveOwner = "Organisation/archived-lines";
+    private static readonly Guid ArchivingOrganisation = Guid.Parse("0197a1b2-0000-7000-8000-000000000001");
+
+    /// <summary>Archived audit lines (times to the microsecond, which both databases keep exactly).</summary>
+    private static List<AuditEntry> Archived(Guid personId) =>
+    [
+        new(1, new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(1_234_560), personId, null, AuditActions.Created, null, null),
+        new(2, new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero), null, ArchivingOrganisation, AuditActions.Invited, personId, "Member"),
+    ];
 
     /// <summary>The API keys accounts by a keyed hash of the address; any key of that shape does here.</summary>
     private static string AccountKey(string email) => "acct_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email)));

@@ -150,7 +150,7 @@ public sealed class SpacePartsTests
     }
 
     [Fact]
-    public void AuditLog_KeepsABoundedWindowAndItsNumbering()
+    public void AuditLog_Overflow_IsWhatLiesBeyondTheWindow_AndNumberingGoesOn()
     {
         List<AuditEntry> log = [];
         for (var i = 0; i < AuditLog.MaxEntries + 100; i++)
@@ -158,10 +158,36 @@ public sealed class SpacePartsTests
             AuditLog.Append(log, Now, Caller.Anonymous, AuditActions.Updated, null, null);
         }
 
-        var page = AuditLog.Page(log, null, 10);
+        Assert.Equal(100, AuditLog.Overflow(log));
+        log.RemoveRange(0, AuditLog.Overflow(log));
+        AuditLog.Append(log, Now, Caller.Anonymous, AuditActions.Updated, null, null);
 
-        Assert.Equal(AuditLog.MaxEntries, log.Count);
-        Assert.Equal(101, page.Entries[0].Sequence);
-        Assert.Equal(AuditLog.MaxEntries + 100, log[^1].Sequence);
+        Assert.Equal(101, AuditLog.WindowStart(log));
+        Assert.Equal(AuditLog.MaxEntries + 101, log[^1].Sequence);
+        Assert.Equal(1, AuditLog.Overflow(log));
     }
+
+    [Fact]
+    public void AuditLog_Page_ContinuesFromTheArchiveIntoTheWindow_TakingEachLineOnce()
+    {
+        // Lines 1-6 were archived; 5 and 6 are still in the window too (a write after the archive insert failed).
+        var archived = Lines(1, 6);
+        var window = Lines(5, 9);
+        List<long> seen = [];
+        long? after = null;
+        do
+        {
+            var page = AuditLog.Page([.. archived.Where(e => e.Sequence > (after ?? 0)).Take(3)], window, after, 2);
+            seen.AddRange(page.Entries.Select(e => e.Sequence));
+            after = page.NextAfter;
+        }
+        while (after is not null);
+
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], seen);
+        Assert.Equal([8, 9], AuditLog.Page([], window, 7, 10).Entries.Select(e => e.Sequence));
+        Assert.Null(AuditLog.Page([], window, 7, 10).NextAfter);
+    }
+
+    private static List<AuditEntry> Lines(long first, long last) =>
+        [.. Enumerable.Range((int)first, (int)(last - first + 1)).Select(s => new AuditEntry(s, Now, null, null, AuditActions.Updated, null, null))];
 }
