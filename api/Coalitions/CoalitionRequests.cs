@@ -15,9 +15,10 @@ public sealed record CoalitionRequest(
     [property: MaxLength(Limits.MaxTopics), EachLength(Limits.ShortTextMaxLength), PlainText] IReadOnlyList<string>? Topics,
     Visibility Visibility = Visibility.Public,
     CoalitionKind? Kind = null,
-    bool? CoordinatorsSeeChildSpaces = null)
+    bool? CoordinatorsSeeChildSpaces = null,
+    bool? RequireTwoFactor = null)
 {
-    public CoalitionProfile ToProfile() => new(Name, Description, Country, Region, Topics ?? [], Visibility, Kind, CoordinatorsSeeChildSpaces);
+    public CoalitionProfile ToProfile() => new(Name, Description, Country, Region, Topics ?? [], Visibility, Kind, CoordinatorsSeeChildSpaces, RequireTwoFactor);
 }
 
 /// <summary>Invites an organisation; its people will hold <see cref="PeopleRole"/> through it once it accepts.</summary>

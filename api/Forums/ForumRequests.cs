@@ -10,7 +10,8 @@ public sealed record ForumRequest(
     [property: StringLength(Limits.DescriptionMaxLength), FreeText] string? Description,
     [property: MaxLength(Limits.MaxThemes), EachLength(Limits.NameMaxLength), PlainText] IReadOnlyList<string>? Themes,
     Visibility Visibility = Visibility.Public,
-    bool? OpenToMemberOrganisations = null)
+    bool? OpenToMemberOrganisations = null,
+    bool? RequireTwoFactor = null)
 {
-    public ForumProfile ToProfile() => new(Name, Description, Themes ?? [], Visibility, OpenToMemberOrganisations);
+    public ForumProfile ToProfile() => new(Name, Description, Themes ?? [], Visibility, OpenToMemberOrganisations, RequireTwoFactor);
 }

@@ -21,6 +21,7 @@ internal sealed class CallerAuthentication(IOptionsMonitor<AuthenticationSchemeO
     private const string PersonClaim = "nh:person";
     private const string OrganisationClaim = "nh:organisation";
     private const string ScopeClaim = "nh:scope";
+    private const string SecondFactorClaim = "nh:second-factor";
     private static readonly object FailedKey = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -42,6 +43,7 @@ internal sealed class CallerAuthentication(IOptionsMonitor<AuthenticationSchemeO
 
         Claim[] claims = caller switch
         {
+            { PersonId: { } person, SecondFactor: true } => [new(PersonClaim, person.ToString()), new(SecondFactorClaim, "true")],
             { PersonId: { } person } => [new(PersonClaim, person.ToString())],
             _ => [new(OrganisationClaim, caller.KeyOrganisationId!.Value.ToString()), new(ScopeClaim, caller.KeyScope.ToString())],
         };
@@ -54,7 +56,8 @@ internal sealed class CallerAuthentication(IOptionsMonitor<AuthenticationSchemeO
     {
         if (user.FindFirstValue(PersonClaim) is { } person)
         {
-            return Caller.Person(Guid.Parse(person));
+            // A hub connection keeps the principal of its handshake, so it keeps this too: a sign-in's facts never change.
+            return Caller.Person(Guid.Parse(person), user.HasClaim(SecondFactorClaim, "true"));
         }
 
         if (user.FindFirstValue(OrganisationClaim) is { } organisation)

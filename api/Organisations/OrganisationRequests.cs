@@ -15,10 +15,11 @@ public sealed record OrganisationRequest(
     [property: MaxLength(Limits.MaxTopics), EachLength(Limits.ShortTextMaxLength), PlainText] IReadOnlyList<string>? Topics,
     [property: StringLength(Limits.DescriptionMaxLength), FreeText] string? Description,
     [property: StringLength(Limits.UrlMaxLength), WebAddress] string? Website,
-    Visibility Visibility = Visibility.Public)
+    Visibility Visibility = Visibility.Public,
+    bool? RequireTwoFactor = null)
 {
     public OrganisationProfile ToProfile() =>
-        new(Name, Kind!.Value, Country, Region, Topics ?? [], Description, Website, Visibility);
+        new(Name, Kind!.Value, Country, Region, Topics ?? [], Description, Website, Visibility, RequireTwoFactor);
 }
 
 public sealed record CreateApiKeyRequest(

@@ -9,7 +9,8 @@ public sealed record WorkingGroupRequest(
     [property: Required, StringLength(Limits.NameMaxLength), PlainText] string Name,
     [property: StringLength(Limits.DescriptionMaxLength), FreeText] string? Purpose,
     Visibility Visibility = Visibility.MembersOnly,
-    bool? OpenToMemberOrganisations = null)
+    bool? OpenToMemberOrganisations = null,
+    bool? RequireTwoFactor = null)
 {
-    public WorkingGroupProfile ToProfile() => new(Name, Purpose, Visibility, OpenToMemberOrganisations);
+    public WorkingGroupProfile ToProfile() => new(Name, Purpose, Visibility, OpenToMemberOrganisations, RequireTwoFactor);
 }

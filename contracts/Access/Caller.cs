@@ -11,17 +11,20 @@ public enum ApiKeyScope
 
 /// <summary>
 /// Who is asking. Grains decide every permission from this, so the API cannot forget a check:
-/// a signed-in person, an organisation's API key, or nobody.
+/// a signed-in person, an organisation's API key, or nobody. <see cref="SecondFactor"/> says whether the person's
+/// sign-in for this credential used a second factor (from the credential's <see cref="SignInFacts"/>); it is always
+/// false for API keys and nobody, whom a space's two-factor requirement does not concern.
 /// </summary>
 [GenerateSerializer, Alias("NetworkHub.Caller")]
 public sealed record Caller(
     [property: Id(0)] Guid? PersonId,
     [property: Id(1)] Guid? KeyOrganisationId,
-    [property: Id(2)] ApiKeyScope KeyScope)
+    [property: Id(2)] ApiKeyScope KeyScope,
+    [property: Id(3)] bool SecondFactor = false)
 {
     public static readonly Caller Anonymous = new(null, null, ApiKeyScope.Read);
 
-    public static Caller Person(Guid personId) => new(personId, null, ApiKeyScope.Read);
+    public static Caller Person(Guid personId, bool secondFactor = false) => new(personId, null, ApiKeyScope.Read, secondFactor);
 
     public static Caller ApiKey(Guid organisationId, ApiKeyScope scope) => new(null, organisationId, scope);
 

@@ -30,7 +30,8 @@ public sealed record CoalitionProfile(
     [property: Id(4)] IReadOnlyList<string> Topics,
     [property: Id(5)] Visibility Visibility,
     [property: Id(6)] CoalitionKind? Kind = null,
-    [property: Id(7)] bool? CoordinatorsSeeChildSpaces = null);
+    [property: Id(7)] bool? CoordinatorsSeeChildSpaces = null,
+    [property: Id(8)] bool? RequireTwoFactor = null);
 
 /// <summary>
 /// The role the people of a member organisation hold through it: in the coalition, and in those of its working groups
@@ -100,4 +101,5 @@ public sealed record CoalitionDetails(
     [property: Id(9)] DateTimeOffset UpdatedAt,
     [property: Id(10)] SpaceRole? YourRole,
     [property: Id(11)] CoalitionKind Kind,
-    [property: Id(12)] bool CoordinatorsSeeChildSpaces);
+    [property: Id(12)] bool CoordinatorsSeeChildSpaces,
+    [property: Id(13)] bool RequireTwoFactor = false);

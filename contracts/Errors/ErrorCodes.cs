@@ -36,6 +36,8 @@ public static class ErrorCodes
     public const string RegistrationClosed = "auth.registration-closed";
     public const string WeakPassword = "auth.weak-password";
     public const string PersonRequired = "auth.person-required";
+    public const string TwoFactorRequired = "auth.two-factor-required";
+    public const string TwoFactorNeededToRequire = "space.two-factor-sign-in-needed";
     public const string ReadOnlyKey = "api-key.read-only";
     public const string ApiKeyNotFound = "api-key.not-found";
 

@@ -13,7 +13,8 @@ public sealed record ForumProfile(
     [property: Id(1)] string? Description,
     [property: Id(2)] IReadOnlyList<string> Themes,
     [property: Id(3)] Visibility Visibility,
-    [property: Id(4)] bool? OpenToMemberOrganisations = null);
+    [property: Id(4)] bool? OpenToMemberOrganisations = null,
+    [property: Id(5)] bool? RequireTwoFactor = null);
 
 /// <summary>A space for dialogue; its members are its participants. Live sessions hang off a forum.</summary>
 [GenerateSerializer, Alias("NetworkHub.ForumDetails")]
@@ -28,4 +29,5 @@ public sealed record ForumDetails(
     [property: Id(7)] DateTimeOffset CreatedAt,
     [property: Id(8)] DateTimeOffset UpdatedAt,
     [property: Id(9)] SpaceRole? YourRole,
-    [property: Id(10)] bool OpenToMemberOrganisations);
+    [property: Id(10)] bool OpenToMemberOrganisations,
+    [property: Id(11)] bool RequireTwoFactor = false);

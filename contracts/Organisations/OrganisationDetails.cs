@@ -25,7 +25,8 @@ public sealed record OrganisationProfile(
     [property: Id(4)] IReadOnlyList<string> Topics,
     [property: Id(5)] string? Description,
     [property: Id(6)] string? Website,
-    [property: Id(7)] Visibility Visibility);
+    [property: Id(7)] Visibility Visibility,
+    [property: Id(8)] bool? RequireTwoFactor = null);
 
 [GenerateSerializer, Alias("NetworkHub.OrganisationDetails")]
 public sealed record OrganisationDetails(
@@ -41,7 +42,8 @@ public sealed record OrganisationDetails(
     [property: Id(9)] int Version,
     [property: Id(10)] DateTimeOffset CreatedAt,
     [property: Id(11)] DateTimeOffset UpdatedAt,
-    [property: Id(12)] SpaceRole? YourRole);
+    [property: Id(12)] SpaceRole? YourRole,
+    [property: Id(13)] bool RequireTwoFactor = false);
 
 [GenerateSerializer, Alias("NetworkHub.ApiKeyCreated")]
 public sealed record ApiKeyCreated(

@@ -8,7 +8,8 @@ public sealed record WorkingGroupProfile(
     [property: Id(0)] string Name,
     [property: Id(1)] string? Purpose,
     [property: Id(2)] Visibility Visibility,
-    [property: Id(3)] bool? OpenToMemberOrganisations = null);
+    [property: Id(3)] bool? OpenToMemberOrganisations = null,
+    [property: Id(4)] bool? RequireTwoFactor = null);
 
 /// <summary>A working group; its coordinators are its leads.</summary>
 [GenerateSerializer, Alias("NetworkHub.WorkingGroupDetails")]
@@ -22,4 +23,5 @@ public sealed record WorkingGroupDetails(
     [property: Id(6)] DateTimeOffset CreatedAt,
     [property: Id(7)] DateTimeOffset UpdatedAt,
     [property: Id(8)] SpaceRole? YourRole,
-    [property: Id(9)] bool OpenToMemberOrganisations);
+    [property: Id(9)] bool OpenToMemberOrganisations,
+    [property: Id(10)] bool RequireTwoFactor = false);

@@ -44,7 +44,10 @@ public sealed partial class CredentialGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<Caller?> ResolveAsync() => Task.FromResult(IsValid ? state.State.Caller : null);
+    /// <summary>The caller carries whether this sign-in used a second factor, so every access decision can ask it.</summary>
+    public Task<Caller?> ResolveAsync() => Task.FromResult(IsValid
+        ? state.State.Caller! with { SecondFactor = state.State.Caller!.PersonId is not null && state.State.SignIn is { SecondFactor: true } }
+        : null);
 
     public async Task<SignInFacts?> GetSignInAsync() =>
         await ResolveAsync() is null ? null : state.State.SignIn;

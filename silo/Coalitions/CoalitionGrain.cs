@@ -49,7 +49,7 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
         {
             s.CoordinatorsSeeChildSpaces = true;
             Apply(s, profile);
-        });
+        }, profile.RequireTwoFactor);
         return await DetailsAsync(caller);
     }
 
@@ -69,13 +69,14 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
             {
                 TellChildren(null);
             }
-        });
+        }, requireTwoFactor: profile.RequireTwoFactor);
         return await DetailsAsync(caller);
     }
 
     public async Task<CoalitionOrganisationPage> GetOrganisationsAsync(Caller caller, CoalitionOrganisationQuery query)
     {
         var access = await _space.RequireVisibleAsync(caller);
+        access.RequireSecondFactor();
         if (!access.SeesInside)
         {
             throw new ForbiddenException(ErrorCodes.MembersHidden, "Only members see which organisations belong to this coalition.");
@@ -176,9 +177,14 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
 
             await RequireOrganisationCoordinatorAsync(caller, organisationId);
         }
-        else if (record is null)
+        else
         {
-            throw new ConflictException(ErrorCodes.OrganisationNotMember, "That organisation does not belong to this coalition.");
+            // A coordinator still needs the space's second factor where it is required.
+            access.RequireSecondFactor();
+            if (record is null)
+            {
+                throw new ConflictException(ErrorCodes.OrganisationNotMember, "That organisation does not belong to this coalition.");
+            }
         }
 
         var wasActive = record.Status == CoalitionOrganisationStatus.Active;
@@ -255,7 +261,9 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
     {
         try
         {
-            return (await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetAccessAsync(Caller.Person(personId))).Role is not null;
+            // Whether they belong, not what they may see: an organisation's own two-factor requirement guards its inside, and
+            // this coalition applies its own to the caller in its access decision.
+            return (await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetAccessAsync(Caller.Person(personId, secondFactor: true))).Role is not null;
         }
         catch (NotFoundException)
         {
@@ -367,7 +375,7 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
 
     private CoalitionDetails Details(SpaceRole? role) => new(
         this.GetPrimaryKey(), State.Name, State.Description, State.Country, State.Region, [.. State.Topics],
-        State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, role, State.Kind, State.CoordinatorsSeeChildSpaces);
+        State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, role, State.Kind, State.CoordinatorsSeeChildSpaces, State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 

@@ -54,7 +54,7 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
         {
             s.OpenToMemberOrganisations = profile.Visibility != Visibility.Private;
             Apply(s, profile);
-        });
+        }, profile.RequireTwoFactor);
         return await DetailsAsync(caller);
     }
 
@@ -74,7 +74,7 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
             {
                 AccessNarrowed(null);
             }
-        });
+        }, requireTwoFactor: profile.RequireTwoFactor);
         return await DetailsAsync(caller);
     }
 
@@ -92,7 +92,7 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
 
     private ForumDetails Details(SpaceRole? role) => new(
         this.GetPrimaryKey(), State.Parent, State.Name, State.Description, [.. State.Themes], State.EffectiveVisibility,
-        State.Version, State.CreatedAt, State.UpdatedAt, role, State.OpenToMemberOrganisations);
+        State.Version, State.CreatedAt, State.UpdatedAt, role, State.OpenToMemberOrganisations, State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 

@@ -50,7 +50,8 @@ internal sealed partial class LiveSessionGrain
         }
 
         var people = State.Presence.Select(p => p.Person.PersonId).Distinct().Where(p => personId is null || p == personId).ToList();
-        var roles = await Task.WhenAll(people.Select(CurrentRoleAsync));
+        // A person counts as signed in with a second factor only if every one of their connections was.
+        var roles = await Task.WhenAll(people.Select(p => CurrentRoleAsync(p, State.Presence.Where(r => r.Person.PersonId == p).All(r => r.SecondFactor))));
 
         // From here on one turn: the changes take their place in the session's order, after everything already
         // appended and before anything that comes later.
@@ -90,15 +91,16 @@ internal sealed partial class LiveSessionGrain
     }
 
     /// <summary>The person's role here now, or null when the forum no longer lets them see inside.</summary>
-    private async Task<LiveSessionRole?> CurrentRoleAsync(Guid person)
+    private async Task<LiveSessionRole?> CurrentRoleAsync(Guid person, bool secondFactor)
     {
         try
         {
-            var access = await GrainFactory.GetGrain<IForumGrain>(State.ForumId).GetAccessAsync(Caller.Person(person));
+            var access = await GrainFactory.GetGrain<IForumGrain>(State.ForumId).GetAccessAsync(Caller.Person(person, secondFactor));
             return access.CanSeeInside && !State.Removed.Contains(person) ? RoleFrom(person, access) : null;
         }
-        catch (NotFoundException)
+        catch (Exception e) when (e is NotFoundException or ForbiddenException)
         {
+            // Forbidden: the forum now requires a second factor this person's connections did not sign in with.
             return null;
         }
     }

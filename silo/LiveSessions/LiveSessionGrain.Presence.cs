@@ -91,7 +91,7 @@ internal sealed partial class LiveSessionGrain
             var shown = State.Status == LiveSessionStatus.Closed || State.Presence.Exists(p => p.Person.PersonId == person)
                 ? null
                 : await PresentPersonAsync(person, role, access.Visibility);
-            if (changes == _accessChanges && await JoinCheckedAsync(person, role, hostId, after, shown) is { } joined)
+            if (changes == _accessChanges && await JoinCheckedAsync(person, role, hostId, after, shown, caller.SecondFactor) is { } joined)
             {
                 return joined;
             }
@@ -102,9 +102,16 @@ internal sealed partial class LiveSessionGrain
     /// The rest of a join, in one turn up to the write: <paramref name="shown"/> is how the person appears if they are
     /// new here. Null when they are new but <paramref name="shown"/> was not worked out (their other presence ended meanwhile).
     /// </summary>
-    private async Task<LiveSessionCatchUp?> JoinCheckedAsync(Guid person, LiveSessionRole role, string hostId, long? after, PresentPerson? shown)
+    private async Task<LiveSessionCatchUp?> JoinCheckedAsync(Guid person, LiveSessionRole role, string hostId, long? after, PresentPerson? shown, bool secondFactor)
     {
-        if (State.Status != LiveSessionStatus.Closed && !State.Presence.Exists(p => p.HostId == hostId && p.Person.PersonId == person))
+        // A second connection through the same node without a second factor counts for the record: re-checks take the weaker.
+        var index = State.Presence.FindIndex(p => p.HostId == hostId && p.Person.PersonId == person);
+        if (index >= 0 && State.Presence[index].SecondFactor && !secondFactor)
+        {
+            State.Presence[index] = State.Presence[index] with { SecondFactor = false };
+        }
+
+        if (State.Status != LiveSessionStatus.Closed && index < 0)
         {
             var known = State.Presence.Find(p => p.Person.PersonId == person)?.Person;
             if (known is null && shown is null)
@@ -113,7 +120,7 @@ internal sealed partial class LiveSessionGrain
             }
 
             shown = known is null ? shown! : known with { Role = role };
-            State.Presence.Add(new PresenceRecord(hostId, shown));
+            State.Presence.Add(new PresenceRecord(hostId, shown, secondFactor));
             if (!State.Attendance.Exists(a => a.PersonId == person))
             {
                 State.Attendance.Add(new AttendanceEntry(person, shown.Name, Now));

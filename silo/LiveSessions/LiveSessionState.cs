@@ -98,6 +98,10 @@ public sealed class RoomRecord
     public BreakoutRoom ToRoom() => new(Id, Name, [.. Members], Rapporteur, EndsAt, Summary);
 }
 
-/// <summary>A person connected through one API node. Persisted so presence survives the session's reactivation.</summary>
+/// <summary>
+/// A person connected through one API node. Persisted so presence survives the session's reactivation.
+/// <see cref="SecondFactor"/>: every connection of theirs through that node signed in with a second factor, so an
+/// access re-check asks the forum as they are (a forum that requires two-factor sign-in drops them otherwise).
+/// </summary>
 [GenerateSerializer, Alias("NetworkHub.PresenceRecord")]
-public sealed record PresenceRecord([property: Id(0)] string HostId, [property: Id(1)] PresentPerson Person);
+public sealed record PresenceRecord([property: Id(0)] string HostId, [property: Id(1)] PresentPerson Person, [property: Id(2)] bool SecondFactor = false);

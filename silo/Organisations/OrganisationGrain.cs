@@ -37,7 +37,7 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
 
     public async Task<OrganisationDetails> CreateAsync(Caller caller, OrganisationProfile profile)
     {
-        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile));
+        await _space.CreateCoreAsync(caller, profile.Name, profile.Visibility, null, null, s => Apply(s, profile), profile.RequireTwoFactor);
         return await DetailsAsync(caller);
     }
 
@@ -49,7 +49,7 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
 
     public async Task<OrganisationDetails> UpdateAsync(Caller caller, OrganisationProfile profile, int? expectedVersion)
     {
-        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), allowOwnKey: true);
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), allowOwnKey: true, profile.RequireTwoFactor);
         return await DetailsAsync(caller);
     }
 
@@ -101,6 +101,7 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
     public async Task<IReadOnlyList<OrganisationCoalition>> GetCoalitionsAsync(Caller caller)
     {
         var access = await _space.RequireVisibleAsync(caller);
+        access.RequireSecondFactor();
         if (access.Role is null)
         {
             throw new ForbiddenException(ErrorCodes.NotMember, "Only the organisation's people see its coalition invitations.");
@@ -171,7 +172,7 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
 
     private async Task<OrganisationDetails> DetailsAsync(Caller caller) => new(
         this.GetPrimaryKey(), State.Name, State.Kind, State.Country, State.Region, [.. State.Topics],
-        State.Description, State.Website, State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, await _space.RoleOfAsync(caller));
+        State.Description, State.Website, State.Visibility, State.Version, State.CreatedAt, State.UpdatedAt, await _space.RoleOfAsync(caller), State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 

@@ -12,6 +12,12 @@ namespace NetworkHub.Silo.Spaces;
 /// </summary>
 public readonly record struct AccessDecision(SpaceRef Space, bool Exists, Visibility Visibility, SpaceRole? Role)
 {
+    /// <summary>
+    /// The space requires two-factor sign-in and the caller is a person with a role here whose sign-in did not use
+    /// it. They still see that the space exists and its profile (so they learn why), and nothing inside.
+    /// </summary>
+    public bool SecondFactorMissing { get; init; }
+
     public bool Visible(Caller caller) => Exists && Visibility switch
     {
         Visibility.Public => true,
@@ -20,10 +26,10 @@ public readonly record struct AccessDecision(SpaceRef Space, bool Exists, Visibi
     };
 
     /// <summary>Members, sessions and child spaces: for anyone with a role, or everyone in a public space.</summary>
-    public bool SeesInside => Visibility == Visibility.Public || Role is not null;
+    public bool SeesInside => !SecondFactorMissing && (Visibility == Visibility.Public || Role is not null);
 
     /// <summary>Who belongs: fellow members, or signed-in people in a public space.</summary>
-    public bool SeesMembers(Caller caller) => Role is not null || (Visibility == Visibility.Public && !caller.IsAnonymous);
+    public bool SeesMembers(Caller caller) => !SecondFactorMissing && (Role is not null || (Visibility == Visibility.Public && !caller.IsAnonymous));
 
     public SpaceAccess ToAccess() => new(Space, Visibility, Role, SeesInside);
 
@@ -35,11 +41,22 @@ public readonly record struct AccessDecision(SpaceRef Space, bool Exists, Visibi
         }
     }
 
+    /// <summary>Everything inside a space that requires two-factor sign-in: 403 for a member who signed in without it.</summary>
+    public void RequireSecondFactor()
+    {
+        if (SecondFactorMissing)
+        {
+            throw new ForbiddenException(ErrorCodes.TwoFactorRequired,
+                $"This {Space.Kind} requires two-factor sign-in. Turn it on under Security and sign in again.");
+        }
+    }
+
     /// <summary>The caller's person id, when they may see the space and hold at least <paramref name="minimum"/>.</summary>
     public Guid RequireRole(Caller caller, SpaceRole minimum)
     {
         RequireVisible(caller);
         var person = caller.RequirePerson();
+        RequireSecondFactor();
         if (Role is not { } role || role < minimum)
         {
             throw minimum == SpaceRole.Coordinator

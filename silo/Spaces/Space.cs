@@ -105,7 +105,14 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     private JoinRequests JoinRequests => new(State.JoinRequests, Kind);
 
     /// <summary>What this caller may see and do here, decided in one place for every kind of space.</summary>
-    public async Task<AccessDecision> AccessAsync(Caller caller) => new(Ref, State.Exists, State.EffectiveVisibility, await RoleOfAsync(caller));
+    public async Task<AccessDecision> AccessAsync(Caller caller)
+    {
+        var role = await RoleOfAsync(caller);
+        return new(Ref, State.Exists, State.EffectiveVisibility, role)
+        {
+            SecondFactorMissing = State.RequireTwoFactor && role is not null && caller is { PersonId: not null, SecondFactor: false },
+        };
+    }
 
     /// <summary>The caller's access, once they may see the space.</summary>
     public async Task<AccessDecision> RequireVisibleAsync(Caller caller)
@@ -122,6 +129,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     public async Task<AccessDecision> RequireInsideAsync(Caller caller, string what)
     {
         var access = await RequireVisibleAsync(caller);
+        access.RequireSecondFactor();
         if (!access.SeesInside)
         {
             throw new ForbiddenException(ErrorCodes.ContentsHidden, $"Only members see the {what} of this {Kind}.");
@@ -226,7 +234,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
     /// <summary>Creates the space with the caller as its first coordinator. Repeating a create by the same person is a no-op,
     /// so a client may retry with the same id.</summary>
-    public async Task CreateCoreAsync(Caller caller, string name, Visibility visibility, SpaceRef? parent, Visibility? parentVisibility, Action<TState> apply)
+    public async Task CreateCoreAsync(Caller caller, string name, Visibility visibility, SpaceRef? parent, Visibility? parentVisibility, Action<TState> apply, bool? requireTwoFactor = null)
     {
         var person = caller.RequirePerson();
         if (State.Exists)
@@ -251,6 +259,12 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         State.Version = 1;
         State.CreatedAt = State.UpdatedAt = Now;
         State.CreatedBy = person;
+        if (requireTwoFactor == true)
+        {
+            RequireOwnSecondFactor(caller);
+            State.RequireTwoFactor = true;
+        }
+
         Roster.Join(person, SpaceRole.Coordinator, Now);
         apply(State);
         Audit(caller, AuditActions.Created);
@@ -261,7 +275,8 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     }
 
     /// <summary>Coordinators change the profile; <paramref name="allowOwnKey"/> also admits the organisation's read-write key.</summary>
-    public async Task UpdateCoreAsync(Caller caller, int? expectedVersion, string name, Visibility visibility, Action<TState> apply, bool allowOwnKey = false)
+    public async Task UpdateCoreAsync(Caller caller, int? expectedVersion, string name, Visibility visibility, Action<TState> apply, bool allowOwnKey = false,
+        bool? requireTwoFactor = null)
     {
         var access = await RequireVisibleAsync(caller);
         if (caller.IsApiKey && allowOwnKey && KeyRole(caller.KeyOrganisationId!.Value) is not null)
@@ -290,6 +305,13 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
             }
         }
 
+        var turnsOnTwoFactor = requireTwoFactor == true && !State.RequireTwoFactor;
+        if (requireTwoFactor is { } required && required != State.RequireTwoFactor)
+        {
+            RequireOwnSecondFactor(caller);
+            State.RequireTwoFactor = required;
+        }
+
         var before = State.EffectiveVisibility;
         State.Name = name;
         State.Visibility = visibility;
@@ -299,7 +321,26 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         Audit(caller, AuditActions.Updated, detail: $"version {State.Version}");
         Publish();
         VisibilityChanged(before);
+        if (turnsOnTwoFactor)
+        {
+            // Open live connections of members who signed in without a second factor end now, like a narrower visibility.
+            AccessNarrowed(null);
+        }
+
         await SaveAsync();
+    }
+
+    /// <summary>
+    /// Changing the two-factor requirement takes a person whose own sign-in used a second factor: a coordinator turning it
+    /// on without one would lock themselves out, and an API key has no sign-in to speak for.
+    /// </summary>
+    private static void RequireOwnSecondFactor(Caller caller)
+    {
+        if (!caller.SecondFactor)
+        {
+            throw new RejectedException(ErrorCodes.TwoFactorNeededToRequire,
+                "Only a coordinator who signed in with two-factor sign-in can change this requirement. Turn it on under Security and sign in again.");
+        }
     }
 
     /// <summary>Children follow this space's visibility; a narrower one also makes live sessions re-check everyone.</summary>
@@ -338,7 +379,13 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         await SaveAsync();
     }
 
-    public async Task<SpaceAccess> GetAccessAsync(Caller caller) => (await RequireVisibleAsync(caller)).ToAccess();
+    public async Task<SpaceAccess> GetAccessAsync(Caller caller)
+    {
+        // Live sessions and child spaces ask here, so a member without the required second factor gets 403 there too.
+        var access = await RequireVisibleAsync(caller);
+        access.RequireSecondFactor();
+        return access.ToAccess();
+    }
 
     public async Task<SpaceSummary> GetSummaryAsync(Caller caller)
     {
@@ -368,6 +415,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     public async Task<IReadOnlyList<SpaceMember>> GetMembersAsync(Caller caller)
     {
         var access = await RequireVisibleAsync(caller);
+        access.RequireSecondFactor();
         if (!access.SeesMembers(caller))
         {
             throw new ForbiddenException(ErrorCodes.MembersHidden, $"Only members see who belongs to this {Kind}.");
@@ -428,7 +476,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         Audit(caller, AuditActions.MemberJoined, person, $"invitation {invitationId}, role {member.Role}");
         Track(person, member.Role);
         await SaveAsync();
-        return new SpaceAccess(Ref, State.EffectiveVisibility, member.Role, true);
+        return (await AccessAsync(caller)).ToAccess();
     }
 
     public async Task DeclineInvitationAsync(Guid invitationId, string secret)

@@ -29,6 +29,9 @@ public class SpaceState
     /// <summary>Effects on other grains not yet known to be delivered; written with the change that caused them.</summary>
     [Id(14)] public List<SpaceEffect> Outbox { get; set; } = [];
 
+    /// <summary>Coordinators require people with a role here to have signed in with a second factor (see AccessDecision).</summary>
+    [Id(15)] public bool RequireTwoFactor { get; set; }
+
     /// <summary>What applies: a child never shows more than its parent, whatever its own setting says.</summary>
     public Visibility EffectiveVisibility => ParentVisibility is { } parent && parent > Visibility ? parent : Visibility;
 

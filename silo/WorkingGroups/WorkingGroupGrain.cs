@@ -50,7 +50,7 @@ public sealed class WorkingGroupGrain : Grain, IWorkingGroupGrain, IRemindable
         {
             s.OpenToMemberOrganisations = profile.Visibility != Visibility.Private;
             Apply(s, profile);
-        });
+        }, profile.RequireTwoFactor);
         return await DetailsAsync(caller);
     }
 
@@ -62,7 +62,7 @@ public sealed class WorkingGroupGrain : Grain, IWorkingGroupGrain, IRemindable
 
     public async Task<WorkingGroupDetails> UpdateAsync(Caller caller, WorkingGroupProfile profile, int? expectedVersion)
     {
-        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile));
+        await _space.UpdateCoreAsync(caller, expectedVersion, profile.Name, profile.Visibility, s => Apply(s, profile), requireTwoFactor: profile.RequireTwoFactor);
         return await DetailsAsync(caller);
     }
 
@@ -76,7 +76,7 @@ public sealed class WorkingGroupGrain : Grain, IWorkingGroupGrain, IRemindable
 
     private WorkingGroupDetails Details(SpaceRole? role) => new(
         this.GetPrimaryKey(), State.Parent!, State.Name, State.Purpose, State.EffectiveVisibility, State.Version,
-        State.CreatedAt, State.UpdatedAt, role, State.OpenToMemberOrganisations);
+        State.CreatedAt, State.UpdatedAt, role, State.OpenToMemberOrganisations, State.RequireTwoFactor);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _space.ActivateAsync();
 

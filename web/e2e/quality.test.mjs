@@ -36,6 +36,7 @@ describe('Main screens', () => {
     { name: 'coalition-audit', path: `${world.urls.coalition}/audit`, ready: 'member.joined' },
     { name: 'working-group', path: world.urls.workingGroup, ready: 'Incidencia ante el ministerio.' },
     { name: 'create-organisation', path: '/organisations/new', ready: 'Create an organisation' },
+    { name: 'security', path: '/security', ready: 'Two-factor sign-in is off.' },
   ];
 
   it('has no serious or critical axe-core violations', async () => {

@@ -15,6 +15,7 @@ import { SpacePage } from './spaces/SpacePage';
 
 // The live session room is its own chunk (it brings SignalR), loaded only when someone opens a session.
 const SessionRoom = lazy(() => import('./sessions/SessionRoom'));
+const Security = lazy(() => import('./screens/Security'));
 
 function Home() {
   const { session } = useSession();
@@ -30,6 +31,7 @@ export function App() {
         <Route path="register" element={<Register />} />
         <Route path="invitations/:token" element={<AcceptInvitation />} />
         <Route path="spaces" element={<RequireSignIn><MySpaces /></RequireSignIn>} />
+        <Route path="security" element={<RequireSignIn><Suspense fallback={<Loading />}><Security /></Suspense></RequireSignIn>} />
         <Route path="directory" element={<Navigate to="/directory/organisations" replace />} />
         <Route path="directory/:which" element={<DirectoryScreen />} />
         <Route path="organisations/new" element={<RequireSignIn><CreateOrganisation /></RequireSignIn>} />

@@ -131,6 +131,24 @@ public sealed class SpacePartsTests
         Assert.Equal(ErrorCodes.SpaceNotFound, Assert.Throws<NotFoundException>(() => decision.RequireVisible(Caller.Anonymous)).Code);
     }
 
+    [Theory]
+    [InlineData(Visibility.Public)]
+    [InlineData(Visibility.Private)]
+    public void AccessDecision_SecondFactorMissing_ShowsTheSpaceButNothingInside(Visibility visibility)
+    {
+        var caller = Caller.Person(Guid.NewGuid());
+        var decision = new AccessDecision(new SpaceRef(SpaceKind.Coalition, Guid.NewGuid()), true, visibility, SpaceRole.Coordinator) { SecondFactorMissing = true };
+
+        decision.RequireVisible(caller);
+
+        Assert.True(decision.Visible(caller));
+        Assert.False(decision.SeesInside);
+        Assert.False(decision.SeesMembers(caller));
+        Assert.False(decision.ToAccess().CanSeeInside);
+        Assert.Equal(ErrorCodes.TwoFactorRequired, Assert.Throws<ForbiddenException>(() => decision.RequireRole(caller, SpaceRole.Observer)).Code);
+        Assert.Equal(ErrorCodes.TwoFactorRequired, Assert.Throws<ForbiddenException>(decision.RequireSecondFactor).Code);
+    }
+
     [Fact]
     public void AuditLog_Overflow_IsWhatLiesBeyondTheWindow_AndNumberingGoesOn()
     {

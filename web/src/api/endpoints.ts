@@ -5,7 +5,7 @@ import type {
   CoalitionRequest, DirectoryFilter, DirectoryPage, ForumDetails, ForumRequest, InvitationCreated, InvitationPreview,
   InvitationSummary, JoinRequestSummary, MemberOrganisationRole, OrganisationCoalition, OrganisationDetails, OrganisationRequest, PersonDetails, RegisterRequest,
   SpaceAccess, SpaceDetails, SpaceKind, SpaceMember, SpaceRole, SpaceSummary, WorkingGroupDetails, WorkingGroupRequest,
-  SecondFactorRequired,
+  RecoveryCodes, SecondFactorRequired, SignInFacts, TwoFactorSetup, TwoFactorStatus,
 } from './types';
 
 const v1 = '/api/v1';
@@ -28,6 +28,11 @@ export const api = {
   completeSignIn: (email: string, challenge: string, code: string) =>
     post<AccessToken>(`${v1}/auth/second-factor`, { email, challenge, code }),
   signOut: () => post<void>(`${v1}/auth/sign-out`),
+  mySignIn: () => get<SignInFacts>(`${v1}/me/sign-in`),
+  twoFactor: () => get<TwoFactorStatus>(`${v1}/me/two-factor`),
+  beginTwoFactor: () => post<TwoFactorSetup>(`${v1}/me/two-factor`),
+  confirmTwoFactor: (code: string) => post<RecoveryCodes>(`${v1}/me/two-factor/confirm`, { code }),
+  disableTwoFactor: (password: string, code: string) => post<void>(`${v1}/me/two-factor/disable`, { password, code }),
   me: () => get<PersonDetails>(`${v1}/me`),
   mySpaces: () => get<SpaceSummary[]>(`${v1}/me/spaces`),
   person: (id: string) => get<PersonDetails>(`${v1}/people/${e(id)}`),
@@ -44,6 +49,8 @@ export const api = {
     create<ForumDetails>(`${space('coalition', coalitionId)}/forums`, body, key),
 
   details: <T extends SpaceDetails = SpaceDetails>(kind: SpaceKind, id: string) => get<T>(space(kind, id)),
+  /** Replaces the profile; the body is the kind's request shape (see profileOf). */
+  update: <T extends SpaceDetails = SpaceDetails>(kind: SpaceKind, id: string, body: object) => put<T>(space(kind, id), body),
   workingGroups: (kind: 'organisation' | 'coalition', id: string) => get<SpaceSummary[]>(`${space(kind, id)}/working-groups`),
   forums: (coalitionId: string) => get<SpaceSummary[]>(`${space('coalition', coalitionId)}/forums`),
   coalitionOrganisations: (coalitionId: string, cursor?: string) =>

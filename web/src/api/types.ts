@@ -33,6 +33,17 @@ export interface AccessToken { token: string; tokenType: string; expiresAt: stri
 /** The password was right; the second step sends this challenge with an authenticator or recovery code. */
 export interface SecondFactorRequired { challenge: string; expiresAt: string }
 
+export interface TwoFactorStatus { enabled: boolean; recoveryCodesLeft: number }
+
+/** A new authenticator secret (base32) and its otpauth:// URI; on only once a code of it is confirmed. */
+export interface TwoFactorSetup { secret: string; otpAuthUri: string }
+
+/** Shown once, when two-factor sign-in is turned on; the server keeps only their hashes. */
+export interface RecoveryCodes { codes: string[] }
+
+/** When this token's sign-in happened and whether it used a second factor. */
+export interface SignInFacts { at: string; secondFactor: boolean }
+
 export interface PersonDetails {
   id: string;
   name: string;
@@ -60,6 +71,8 @@ interface SpaceDetailsBase {
   createdAt: string;
   updatedAt: string;
   yourRole: SpaceRole | null;
+  /** Members must have signed in with a second factor to see or do anything inside. */
+  requireTwoFactor: boolean;
 }
 
 export interface OrganisationDetails extends SpaceDetailsBase {

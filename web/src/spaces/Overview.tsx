@@ -3,6 +3,7 @@ import { api } from '../api/endpoints';
 import type { CoalitionDetails, ForumDetails, OrganisationDetails, SpaceDetails, SpaceKind, WorkingGroupDetails } from '../api/types';
 import { useSession } from '../auth/session';
 import { UserParagraphs, UserText } from '../components/UserText';
+import { Loading } from '../components/Status';
 import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { ForumSessions } from '../sessions/ForumSessions';
@@ -16,6 +17,24 @@ import { spacePath } from './paths';
 
 export function Overview({ kind, space, onChanged }: { kind: SpaceKind; space: SpaceDetails; onChanged(): void }) {
   const { session } = useSession();
+  const { t } = useI18n();
+  // A member whose sign-in used no second factor sees the profile and why nothing else; every list would say 403.
+  const mustAsk = !!session && space.requireTwoFactor && space.yourRole !== null;
+  const signIn = useAsync(() => (mustAsk ? api.mySignIn() : Promise.resolve(null)), `${space.id}/${mustAsk}/${session?.token ?? ''}`);
+  if (mustAsk && (signIn.loading || signIn.data?.secondFactor !== true)) {
+    return (
+      <>
+        <Profile kind={kind} space={space} />
+        {signIn.loading ? <Loading /> : (
+          <p role="alert" className="error">
+            {t('space.twoFactorRefused')} <Link to="/security">{t('nav.security')}</Link>
+          </p>
+        )}
+        <Membership kind={kind} space={space} onChanged={onChanged} />
+      </>
+    );
+  }
+
   return (
     <>
       <Profile kind={kind} space={space} />
@@ -55,6 +74,7 @@ function Profile({ kind, space }: { kind: SpaceKind; space: SpaceDetails }) {
         {place?.country && <><dt>{t('space.country')}</dt><dd>{countryName(place.country)}</dd></>}
         {place?.region && <><dt>{t('space.region')}</dt><dd><UserText text={place.region} /></dd></>}
         <dt>{t('space.visibility')}</dt><dd>{t(`visibility.${space.visibility}`)}</dd>
+        {space.requireTwoFactor && <><dt>{t('space.twoFactorRequired')}</dt><dd>{t('space.twoFactorRequiredValue')}</dd></>}
         {org?.website && /^https?:\/\//i.test(org.website) && (
           <><dt>{t('space.website')}</dt><dd><a href={org.website} rel="noopener noreferrer nofollow" target="_blank" dir="auto">{org.website}</a></dd></>
         )}

@@ -12,6 +12,7 @@ import { Invitations } from './Invitations';
 import { JoinRequests } from './JoinRequests';
 import { Overview } from './Overview';
 import { spacePath } from './paths';
+import { TwoFactorSetting } from './TwoFactorSetting';
 
 /** An organisation, coalition, working group or forum: overview for all, management tabs for coordinators. */
 export function SpacePage({ kind }: { kind: SpaceKind }) {
@@ -45,6 +46,7 @@ export function SpacePage({ kind }: { kind: SpaceKind }) {
       <Routes>
         <Route index element={<Overview kind={kind} space={space} onChanged={details.reload} />} />
         <Route path="manage" element={coordinator ? <>
+          <TwoFactorSetting key={space.version} kind={kind} space={space} onChanged={details.reload} />
           <Invitations kind={kind} id={id} />
           <JoinRequests kind={kind} id={id} />
         </> : <CoordinatorsOnly />} />
