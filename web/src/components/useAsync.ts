@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 
 export interface AsyncState<T> {
   data: T | undefined;
@@ -14,16 +14,18 @@ export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> 
   const [loading, setLoading] = useState(true);
   const [round, setRound] = useState(0);
 
+  // `load` is a new closure every render; `key` says when it means something new, and the latest closure runs.
+  const latestLoad = useEffectEvent(load);
   useEffect(() => {
     let current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the loading state must show as soon as the key changes; the query cache that replaces these loaders (issue 13) removes this.
     setLoading(true);
     setError(null);
-    load().then(
+    latestLoad().then(
       (value) => { if (current) { setData(value); setLoading(false); } },
       (failure: unknown) => { if (current) { setError(failure); setLoading(false); } },
     );
     return () => { current = false; };
-    // `load` is a new closure every render; `key` says when it means something new.
   }, [key, round]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);

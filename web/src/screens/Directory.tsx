@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { Link, Navigate, NavLink, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/endpoints';
 import { organisationKinds, type DirectoryEntry, type DirectoryFilter } from '../api/types';
@@ -54,7 +54,9 @@ function Directory({ which }: { which: Which }) {
   };
 
   // `key` stands for the filter: a new first page when it changes, not on every render.
-  useEffect(() => { void load(null, false); }, [key]);
+  const loadFirstPage = useEffectEvent(() => { void load(null, false); });
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the loading state must show as soon as the key changes; the query cache that replaces these loaders (issue 13) removes this.
+  useEffect(() => { loadFirstPage(); }, [key]);
 
   return (
     <Page title={t('directory.title')}>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../components/Status';
 import { UserParagraphs, UserText } from '../components/UserText';
 import { useSubmit } from '../components/useSubmit';
@@ -79,11 +79,18 @@ function Compose({ call, replyTo, label, button, onDone }: { call: LiveSession['
   const id = useId();
   const [text, setText] = useState('');
   const submit = useSubmit();
+  // The server posts a contribution once per id, so sending the same text again after a failure (which may have
+  // reached the server) reuses the id; a posted contribution or an edited text gets a new one.
+  const attempt = useRef<{ id: string; text: string } | null>(null);
   const send = (e: FormEvent) => {
     e.preventDefault();
-    if (!text.trim()) return;
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    if (attempt.current?.text !== trimmed) attempt.current = { id: crypto.randomUUID(), text: trimmed };
+    const { id: contributionId } = attempt.current;
     void submit.run(async () => {
-      await call('Contribute', { id: crypto.randomUUID(), text: text.trim(), replyTo: replyTo ?? null });
+      await call('Contribute', { id: contributionId, text: trimmed, replyTo: replyTo ?? null });
+      attempt.current = null;
       setText('');
       onDone?.();
     });

@@ -57,10 +57,13 @@ function ScheduleSession({ forumId, onScheduled }: { forumId: string; onSchedule
   const submit = useSubmit();
   // One idempotency key per scheduling: a retried submit cannot schedule the session twice; a new one after success.
   const [key, setKey] = useState(newId);
-  const start = new Date(Date.now() + 3_600_000);
-  const [form, setForm] = useState({
-    title: '', startsAt: localInput(start), endsAt: localInput(new Date(start.getTime() + 7_200_000)),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  // The clock is read once, for the first draft, not on every render.
+  const [form, setForm] = useState(() => {
+    const start = new Date(Date.now() + 3_600_000);
+    return {
+      title: '', startsAt: localInput(start), endsAt: localInput(new Date(start.getTime() + 7_200_000)),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    };
   });
   const [items, setItems] = useState<ItemDraft[]>([draftItem()]);
   const change = (key: string, patch: Partial<ItemDraft>) => setItems(items.map((i) => (i.key === key ? { ...i, ...patch } : i)));

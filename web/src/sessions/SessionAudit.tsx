@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { get } from '../api/client';
 import type { AuditEntry, AuditPage } from '../api/types';
 import { ErrorMessage, Loading } from '../components/Status';
@@ -38,7 +38,10 @@ export function SessionAudit({ sessionId, names, changes }: { sessionId: string;
     }
   };
 
-  useEffect(() => { if (shown) void load(null); }, [shown, sessionId, changes]);
+  // `changes` is not read: it says the log has new entries, so the first page is loaded again.
+  const loadFirstPage = useEffectEvent(() => { void load(null); });
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the loading state must show as soon as the key changes; the query cache that replaces these loaders (issue 13) removes this.
+  useEffect(() => { if (shown) loadFirstPage(); }, [shown, sessionId, changes]);
 
   const action = (e: AuditEntry) => {
     const key = `auditAction.${e.action}`;

@@ -1,6 +1,6 @@
 // Connects the room to the hub: joins, feeds snapshots and events to the reducer, and resumes after a drop by
 // joining again with the last sequence it applied, so the hub sends exactly what was missed (or a snapshot).
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useReducer, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { LiveSessionClient, hubError, type ConnectionStatus, type LiveSessionMethods } from './liveSessionClient';
 import { initialRoomState, roomReducer } from './roomState';
@@ -27,8 +27,9 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
   const [connection, setConnection] = useState<RoomConnection>('connecting');
   const [joinError, setJoinError] = useState<unknown>(null);
   const [ended, setEnded] = useState<ConnectionEnded | null>(null);
+  // Read by join, which runs from hub callbacks; kept current by the first effect below, before any effect joins.
   const sequence = useRef<number | null>(null);
-  sequence.current = state.sequence;
+  useEffect(() => { sequence.current = state.sequence; }, [state.sequence]);
   const client = useRef<LiveSessionClient | null>(null);
   const joining = useRef(false);
 
@@ -48,10 +49,14 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
     }
   }, [sessionId]);
 
+  // The hub asks for the token on every (re)connect: it must get the current one, and a new token must not
+  // tear the connection down.
+  const currentToken = useEffectEvent(() => token());
+
   useEffect(() => {
     let stopped = false;
     const hub = new LiveSessionClient({
-      accessToken: token,
+      accessToken: () => currentToken(),
       onStateChange: (status) => {
         if (!stopped) setConnection((now) => (now === 'ended' || (now === 'offline' && status !== 'connected') ? now : status));
       },
@@ -79,7 +84,6 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
       void hub.stop();
       client.current = null;
     };
-    // token is read when connecting; a new token does not need a new connection.
   }, [sessionId, join]);
 
   // An event past a gap: ask again from the last one applied.

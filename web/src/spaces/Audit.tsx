@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { api } from '../api/endpoints';
 import type { AuditEntry, SpaceKind } from '../api/types';
 import { ErrorMessage, Loading } from '../components/Status';
@@ -36,7 +36,9 @@ export function Audit({ kind, id }: { kind: SpaceKind; id: string }) {
     }
   };
 
-  useEffect(() => { void load(null); }, [kind, id]);
+  const loadFirstPage = useEffectEvent(() => { void load(null); });
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the loading state must show as soon as the key changes; the query cache that replaces these loaders (issue 13) removes this.
+  useEffect(() => { loadFirstPage(); }, [kind, id]);
 
   const actor = (e: AuditEntry) =>
     e.actorPersonId ? <UserText text={names.get(e.actorPersonId) ?? e.actorPersonId.slice(0, 8)} />
