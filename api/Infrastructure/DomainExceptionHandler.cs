@@ -1,9 +1,6 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using NetworkHub.Contracts.Errors;
-using Orleans.Runtime;
-using Orleans.Storage;
 
 namespace NetworkHub.Api.Infrastructure;
 
@@ -14,8 +11,6 @@ namespace NetworkHub.Api.Infrastructure;
 /// </summary>
 internal sealed partial class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
 {
-    public const int RetryAfterSeconds = 5;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, detail) = Classify(exception);
@@ -31,7 +26,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         }
         else if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = Unavailability.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var problem = new ProblemDetails { Status = status, Detail = detail };
@@ -39,7 +34,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static (int Status, string Code, string? Detail) Classify(Exception exception) => exception switch
+    internal static (int Status, string Code, string? Detail) Classify(Exception exception) => exception switch
     {
         NotFoundException e => (StatusCodes.Status404NotFound, e.Code, e.Message),
         ConflictException e => (StatusCodes.Status409Conflict, e.Code, e.Message),
@@ -50,18 +45,8 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         TooManyAttemptsException e => (StatusCodes.Status429TooManyRequests, e.Code, e.Message),
         InvalidInputException e => (StatusCodes.Status400BadRequest, e.Code, e.Message),
         BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request.too-large" : "request.malformed", BadRequestDetail(e)),
-        _ when IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "service.unavailable",
-            "The service is briefly unavailable; try again shortly."),
+        _ when Unavailability.Matches(exception) => (StatusCodes.Status503ServiceUnavailable, Unavailability.Code, Unavailability.Detail),
         _ => (StatusCodes.Status500InternalServerError, "server.error", null),
-    };
-
-    /// <summary>Failures that say nothing about the request, only that a silo or the database cannot be reached now.</summary>
-    private static bool IsUnavailable(Exception exception) => exception switch
-    {
-        SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException
-            or TimeoutException or DbException or InconsistentStateException or GatewayTooBusyException => true,
-        OrleansException or AggregateException when exception.InnerException is { } inner => IsUnavailable(inner),
-        _ => exception.InnerException is { } inner && IsUnavailable(inner),
     };
 
     private static string BadRequestDetail(BadHttpRequestException e) => e.StatusCode switch

@@ -5,7 +5,7 @@ namespace NetworkHub.Api.Infrastructure;
 
 /// <summary>
 /// The hubs' counterpart of <see cref="DomainExceptionHandler"/>: a domain exception reaches the caller as a hub error
-/// "{code}: {message}"; an unreachable cluster as "service.unavailable"; anything else as SignalR's generic error,
+/// "{code}: {message}"; an unreachable cluster or database as "service.unavailable" (the same <see cref="Unavailability"/> rule as HTTP); anything else as SignalR's generic error,
 /// which reveals nothing about the server.
 /// </summary>
 internal sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
@@ -20,14 +20,13 @@ internal sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : I
         {
             throw new HubException($"{e.Code}: {e.Message}");
         }
-        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
-            or Orleans.Runtime.Messaging.ConnectionFailedException)
+        catch (Exception e) when (Unavailability.Matches(e))
         {
             LogUnavailable(logger, invocationContext.HubMethodName, e);
-            throw new HubException("service.unavailable: The service is briefly unavailable; try again shortly.");
+            throw new HubException($"{Unavailability.Code}: {Unavailability.Detail}");
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub method {Method} failed: cluster unavailable")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub method {Method} failed: cluster or database unavailable")]
     private static partial void LogUnavailable(ILogger logger, string method, Exception exception);
 }

@@ -36,7 +36,17 @@ public sealed class ApiHost : IAsyncDisposable
     public static Task<ApiHost> StartAsync(string? databasePath = null, params string[] settings) => StartAsync(databasePath, null, settings);
 
     /// <summary>A host whose every log line (any category, at the levels the settings allow) also goes to <paramref name="logs"/>.</summary>
-    public static async Task<ApiHost> StartAsync(string? databasePath, ILoggerProvider? logs, params string[] settings)
+    public static Task<ApiHost> StartAsync(string? databasePath, ILoggerProvider? logs, params string[] settings) =>
+        StartConfiguredAsync(databasePath, builder =>
+        {
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs);
+            }
+        }, settings);
+
+    /// <summary>A host whose builder <paramref name="configure"/> adjusts before it is built (a grain call filter, say).</summary>
+    public static async Task<ApiHost> StartConfiguredAsync(string? databasePath, Action<WebApplicationBuilder> configure, params string[] settings)
     {
         databasePath ??= NewDatabasePath();
         string[] args =
@@ -53,13 +63,7 @@ public sealed class ApiHost : IAsyncDisposable
             "--Accounts:AddressThrottle:FreeFailures", "1000000",
             .. settings,
         ];
-        var app = NetworkHubApp.Create(args, builder =>
-        {
-            if (logs is not null)
-            {
-                builder.Logging.AddProvider(logs);
-            }
-        });
+        var app = NetworkHubApp.Create(args, configure);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiHost(app, databasePath, new Uri(address));
