@@ -101,7 +101,12 @@ public sealed class TestClient(HttpClient http) : IDisposable
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        return http.SendAsync(new HttpRequestMessage(method, path) { Content = content }, TestContext.Current.CancellationToken);
+        var request = new HttpRequestMessage(method, path) { Content = content };
+
+        // Kestrel refuses a body over the limit before reading it; without 100-continue the client may still be writing
+        // into the closed connection ("broken pipe") instead of reading the 413.
+        request.Headers.ExpectContinue = body.Length > 64 * 1024;
+        return http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     public async Task<T> GetAsync<T>(string path) => await ReadAsync<T>(await GetAsync(path), HttpStatusCode.OK);
