@@ -76,6 +76,10 @@ public static class ApiBuilderExtensions
             // Enums travel as kebab-case words; numbers are refused so an undefined value can never slip in.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
 
+            // A number is a JSON number: the web default also accepts "42", which makes every number in the OpenAPI
+            // document "integer or string" and every generated client type a union.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+
             // Every script stays readable (no \u escapes for Arabic or Devanagari on slow links), while the
             // HTML-sensitive characters < > & ' are still escaped, so text can never turn into markup downstream.
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);

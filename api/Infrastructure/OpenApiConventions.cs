@@ -21,6 +21,57 @@ internal static class OpenApiConventions
     {
         options.AddOperationTransformer(DescribeConditionalProblems);
         options.AddDocumentTransformer(DescribeDocument);
+        options.AddSchemaTransformer(DescribeProblem);
+        options.AddSchemaTransformer(KeepNullOutOfEnums);
+    }
+
+    /// <summary>
+    /// An enum used both as <c>T</c> and <c>T?</c> gets one shared schema whose values include null, which would make every
+    /// non-nullable use nullable too; nullable uses already say so with <c>oneOf: [null, $ref]</c>, so null leaves the enum.
+    /// </summary>
+    private static Task KeepNullOutOfEnums(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (schema.Enum is { Count: > 0 } values && type.IsEnum)
+        {
+            for (var i = values.Count - 1; i >= 0; i--)
+            {
+                if (values[i] is null || values[i].GetValueKind() == System.Text.Json.JsonValueKind.Null)
+                {
+                    values.RemoveAt(i);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Our problems carry a stable <c>code</c> (listed in docs/errors-and-limits.json) and, for validation, messages per
+    /// camelCase field; the framework's ProblemDetails schema knows neither, so generated clients would not see them.
+    /// </summary>
+    private static Task DescribeProblem(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Type != typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
+        {
+            return Task.CompletedTask;
+        }
+
+        schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        schema.Properties["code"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "Stable error code, one of those in docs/errors-and-limits.json.",
+        };
+        schema.Properties["errors"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "For request.validation: the messages for each camelCase field.",
+            AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+        };
+        schema.Required ??= new HashSet<string>();
+        schema.Required.Add("code");
+        return Task.CompletedTask;
     }
 
     /// <summary>
