@@ -71,19 +71,7 @@ public static class ApiBuilderExtensions
     public static WebApplicationBuilder AddNetworkHubApi(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1024 * 1024));
-        builder.Services.Configure<JsonOptions>(o =>
-        {
-            // Enums travel as kebab-case words; numbers are refused so an undefined value can never slip in.
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-
-            // A number is a JSON number: the web default also accepts "42", which makes every number in the OpenAPI
-            // document "integer or string" and every generated client type a union.
-            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-
-            // Every script stays readable (no \u escapes for Arabic or Devanagari on slow links), while the
-            // HTML-sensitive characters < > & ' are still escaped, so text can never turn into markup downstream.
-            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-        });
+        builder.Services.Configure<JsonOptions>(o => ApiJson.ApplyConventions(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddValidation();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NetworkHub.Api;
+using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Bench;
@@ -34,6 +35,13 @@ internal interface IFanOutTarget : IAsyncDisposable
 internal static class Connections
 {
     public static readonly JsonStringEnumConverter Enums = new(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false);
+
+    /// <summary>Calls a NetworkHub hub method, which answers a reply: its value, or the error it failed with.</summary>
+    public static async Task<T> CallAsync<T>(this HubConnection connection, string method, params object?[] args)
+    {
+        var reply = await connection.InvokeCoreAsync<HubReply<T>>(method, args);
+        return reply.Error is { } error ? throw new InvalidOperationException($"{method} failed: {error.Code}: {error.Message}") : reply.Value!;
+    }
 
     public static async Task<HubConnection> StartAsync(Uri url, string? token, Action<string> received)
     {
@@ -172,8 +180,8 @@ internal sealed class NetworkHubTarget(WebApplication app, HubConnection[] sende
         var sessionId = session.GetProperty("id").GetGuid();
         var forumId = forum.GetProperty("id").GetGuid();
         var facilitator = await Connections.StartAsync(new Uri(address, "/hubs/sessions"), facilitatorToken, _ => { });
-        await facilitator.InvokeAsync<LiveSessionJoined>("Join", sessionId, null);
-        await facilitator.InvokeAsync<long>("Start", sessionId);
+        await facilitator.CallAsync<LiveSessionJoined>("Join", sessionId, null);
+        await facilitator.CallAsync<long>("Start", sessionId);
 
         // The facilitator sends first; the other senders are participants the facilitator invited into the forum.
         var senders = new HubConnection[senderCount];
@@ -186,7 +194,7 @@ internal sealed class NetworkHubTarget(WebApplication app, HubConnection[] sende
             accept.Headers.Authorization = new("Bearer", token);
             (await http.SendAsync(accept)).EnsureSuccessStatusCode();
             senders[i] = await Connections.StartAsync(new Uri(address, "/hubs/sessions"), token, _ => { });
-            await senders[i].InvokeAsync<LiveSessionJoined>("Join", sessionId, null);
+            await senders[i].CallAsync<LiveSessionJoined>("Join", sessionId, null);
         }
 
         return new NetworkHubTarget(app, senders, sessionId, viewerToken, directory);
@@ -195,13 +203,13 @@ internal sealed class NetworkHubTarget(WebApplication app, HubConnection[] sende
     public async Task<HubConnection> ConnectReceiverAsync(Action<string> received)
     {
         var connection = await Connections.StartAsync(new Uri(Connections.Address(app), "/hubs/sessions"), viewerToken, received);
-        await connection.InvokeAsync<LiveSessionJoined>("Join", sessionId, null);
+        await connection.CallAsync<LiveSessionJoined>("Join", sessionId, null);
         return connection;
     }
 
     public Task SendAsync(string text) =>
         senders[(Interlocked.Increment(ref _next) & int.MaxValue) % senders.Length]
-            .InvokeAsync<long>("Contribute", sessionId, new ContributeCommand(Guid.CreateVersion7(), text));
+            .CallAsync<long>("Contribute", sessionId, new ContributeCommand(Guid.CreateVersion7(), text));
 
     public async ValueTask DisposeAsync()
     {

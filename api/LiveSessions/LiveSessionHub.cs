@@ -10,10 +10,10 @@ namespace NetworkHub.Api.LiveSessions;
 
 /// <summary>
 /// Live sessions in real time, at /hubs/sessions. Every method names its session and goes to the session grain,
-/// which decides whether the caller may do it; failures reach the caller as a hub error whose message ends in
-/// "HubException: {code}: {message}" (SignalR puts its own prefix first; see <see cref="HubErrorFilter"/>) and change
-/// nothing. Methods that change the session return the sequence number of their event: the acknowledgement, sent
-/// only once the change is stored. Contributions are rate-limited per connection. Before every call
+/// which decides whether the caller may do it. Every method answers a <see cref="HubReply{T}"/>: its value, or a typed
+/// <see cref="HubError"/> that changed nothing (see <see cref="HubErrorFilter"/>). Methods that change the session
+/// answer the sequence number of their event: the acknowledgement, sent only once the change is stored. The methods
+/// and their types are the contract in docs/hub-contract.json. Contributions are rate-limited per connection. Before every call
 /// <see cref="HubCredentials"/> checks that the sign-in the connection was made with still holds.
 /// </summary>
 internal sealed class LiveSessionHub(LiveSessionRelay relay, HubCredentials credentials, IGrainFactory grains, IOptions<LiveSessionOptions> options)
@@ -50,14 +50,15 @@ internal sealed class LiveSessionHub(LiveSessionRelay relay, HubCredentials cred
     /// Joins a session: the caller first receives a snapshot (or, given the last sequence number it saw, exactly the
     /// events it missed, or a snapshot when that is too long ago), then every later event.
     /// </summary>
-    public async Task<LiveSessionJoined> Join(Guid sessionId, long? afterSequence)
+    public async Task<HubReply<LiveSessionJoined>> Join(Guid sessionId, long? afterSequence)
     {
         // Counted as joined before the group takes it, so that a credential ending meanwhile finds it (see HubCredentials).
         var connection = Connection;
         var first = connection.Join(sessionId);
         try
         {
-            return await relay.JoinAsync(Context.ConnectionId, Caller, sessionId, afterSequence, () => connection.EndedCode is null);
+            return HubReply.Success(
+                await relay.JoinAsync(Context.ConnectionId, Caller, sessionId, afterSequence, () => connection.EndedCode is null));
         }
         catch when (first)
         {
@@ -66,82 +67,87 @@ internal sealed class LiveSessionHub(LiveSessionRelay relay, HubCredentials cred
         }
     }
 
-    public async Task Leave(Guid sessionId)
+    public async Task<HubReply> Leave(Guid sessionId)
     {
         if (Connection.Leave(sessionId))
         {
             await relay.LeaveAsync(Context.ConnectionId, sessionId);
         }
+
+        return HubReply.Done;
     }
 
-    public Task<long> OpenLobby(Guid sessionId) => Session(sessionId).OpenLobbyAsync(Caller);
+    public Task<HubReply<long>> OpenLobby(Guid sessionId) => Reply(Session(sessionId).OpenLobbyAsync(Caller));
 
-    public Task<long> Start(Guid sessionId) => Session(sessionId).StartAsync(Caller);
+    public Task<HubReply<long>> Start(Guid sessionId) => Reply(Session(sessionId).StartAsync(Caller));
 
-    public Task<long> Advance(Guid sessionId) => Session(sessionId).AdvanceAsync(Caller);
+    public Task<HubReply<long>> Advance(Guid sessionId) => Reply(Session(sessionId).AdvanceAsync(Caller));
 
-    public Task<long> GoBack(Guid sessionId) => Session(sessionId).GoBackAsync(Caller);
+    public Task<HubReply<long>> GoBack(Guid sessionId) => Reply(Session(sessionId).GoBackAsync(Caller));
 
-    public Task<long> ExtendTimer(Guid sessionId, int minutes, Guid? roomId) => Session(sessionId).ExtendTimerAsync(Caller, minutes, roomId);
+    public Task<HubReply<long>> ExtendTimer(Guid sessionId, int minutes, Guid? roomId) => Reply(Session(sessionId).ExtendTimerAsync(Caller, minutes, roomId));
 
-    public Task<long> Pause(Guid sessionId) => Session(sessionId).PauseAsync(Caller);
+    public Task<HubReply<long>> Pause(Guid sessionId) => Reply(Session(sessionId).PauseAsync(Caller));
 
-    public Task<long> Resume(Guid sessionId) => Session(sessionId).ResumeAsync(Caller);
+    public Task<HubReply<long>> Resume(Guid sessionId) => Reply(Session(sessionId).ResumeAsync(Caller));
 
-    public Task<long> Close(Guid sessionId) => Session(sessionId).CloseAsync(Caller);
+    public Task<HubReply<long>> Close(Guid sessionId) => Reply(Session(sessionId).CloseAsync(Caller));
 
-    public Task<long> AppointCoFacilitator(Guid sessionId, Guid personId) => Session(sessionId).AppointCoFacilitatorAsync(Caller, personId);
+    public Task<HubReply<long>> AppointCoFacilitator(Guid sessionId, Guid personId) => Reply(Session(sessionId).AppointCoFacilitatorAsync(Caller, personId));
 
-    public Task<long> Mute(Guid sessionId, Guid personId, bool muted) => Session(sessionId).MuteAsync(Caller, personId, muted);
+    public Task<HubReply<long>> Mute(Guid sessionId, Guid personId, bool muted) => Reply(Session(sessionId).MuteAsync(Caller, personId, muted));
 
-    public Task<long> RemoveParticipant(Guid sessionId, Guid personId) => Session(sessionId).RemoveParticipantAsync(Caller, personId);
+    public Task<HubReply<long>> RemoveParticipant(Guid sessionId, Guid personId) => Reply(Session(sessionId).RemoveParticipantAsync(Caller, personId));
 
-    public Task<long> RecordOutcome(Guid sessionId, Guid itemId, string text) =>
-        Session(sessionId).RecordOutcomeAsync(Caller, itemId, Required(text, LiveSessionLimits.SummaryMaxLength));
+    public Task<HubReply<long>> RecordOutcome(Guid sessionId, Guid itemId, string text) =>
+        Reply(Session(sessionId).RecordOutcomeAsync(Caller, itemId, Required(text, LiveSessionLimits.SummaryMaxLength)));
 
-    public Task<long> Contribute(Guid sessionId, ContributeCommand command)
+    public Task<HubReply<long>> Contribute(Guid sessionId, ContributeCommand command)
     {
         Required(command?.Text, LiveSessionLimits.ContributionMaxLength);
         Throttle();
-        return Session(sessionId).ContributeAsync(Caller, command!);
+        return Reply(Session(sessionId).ContributeAsync(Caller, command!));
     }
 
-    public Task<long> React(Guid sessionId, Guid contributionId, string reaction)
+    public Task<HubReply<long>> React(Guid sessionId, Guid contributionId, string reaction)
     {
         Required(reaction, LiveSessionLimits.ReactionMaxLength);
         Throttle();
-        return Session(sessionId).ReactAsync(Caller, contributionId, reaction);
+        return Reply(Session(sessionId).ReactAsync(Caller, contributionId, reaction));
     }
 
-    public Task<long> RaiseHand(Guid sessionId) => Session(sessionId).RaiseHandAsync(Caller);
+    public Task<HubReply<long>> RaiseHand(Guid sessionId) => Reply(Session(sessionId).RaiseHandAsync(Caller));
 
-    public Task<long> LowerHand(Guid sessionId) => Session(sessionId).LowerHandAsync(Caller);
+    public Task<HubReply<long>> LowerHand(Guid sessionId) => Reply(Session(sessionId).LowerHandAsync(Caller));
 
-    public Task<long> GiveFloor(Guid sessionId, Guid? personId) => Session(sessionId).GiveFloorAsync(Caller, personId);
+    public Task<HubReply<long>> GiveFloor(Guid sessionId, Guid? personId) => Reply(Session(sessionId).GiveFloorAsync(Caller, personId));
 
-    public Task<long> ReorderQueue(Guid sessionId, IReadOnlyList<Guid> order) => Session(sessionId).ReorderQueueAsync(Caller, order ?? []);
+    public Task<HubReply<long>> ReorderQueue(Guid sessionId, IReadOnlyList<Guid> order) => Reply(Session(sessionId).ReorderQueueAsync(Caller, order ?? []));
 
-    public Task<long> SkipSpeaker(Guid sessionId, Guid personId) => Session(sessionId).SkipSpeakerAsync(Caller, personId);
+    public Task<HubReply<long>> SkipSpeaker(Guid sessionId, Guid personId) => Reply(Session(sessionId).SkipSpeakerAsync(Caller, personId));
 
-    public Task<long> Vote(Guid sessionId, Guid itemId, IReadOnlyList<int> choices) =>
-        Session(sessionId).VoteAsync(Caller, itemId, choices is { Count: <= LiveSessionLimits.MaxPollOptions } ? choices : throw Malformed("choices"));
+    public Task<HubReply<long>> Vote(Guid sessionId, Guid itemId, IReadOnlyList<int> choices) =>
+        Reply(Session(sessionId).VoteAsync(Caller, itemId, choices is { Count: <= LiveSessionLimits.MaxPollOptions } ? choices : throw Malformed("choices")));
 
-    public Task<long> SubmitStatement(Guid sessionId, Guid itemId, string text)
+    public Task<HubReply<long>> SubmitStatement(Guid sessionId, Guid itemId, string text)
     {
         Required(text, LiveSessionLimits.StatementMaxLength);
         Throttle();
-        return Session(sessionId).SubmitStatementAsync(Caller, itemId, text);
+        return Reply(Session(sessionId).SubmitStatementAsync(Caller, itemId, text));
     }
 
-    public Task<long> VoteOnStatement(Guid sessionId, Guid statementId, StatementVote vote) =>
-        Session(sessionId).VoteOnStatementAsync(Caller, statementId, vote);
+    public Task<HubReply<long>> VoteOnStatement(Guid sessionId, Guid statementId, StatementVote vote) =>
+        Reply(Session(sessionId).VoteOnStatementAsync(Caller, statementId, vote));
 
-    public Task<long> PostSummary(Guid sessionId, Guid roomId, string text)
+    public Task<HubReply<long>> PostSummary(Guid sessionId, Guid roomId, string text)
     {
         Required(text, LiveSessionLimits.SummaryMaxLength);
         Throttle();
-        return Session(sessionId).PostSummaryAsync(Caller, roomId, text);
+        return Reply(Session(sessionId).PostSummaryAsync(Caller, roomId, text));
     }
+
+    /// <summary>The acknowledgement once the grain has stored the change; a failure is turned into the reply by <see cref="HubErrorFilter"/>.</summary>
+    private static async Task<HubReply<long>> Reply(Task<long> sequence) => HubReply.Success(await sequence);
 
     private Caller Caller => Context.User?.Caller() ?? Contracts.Access.Caller.Anonymous;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using NetworkHub.Api.Infrastructure;
 
@@ -23,7 +21,7 @@ public static class LiveSessionSetup
                 o.AddFilter<HubErrorFilter>();
             })
             .AddHubOptions<LiveSessionHub>(o => o.AddFilter<HubCredentials>())
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
+            .AddJsonProtocol(o => ApiJson.ApplyConventions(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<IHttpContextFactory, HubTokenQuery>();
         builder.Services.AddSingleton<HubErrorFilter>();
         builder.Services.AddSingleton<LiveSessionRelay>();

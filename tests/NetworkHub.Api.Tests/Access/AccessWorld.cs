@@ -245,7 +245,7 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
             var sessions = $"{Path(Forum, visibility)}/sessions";
             _openSessions[visibility] = await CreateAsync(coordinator, sessions, SessionBody());
             var closed = await CreateAsync(coordinator, sessions, SessionBody());
-            await facilitator.Connection.InvokeCoreAsync<long>("Close", [closed], TestContext.Current.CancellationToken);
+            await facilitator.Connection.CallAsync<long>("Close", closed);
             _closedSessions[visibility] = closed;
         }
 

@@ -55,8 +55,8 @@ public sealed class HubHandshakeTests(SharedHost shared)
         await using var browser = await ConnectAsync(new Uri(_host.Address, "/hubs/sessions"), scenario.Participants[0].Token!, own);
         await using var app = await ConnectAsync(new Uri(_host.Address, "/hubs/sessions"), scenario.Facilitator.Token!, origin: null);
 
-        var asBrowser = await browser.InvokeAsync<LiveSessionJoined>("Join", scenario.Session.Id, null, TestContext.Current.CancellationToken);
-        var asApp = await app.InvokeAsync<LiveSessionJoined>("Join", scenario.Session.Id, null, TestContext.Current.CancellationToken);
+        var asBrowser = await browser.CallAsync<LiveSessionJoined>("Join", scenario.Session.Id, null);
+        var asApp = await app.CallAsync<LiveSessionJoined>("Join", scenario.Session.Id, null);
 
         Assert.Equal(LiveSessionRole.Participant, asBrowser.Role);
         Assert.Equal(LiveSessionRole.Facilitator, asApp.Role);
@@ -77,7 +77,7 @@ public sealed class HubHandshakeTests(SharedHost shared)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(KebabEnums))
             .Build();
         await connection.StartAsync(TestContext.Current.CancellationToken);
-        var joined = await connection.InvokeAsync<LiveSessionJoined>("Join", scenario.Session.Id, null, TestContext.Current.CancellationToken);
+        var joined = await connection.CallAsync<LiveSessionJoined>("Join", scenario.Session.Id, null);
         await connection.StopAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(LiveSessionRole.Participant, joined.Role);

@@ -1,9 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using NetworkHub.Api.Infrastructure;
 using NetworkHub.Api.LiveSessions;
 using NetworkHub.Contracts.LiveSessions;
 
@@ -74,7 +72,7 @@ public sealed class SessionClient : IAsyncDisposable
                 o.SkipNegotiation = true;
                 o.AccessTokenProvider = () => Task.FromResult(token ?? person.Token);
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)))
+            .AddJsonProtocol(o => ApiJson.ApplyConventions(o.PayloadSerializerOptions))
             .Build();
         var client = new SessionClient(connection, person);
         await connection.StartAsync(TestContext.Current.CancellationToken);
@@ -88,7 +86,7 @@ public sealed class SessionClient : IAsyncDisposable
             Update(() => LastSequence = a);
         }
 
-        var joined = await Connection.InvokeAsync<LiveSessionJoined>("Join", sessionId, after, TestContext.Current.CancellationToken);
+        var joined = await Connection.CallAsync<LiveSessionJoined>("Join", sessionId, after);
         await WaitUntilAsync(() => LastSequence >= joined.Sequence, $"catching up to {joined.Sequence} on joining");
         return joined;
     }
@@ -96,27 +94,28 @@ public sealed class SessionClient : IAsyncDisposable
     /// <summary>Invokes a hub method that acknowledges with a sequence number, and waits until this client has seen it.</summary>
     public async Task<long> SendAsync(string method, params object?[] args)
     {
-        var sequence = await Connection.InvokeCoreAsync<long>(method, args, TestContext.Current.CancellationToken);
+        var sequence = await Connection.CallAsync<long>(method, args);
         await WaitForSequenceAsync(sequence);
         return sequence;
     }
 
-    /// <summary>Invokes a hub method that must fail, and returns the error code ("live-session.not-found").</summary>
+    /// <summary>
+    /// Invokes a hub method that must fail, and returns the error code of its reply ("live-session.not-found"). A call
+    /// SignalR cannot bind (no such method, arguments of the wrong shape) never reaches the hub: it fails with SignalR's
+    /// generic error, whose message is returned instead.
+    /// </summary>
     public async Task<string> FailAsync(string method, params object?[] args)
     {
-        var error = await Assert.ThrowsAsync<HubException>(() => Connection.InvokeCoreAsync<object>(method, args, TestContext.Current.CancellationToken));
-        return Code(error);
-    }
-
-    /// <summary>
-    /// The code of a hub error. SignalR prefixes the message the server gave ("An unexpected error occurred invoking
-    /// 'X' on the server. HubException: {code}: {message}"), or sends only the prefix for errors that are not ours.
-    /// </summary>
-    public static string Code(HubException error)
-    {
-        const string marker = "HubException: ";
-        var at = error.Message.IndexOf(marker, StringComparison.Ordinal);
-        return at < 0 ? error.Message : error.Message[(at + marker.Length)..].Split(':')[0];
+        try
+        {
+            var error = await Connection.ErrorOfAsync(method, args);
+            Assert.True(error is not null, $"{method} was expected to fail, and succeeded");
+            return error.Code;
+        }
+        catch (Microsoft.AspNetCore.SignalR.HubException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>Waits until the server has ended this connection, and returns what it said.</summary>

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using NetworkHub.Api.Tests.LiveSessions;
 using NetworkHub.Cluster.Tests.Infrastructure;
 using Npgsql;
 
@@ -60,10 +61,10 @@ public sealed class PostgreSqlErasureTests : IAsyncLifetime
 
         var facilitator = await ConnectAsync(api, coordinator, sessionId);
         var participant = await ConnectAsync(api, person, sessionId);
-        await facilitator.InvokeAsync<long>("OpenLobby", sessionId, TestContext.Current.CancellationToken);
-        await facilitator.InvokeAsync<long>("Start", sessionId, TestContext.Current.CancellationToken);
-        await participant.InvokeAsync<long>("Contribute", sessionId, new { id = Guid.CreateVersion7(), text = contribution }, TestContext.Current.CancellationToken);
-        await facilitator.InvokeAsync<long>("Close", sessionId, TestContext.Current.CancellationToken);
+        await facilitator.CallAsync<long>("OpenLobby", sessionId);
+        await facilitator.CallAsync<long>("Start", sessionId);
+        await participant.CallAsync<long>("Contribute", sessionId, new { id = Guid.CreateVersion7(), text = contribution });
+        await facilitator.CallAsync<long>("Close", sessionId);
         var before = await RowsWithAsync(markers);
 
         using (var erased = await SendRawAsync(api, person, HttpMethod.Delete, "/api/v1/me"))
@@ -132,7 +133,7 @@ public sealed class PostgreSqlErasureTests : IAsyncLifetime
             .Build();
         _connections.Add(connection);
         await connection.StartAsync(TestContext.Current.CancellationToken);
-        await connection.InvokeAsync<JsonElement>("Join", sessionId, null, TestContext.Current.CancellationToken);
+        await connection.CallAsync<JsonElement>("Join", sessionId, null);
         return connection;
     }
 
