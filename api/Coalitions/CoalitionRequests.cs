@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using NetworkHub.Api.Infrastructure;
 using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Organisations;
@@ -31,12 +32,12 @@ public sealed record OrganisationRoleRequest([property: Required] MemberOrganisa
 /// <summary>Query string of a coalition's member list: ?status=active&amp;country=CO&amp;kind=municipality-or-region&amp;limit=50.</summary>
 public sealed class CoalitionOrganisationFilter
 {
-    [EnumName(typeof(CoalitionOrganisationStatus))] public string? Status { get; init; }
-    [CountryCode] public string? Country { get; init; }
-    [StringLength(Limits.ShortTextMaxLength)] public string? Region { get; init; }
-    [EnumName(typeof(OrganisationKind))] public string? Kind { get; init; }
-    [StringLength(600)] public string? Cursor { get; init; }
-    [Range(1, Limits.PageSizeMax)] public int? Limit { get; init; }
+    [FromQuery(Name = "status")][EnumName(typeof(CoalitionOrganisationStatus))] public string? Status { get; init; }
+    [FromQuery(Name = "country")][CountryCode] public string? Country { get; init; }
+    [FromQuery(Name = "region")][StringLength(Limits.ShortTextMaxLength)] public string? Region { get; init; }
+    [FromQuery(Name = "kind")][EnumName(typeof(OrganisationKind))] public string? Kind { get; init; }
+    [FromQuery(Name = "cursor")][StringLength(600)] public string? Cursor { get; init; }
+    [FromQuery(Name = "limit")][Range(1, Limits.PageSizeMax)] public int? Limit { get; init; }
 
     public CoalitionOrganisationQuery ToQuery() => new(
         EnumNameAttribute.Parse<CoalitionOrganisationStatus>(Status), Country, Region, EnumNameAttribute.Parse<OrganisationKind>(Kind),

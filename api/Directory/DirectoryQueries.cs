@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using NetworkHub.Api.Infrastructure;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Directory;
@@ -10,13 +11,13 @@ namespace NetworkHub.Api.Directory;
 /// <summary>Query string of a directory listing: /api/v1/organisations?country=CO&amp;topic=land&amp;q=red&amp;limit=25.</summary>
 public sealed class DirectoryFilter
 {
-    [CountryCode] public string? Country { get; init; }
-    [StringLength(Limits.ShortTextMaxLength)] public string? Region { get; init; }
-    [StringLength(Limits.ShortTextMaxLength)] public string? Topic { get; init; }
-    [StringLength(Limits.ShortTextMaxLength)] public string? Kind { get; init; }
-    [StringLength(Limits.NameMaxLength)] public string? Q { get; init; }
-    [StringLength(600)] public string? Cursor { get; init; }
-    [Range(1, Limits.PageSizeMax)] public int? Limit { get; init; }
+    [FromQuery(Name = "country")][CountryCode] public string? Country { get; init; }
+    [FromQuery(Name = "region")][StringLength(Limits.ShortTextMaxLength)] public string? Region { get; init; }
+    [FromQuery(Name = "topic")][StringLength(Limits.ShortTextMaxLength)] public string? Topic { get; init; }
+    [FromQuery(Name = "kind")][StringLength(Limits.ShortTextMaxLength)] public string? Kind { get; init; }
+    [FromQuery(Name = "q")][StringLength(Limits.NameMaxLength)] public string? Q { get; init; }
+    [FromQuery(Name = "cursor")][StringLength(600)] public string? Cursor { get; init; }
+    [FromQuery(Name = "limit")][Range(1, Limits.PageSizeMax)] public int? Limit { get; init; }
 }
 
 internal static class DirectoryQueries

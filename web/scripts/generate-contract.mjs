@@ -14,8 +14,8 @@ const rest = await openapiTS(new URL('openapi.json', docs), {
   // `export type SpaceDetails = components['schemas']['SpaceDetails']` for every schema, so the app names them plainly.
   rootTypes: true,
   rootTypesNoSchemaPrefix: true,
-  // A property the server always writes is required in its schema; optional ones stay optional.
-  defaultNonNullable: true,
+  // A property with a default may be left out of a request: it stays optional.
+  defaultNonNullable: false,
   // `export const visibilityValues = [...]`: the choices a form offers come from the server too.
   enumValues: true,
 });

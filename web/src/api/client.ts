@@ -1,24 +1,23 @@
-// The one place the app talks HTTP: JSON in and out, the bearer token, and RFC 9457 problem details as ApiError.
+// The one place the app talks HTTP: a client generated from the server's OpenAPI document (openapi-fetch over the
+// types in src/generated/openapi.ts), the bearer token, and RFC 9457 problem details as ApiError.
+import createClient from 'openapi-fetch';
+import type { ErrorCode } from '../generated/errors';
+import type { paths, ProblemDetails } from '../generated/openapi';
+
+/** Codes the client makes up itself: no answer at all, or an answer that is not one of our problems. */
+export type ClientErrorCode = 'network.offline' | `http.${number}`;
 
 /** A failed request, carrying the problem's stable `code` and, for validation, messages per camelCase field. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     readonly detail: string | null,
     readonly fieldErrors: Readonly<Record<string, string[]>> = {},
   ) {
     super(detail ?? code);
     this.name = 'ApiError';
   }
-}
-
-interface ProblemDetails {
-  status?: number;
-  title?: string;
-  detail?: string;
-  code?: string;
-  errors?: Record<string, string[]>;
 }
 
 let currentToken: string | null = null;
@@ -34,59 +33,55 @@ export function onTokenRejected(handler: (() => void) | null): void {
   onUnauthorised = handler;
 }
 
-export type Query = Record<string, string | number | undefined | null>;
+const sentTokens = new WeakSet<Request>();
 
-export function withQuery(path: string, query?: Query): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}
+/**
+ * The typed client: paths, parameters, bodies and answers all come from docs/openapi.json. `fetch` is looked up per
+ * call, so a test's network mock installed after this module loads still sees every request.
+ */
+export const http = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  fetch: (request) => globalThis.fetch(request),
+});
 
-export async function request<T>(method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const sentToken = currentToken;
-  if (sentToken) headers.Authorization = `Bearer ${sentToken}`;
+http.use({
+  onRequest({ request }) {
+    request.headers.set('Accept', 'application/json');
+    if (currentToken) {
+      request.headers.set('Authorization', `Bearer ${currentToken}`);
+      sentTokens.add(request);
+    }
+    return request;
+  },
+  async onResponse({ request, response }) {
+    // Only a rejected token ends the session: a 401 to a call sent without one (a wrong password) does not.
+    if (response.status !== 401 || !sentTokens.has(request)) return undefined;
+    const problem = asProblem(await response.clone().json().catch(() => null));
+    if (problem.code === 'auth.invalid-credentials') onUnauthorised?.();
+    return undefined;
+  },
+});
 
-  let response: Response;
+type Answer<T> = { data?: T; error?: unknown; response: Response };
+
+/** The data of a successful answer; any other answer (or none) as an ApiError. */
+export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
+  let answer: Answer<T>;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    answer = await call;
   } catch {
     throw new ApiError(0, 'network.offline', null);
   }
-
-  if (!response.ok) {
-    const problem = await readProblem(response);
-    if (response.status === 401 && sentToken && problem.code === 'auth.invalid-credentials') onUnauthorised?.();
-    throw new ApiError(response.status, problem.code ?? `http.${response.status}`, problem.detail ?? problem.title ?? null, problem.errors ?? {});
-  }
-
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  const { response } = answer;
+  if (response.ok) return answer.data as T;
+  const problem = asProblem(answer.error);
+  const code = (problem.code as ErrorCode | undefined) ?? (`http.${response.status}` as const);
+  throw new ApiError(response.status, code, problem.detail ?? problem.title ?? null, problem.errors ?? {});
 }
 
-async function readProblem(response: Response): Promise<ProblemDetails> {
-  try {
-    const parsed: unknown = await response.json();
-    return parsed && typeof parsed === 'object' ? (parsed as ProblemDetails) : {};
-  } catch {
-    return {};
-  }
+function asProblem(error: unknown): Partial<ProblemDetails> {
+  return error && typeof error === 'object' ? (error as Partial<ProblemDetails>) : {};
 }
 
-export const get = <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query));
-export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body);
-
-/**
- * A create that is safe to retry: the server derives the new resource's id from who we are and this key, so
- * sending the same key again (after a lost answer) reaches the same resource instead of making a second one.
- */
-export const create = <T>(path: string, body: unknown, idempotencyKey: string) =>
-  request<T>('POST', path, body, { 'Idempotency-Key': idempotencyKey });
-export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
-export const del = (path: string) => request<void>('DELETE', path);
+/** A new idempotency key for one create form: kept across retries of that form, so a lost answer makes nothing twice. */
+export const newIdempotencyKey = () => crypto.randomUUID();

@@ -1,97 +1,133 @@
-// Typed calls for each route of /api/v1 the app uses. Paths are built from ids the API gave us, encoded anyway.
-import { create, del, get, post, put } from './client';
+// Each route of /api/v1 the app uses, through the generated client: tsc checks every path, parameter, body and
+// answer against docs/openapi.json, so a changed contract fails the build here or where the answer is used.
 import type {
-  AccessToken, ApiKeyCreated, ApiKeyScope, ApiKeySummary, AuditPage, CoalitionDetails, CoalitionOrganisationPage,
-  CoalitionRequest, DirectoryFilter, DirectoryPage, ForumDetails, ForumRequest, InvitationCreated, InvitationPreview,
-  InvitationSummary, JoinRequestSummary, MemberOrganisationRole, OrganisationCoalition, OrganisationDetails, OrganisationRequest, PersonDetails, RegisterRequest,
-  SpaceAccess, SpaceDetails, SpaceKind, SpaceMember, SpaceRole, SpaceSummary, WorkingGroupDetails, WorkingGroupRequest,
-  RecoveryCodes, SecondFactorRequired, SignInFacts, TwoFactorSetup, TwoFactorStatus,
-} from './types';
+  ApiKeyScope, CoalitionDetails, CoalitionRequest, ForumDetails, ForumRequest, MemberOrganisationRole,
+  OrganisationDetails, OrganisationRequest, RegisterRequest, ScheduleSessionRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
+} from '../generated/openapi';
+import type { paths } from '../generated/openapi';
 
-const v1 = '/api/v1';
-const e = encodeURIComponent;
+type AgendaRequest = NonNullable<paths['/api/v1/live-sessions/{id}/agenda']['put']['requestBody']>['content']['application/json'];
+import { http, unwrap } from './client';
+
+/** Any space's details: the answer of GET /api/v1/{kind}/{id}. */
+export type SpaceDetails = OrganisationDetails | CoalitionDetails | WorkingGroupDetails | ForumDetails;
+
+/** The body of PUT /api/v1/{kind}/{id}: the kind's own request shape. */
+export type SpaceRequest = OrganisationRequest | CoalitionRequest | WorkingGroupRequest | ForumRequest;
 
 /** The route segment of each kind of space: /api/v1/{segment}/{id}, and the app's own /{segment}/{id}. */
-export const kindSegment: Record<SpaceKind, string> = {
+export const kindSegment = {
   organisation: 'organisations',
   coalition: 'coalitions',
   'working-group': 'working-groups',
   forum: 'forums',
-};
+} as const satisfies Record<SpaceKind, string>;
 
-const space = (kind: SpaceKind, id: string) => `${v1}/${kindSegment[kind]}/${e(id)}`;
+type Segment = (typeof kindSegment)[SpaceKind];
+const seg = (kind: SpaceKind): Segment => kindSegment[kind];
+
+/** The query a directory listing takes, as the OpenAPI document names it. */
+export type DirectoryFilter = NonNullable<paths['/api/v1/organisations']['get']['parameters']['query']>;
+
+const idempotent = (key: string) => ({ 'Idempotency-Key': key });
+const path = (id: string) => ({ params: { path: { id } } });
 
 export const api = {
   // The same answer whether the address was new or had an account: the next step is always to sign in.
-  register: (body: RegisterRequest) => post<{ next: string }>(`${v1}/accounts`, body),
-  signIn: (email: string, password: string) => post<AccessToken | SecondFactorRequired>(`${v1}/auth/token`, { email, password }),
+  register: (body: RegisterRequest) => unwrap(http.POST('/api/v1/accounts', { body })),
+  signIn: (email: string, password: string) => unwrap(http.POST('/api/v1/auth/token', { body: { email, password } })),
   completeSignIn: (email: string, challenge: string, code: string) =>
-    post<AccessToken>(`${v1}/auth/second-factor`, { email, challenge, code }),
-  signOut: () => post<void>(`${v1}/auth/sign-out`),
-  mySignIn: () => get<SignInFacts>(`${v1}/me/sign-in`),
-  twoFactor: () => get<TwoFactorStatus>(`${v1}/me/two-factor`),
-  beginTwoFactor: () => post<TwoFactorSetup>(`${v1}/me/two-factor`),
-  confirmTwoFactor: (code: string) => post<RecoveryCodes>(`${v1}/me/two-factor/confirm`, { code }),
-  disableTwoFactor: (password: string, code: string) => post<void>(`${v1}/me/two-factor/disable`, { password, code }),
-  me: () => get<PersonDetails>(`${v1}/me`),
-  mySpaces: () => get<SpaceSummary[]>(`${v1}/me/spaces`),
-  person: (id: string) => get<PersonDetails>(`${v1}/people/${e(id)}`),
+    unwrap(http.POST('/api/v1/auth/second-factor', { body: { email, challenge, code } })),
+  signOut: () => unwrap(http.POST('/api/v1/auth/sign-out')),
+  mySignIn: () => unwrap(http.GET('/api/v1/me/sign-in')),
+  twoFactor: () => unwrap(http.GET('/api/v1/me/two-factor')),
+  beginTwoFactor: () => unwrap(http.POST('/api/v1/me/two-factor')),
+  confirmTwoFactor: (code: string) => unwrap(http.POST('/api/v1/me/two-factor/confirm', { body: { code } })),
+  disableTwoFactor: (password: string, code: string) => unwrap(http.POST('/api/v1/me/two-factor/disable', { body: { password, code } })),
+  me: () => unwrap(http.GET('/api/v1/me')),
+  mySpaces: () => unwrap(http.GET('/api/v1/me/spaces')),
+  person: (personId: string) => unwrap(http.GET('/api/v1/people/{personId}', { params: { path: { personId } } })),
 
-  directory: (which: 'organisations' | 'coalitions', filter: DirectoryFilter) =>
-    get<DirectoryPage>(`${v1}/${which}`, { ...filter }),
+  directory: (which: 'organisations' | 'coalitions', query: DirectoryFilter) =>
+    unwrap(http.GET(`/api/v1/${which}`, { params: { query } })),
 
   // Creates take an idempotency key: one per form, so a retried submit cannot make a second space.
-  createOrganisation: (body: OrganisationRequest, key: string) => create<OrganisationDetails>(`${v1}/organisations`, body, key),
-  createCoalition: (body: CoalitionRequest, key: string) => create<CoalitionDetails>(`${v1}/coalitions`, body, key),
-  createWorkingGroup: (parent: 'organisation' | 'coalition', parentId: string, body: WorkingGroupRequest, key: string) =>
-    create<WorkingGroupDetails>(`${space(parent, parentId)}/working-groups`, body, key),
-  createForum: (coalitionId: string, body: ForumRequest, key: string) =>
-    create<ForumDetails>(`${space('coalition', coalitionId)}/forums`, body, key),
+  createOrganisation: (body: OrganisationRequest, key: string) =>
+    unwrap(http.POST('/api/v1/organisations', { body, params: { header: idempotent(key) } })),
+  createCoalition: (body: CoalitionRequest, key: string) =>
+    unwrap(http.POST('/api/v1/coalitions', { body, params: { header: idempotent(key) } })),
+  createWorkingGroup: (parent: 'organisation' | 'coalition', id: string, body: WorkingGroupRequest, key: string) =>
+    unwrap(http.POST(`/api/v1/${kindSegment[parent]}/{id}/working-groups`, { body, params: { path: { id }, header: idempotent(key) } })),
+  createForum: (id: string, body: ForumRequest, key: string) =>
+    unwrap(http.POST('/api/v1/coalitions/{id}/forums', { body, params: { path: { id }, header: idempotent(key) } })),
 
-  details: <T extends SpaceDetails = SpaceDetails>(kind: SpaceKind, id: string) => get<T>(space(kind, id)),
-  /** Replaces the profile; the body is the kind's request shape (see profileOf). */
-  update: <T extends SpaceDetails = SpaceDetails>(kind: SpaceKind, id: string, body: object) => put<T>(space(kind, id), body),
-  workingGroups: (kind: 'organisation' | 'coalition', id: string) => get<SpaceSummary[]>(`${space(kind, id)}/working-groups`),
-  forums: (coalitionId: string) => get<SpaceSummary[]>(`${space('coalition', coalitionId)}/forums`),
-  coalitionOrganisations: (coalitionId: string, cursor?: string) =>
-    get<CoalitionOrganisationPage>(`${space('coalition', coalitionId)}/organisations?limit=100${cursor ? `&cursor=${e(cursor)}` : ''}`),
-  inviteOrganisation: (coalitionId: string, organisationId: string, peopleRole: MemberOrganisationRole = 'observer') =>
-    post<void>(`${space('coalition', coalitionId)}/organisations`, { organisationId, peopleRole }),
-  organisationCoalitions: (organisationId: string) =>
-    get<OrganisationCoalition[]>(`${space('organisation', organisationId)}/coalitions`),
-  answerCoalition: (coalitionId: string, organisationId: string, accept: boolean) =>
-    post<void>(`${space('coalition', coalitionId)}/organisations/${e(organisationId)}/${accept ? 'accept' : 'decline'}`),
-  leaveCoalition: (coalitionId: string, organisationId: string) =>
-    del(`${space('coalition', coalitionId)}/organisations/${e(organisationId)}`),
+  details: (kind: SpaceKind, id: string): Promise<SpaceDetails> => unwrap(http.GET(`/api/v1/${seg(kind)}/{id}`, path(id))),
+  organisation: (id: string) => unwrap(http.GET('/api/v1/organisations/{id}', path(id))),
+  coalition: (id: string) => unwrap(http.GET('/api/v1/coalitions/{id}', path(id))),
+  workingGroup: (id: string) => unwrap(http.GET('/api/v1/working-groups/{id}', path(id))),
+  forum: (id: string) => unwrap(http.GET('/api/v1/forums/{id}', path(id))),
+  /** Replaces a profile; with `version`, only if nobody changed it since that version was read (412 otherwise). */
+  update: (kind: SpaceKind, id: string, body: SpaceRequest, version?: number): Promise<SpaceDetails> =>
+    unwrap(http.PUT(`/api/v1/${seg(kind)}/{id}`, { body, params: { path: { id } }, headers: version === undefined ? {} : ifMatch(version) })),
 
-  members: (kind: SpaceKind, id: string) => get<SpaceMember[]>(`${space(kind, id)}/members`),
+  workingGroups: (kind: 'organisation' | 'coalition', id: string) =>
+    unwrap(http.GET(`/api/v1/${kindSegment[kind]}/{id}/working-groups`, path(id))),
+  forums: (id: string) => unwrap(http.GET('/api/v1/coalitions/{id}/forums', path(id))),
+  coalitionOrganisations: (id: string, cursor?: string) =>
+    unwrap(http.GET('/api/v1/coalitions/{id}/organisations', { params: { path: { id }, query: { limit: 100, cursor } } })),
+  inviteOrganisation: (id: string, organisationId: string, peopleRole: MemberOrganisationRole = 'observer') =>
+    unwrap(http.POST('/api/v1/coalitions/{id}/organisations', { body: { organisationId, peopleRole }, params: { path: { id } } })),
+  setOrganisationRole: (id: string, organisationId: string, peopleRole: MemberOrganisationRole) =>
+    unwrap(http.PUT('/api/v1/coalitions/{id}/organisations/{organisationId}/role', { body: { peopleRole }, params: { path: { id, organisationId } } })),
+  organisationCoalitions: (id: string) => unwrap(http.GET('/api/v1/organisations/{id}/coalitions', path(id))),
+  answerCoalition: (id: string, organisationId: string, accept: boolean) =>
+    unwrap(http.POST(`/api/v1/coalitions/{id}/organisations/{organisationId}/${accept ? 'accept' : 'decline'}`, { params: { path: { id, organisationId } } })),
+  leaveCoalition: (id: string, organisationId: string) =>
+    unwrap(http.DELETE('/api/v1/coalitions/{id}/organisations/{organisationId}', { params: { path: { id, organisationId } } })),
+
+  members: (kind: SpaceKind, id: string) => unwrap(http.GET(`/api/v1/${seg(kind)}/{id}/members`, path(id))),
   changeRole: (kind: SpaceKind, id: string, personId: string, role: SpaceRole) =>
-    put<void>(`${space(kind, id)}/members/${e(personId)}/role`, { role }),
-  removeMember: (kind: SpaceKind, id: string, personId: string) => del(`${space(kind, id)}/members/${e(personId)}`),
-  leave: (kind: SpaceKind, id: string) => post<void>(`${space(kind, id)}/leave`),
+    unwrap(http.PUT(`/api/v1/${seg(kind)}/{id}/members/{personId}/role`, { body: { role }, params: { path: { id, personId } } })),
+  removeMember: (kind: SpaceKind, id: string, personId: string) =>
+    unwrap(http.DELETE(`/api/v1/${seg(kind)}/{id}/members/{personId}`, { params: { path: { id, personId } } })),
+  leave: (kind: SpaceKind, id: string) => unwrap(http.POST(`/api/v1/${seg(kind)}/{id}/leave`, path(id))),
 
-  invitations: (kind: SpaceKind, id: string) => get<InvitationSummary[]>(`${space(kind, id)}/invitations`),
+  invitations: (kind: SpaceKind, id: string) => unwrap(http.GET(`/api/v1/${seg(kind)}/{id}/invitations`, path(id))),
   invite: (kind: SpaceKind, id: string, role: SpaceRole, expiresInDays: number, note: string | null) =>
-    post<InvitationCreated>(`${space(kind, id)}/invitations`, { role, expiresInDays, note }),
+    unwrap(http.POST(`/api/v1/${seg(kind)}/{id}/invitations`, { body: { role, expiresInDays, note }, params: { path: { id } } })),
   revokeInvitation: (kind: SpaceKind, id: string, invitationId: string) =>
-    del(`${space(kind, id)}/invitations/${e(invitationId)}`),
+    unwrap(http.DELETE(`/api/v1/${seg(kind)}/{id}/invitations/{invitationId}`, { params: { path: { id, invitationId } } })),
 
   requestToJoin: (kind: SpaceKind, id: string, message: string | null) =>
-    post<void>(`${space(kind, id)}/join-requests`, { message }),
-  joinRequests: (kind: SpaceKind, id: string) => get<JoinRequestSummary[]>(`${space(kind, id)}/join-requests`),
+    unwrap(http.POST(`/api/v1/${seg(kind)}/{id}/join-requests`, { body: { message }, params: { path: { id } } })),
+  joinRequests: (kind: SpaceKind, id: string) => unwrap(http.GET(`/api/v1/${seg(kind)}/{id}/join-requests`, path(id))),
   decideJoinRequest: (kind: SpaceKind, id: string, personId: string, approve: boolean) =>
-    post<void>(`${space(kind, id)}/join-requests/${e(personId)}/${approve ? 'approve' : 'reject'}`),
+    unwrap(http.POST(`/api/v1/${seg(kind)}/{id}/join-requests/{personId}/${approve ? 'approve' : 'reject'}`, { params: { path: { id, personId } } })),
 
   audit: (kind: SpaceKind, id: string, after: number | null, limit = 50) =>
-    get<AuditPage>(`${space(kind, id)}/audit`, { after, limit }),
+    unwrap(http.GET(`/api/v1/${seg(kind)}/{id}/audit`, { params: { path: { id }, query: { after: after ?? undefined, limit } } })),
 
-  previewInvitation: (token: string) => get<InvitationPreview>(`${v1}/invitations/${e(token)}`),
-  acceptInvitation: (token: string) => post<SpaceAccess>(`${v1}/invitations/${e(token)}/accept`),
-  declineInvitation: (token: string) => post<void>(`${v1}/invitations/${e(token)}/decline`),
+  previewInvitation: (token: string) => unwrap(http.GET('/api/v1/invitations/{token}', { params: { path: { token } } })),
+  acceptInvitation: (token: string) => unwrap(http.POST('/api/v1/invitations/{token}/accept', { params: { path: { token } } })),
+  declineInvitation: (token: string) => unwrap(http.POST('/api/v1/invitations/{token}/decline', { params: { path: { token } } })),
 
-  apiKeys: (organisationId: string) => get<ApiKeySummary[]>(`${space('organisation', organisationId)}/api-keys`),
-  createApiKey: (organisationId: string, name: string, scope: ApiKeyScope) =>
-    post<ApiKeyCreated>(`${space('organisation', organisationId)}/api-keys`, { name, scope }),
-  revokeApiKey: (organisationId: string, keyId: string) =>
-    del(`${space('organisation', organisationId)}/api-keys/${e(keyId)}`),
+  forumSessions: (forumId: string) => unwrap(http.GET('/api/v1/forums/{forumId}/sessions', { params: { path: { forumId } } })),
+  scheduleSession: (forumId: string, body: ScheduleSessionRequest, key: string) =>
+    unwrap(http.POST('/api/v1/forums/{forumId}/sessions', { body, params: { path: { forumId }, header: idempotent(key) } })),
+  session: (id: string) => unwrap(http.GET('/api/v1/live-sessions/{id}', path(id))),
+  sessionRecord: (id: string) => unwrap(http.GET('/api/v1/live-sessions/{id}/record', path(id))),
+  sessionAudit: (id: string, after: number | null, limit = 50) =>
+    unwrap(http.GET('/api/v1/live-sessions/{id}/audit', { params: { path: { id }, query: { after: after ?? undefined, limit } } })),
+  setAgenda: (id: string, body: AgendaRequest) => unwrap(http.PUT('/api/v1/live-sessions/{id}/agenda', { body, params: { path: { id } } })),
+
+  apiKeys: (id: string) => unwrap(http.GET('/api/v1/organisations/{id}/api-keys', path(id))),
+  createApiKey: (id: string, name: string, scope: ApiKeyScope) =>
+    unwrap(http.POST('/api/v1/organisations/{id}/api-keys', { body: { name, scope }, params: { path: { id } } })),
+  revokeApiKey: (id: string, keyId: string) =>
+    unwrap(http.DELETE('/api/v1/organisations/{id}/api-keys/{keyId}', { params: { path: { id, keyId } } })),
 };
+
+/** The ETag the server gives a space of this version (api/Infrastructure/ETags.cs). */
+function ifMatch(version: number) {
+  return { 'If-Match': `"v${version}"` };
+}

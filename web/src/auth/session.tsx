@@ -1,10 +1,11 @@
 // Who is signed in. The bearer token lives in localStorage so a phone keeps its session across reloads;
 // it is dropped when it expires or the server rejects it.
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { onTokenRejected, setAccessToken } from '../api/client';
 import { api } from '../api/endpoints';
-import type { AccessToken } from '../api/types';
+import type { AccessToken } from '../generated/openapi';
 
 const storageKey = 'networkhub.session';
 
@@ -44,10 +45,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return loaded;
   });
 
+  // Whatever the cache holds was read with the previous person's rights: it goes when the person changes.
+  const cache = useQueryClient();
   const end = useCallback(() => {
     store(null);
     setSession(null);
-  }, []);
+    cache.clear();
+  }, [cache]);
 
   useEffect(() => {
     onTokenRejected(end);
@@ -58,8 +62,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const next = { token: token.token, expiresAt: token.expiresAt, personId: token.personId };
     store(next);
     setSession(next);
+    cache.clear();
     return next;
-  }, []);
+  }, [cache]);
 
   const signIn = useCallback(async (email: string, password: string) => {
     const answer = await api.signIn(email, password);

@@ -67,6 +67,11 @@ export function CheckboxField({ label, name, hint, checked, onChange }: { label:
 }
 
 /** The summary at the top of a form after a failed submit; focusable-free, announced as an alert. */
+/** A failed request's validation messages by camelCase field name, for the fields' `errors` (none for other failures). */
+export function fieldErrorsOf(error: unknown): Readonly<Record<string, string[]>> {
+  return error instanceof ApiError ? error.fieldErrors : {};
+}
+
 export function FormErrors({ error }: { error: unknown }) {
   const { t, errorText } = useI18n();
   if (!error) return null;

@@ -23,7 +23,7 @@ describe('i18n', () => {
   it('turns a known error code into a sentence and falls back to the server detail', () => {
     const i18n = createI18n('es');
     expect(i18n.errorText(new ApiError(401, 'auth.invalid-credentials', 'Wrong.'))).toBe('El correo electrónico o la contraseña no son correctos.');
-    expect(i18n.errorText(new ApiError(409, 'space.something-new', 'Server says why.'))).toBe('Server says why.');
+    expect(i18n.errorText(new ApiError(409, 'http.409', 'Server says why.'))).toBe('Server says why.');
     expect(i18n.errorText(new Error('boom'))).toBe(es['error.generic']);
   });
 

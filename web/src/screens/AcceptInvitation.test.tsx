@@ -2,11 +2,14 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, on, renderAt, signedIn } from '../testing/render';
+import type { InvitationPreview } from '../generated/openapi';
+import { api, problem, recordRequests, server } from '../testing/network';
+import { renderAt, signedIn } from '../testing/render';
 import { AcceptInvitation } from './AcceptInvitation';
 
 const token = 'coalition.c1.i1.secret';
-const preview = { space: { kind: 'coalition', id: 'c1' }, spaceName: 'تحالف المياه', role: 'member', expiresAt: '2026-12-01T00:00:00Z' };
+const preview: InvitationPreview = { space: { kind: 'coalition', id: 'c1' }, spaceName: 'تحالف المياه', role: 'member', expiresAt: '2026-12-01T00:00:00Z' };
+const answersPreview = api.get('/api/v1/invitations/{token}', ({ response }) => response(200).json(preview));
 
 function Where() {
   return <p>at {useLocation().pathname}</p>;
@@ -21,7 +24,7 @@ const screenWithLanding = (
 
 describe('AcceptInvitation', () => {
   it('offers people without an account to register with the invitation, or to sign in first', async () => {
-    fakeApi(on('GET', `/api/v1/invitations/${token}`, { body: preview }));
+    server.use(answersPreview);
     renderAt(<AcceptInvitation />, { url: `/invitations/${token}`, path: '/invitations/:token' });
 
     expect((await screen.findByText('تحالف المياه')).getAttribute('dir')).toBe('auto');
@@ -33,20 +36,25 @@ describe('AcceptInvitation', () => {
 
   it('accepts for a signed-in person and opens the space', async () => {
     signedIn();
-    const calls = fakeApi(
-      on('GET', `/api/v1/invitations/${token}`, { body: preview }),
-      on('POST', `/api/v1/invitations/${token}/accept`, { body: { space: { kind: 'coalition', id: 'c1' }, visibility: 'public', role: 'member', canSeeInside: true } }),
+    server.use(
+      answersPreview,
+      api.post('/api/v1/invitations/{token}/accept', ({ response }) =>
+        response(200).json({ space: { kind: 'coalition', id: 'c1' }, visibility: 'public', role: 'member', canSeeInside: true })),
+      api.get('/api/v1/me/spaces', ({ response }) => response(200).json([])),
     );
+    const sent = recordRequests();
     renderAt(screenWithLanding, { url: `/invitations/${token}` });
 
     await userEvent.click(await screen.findByRole('button', { name: 'Accept invitation' }));
 
     expect(await screen.findByText('at /coalitions/c1')).toBeTruthy();
-    expect(calls.at(-1)!.headers.Authorization).toBe('Bearer nht_test');
+    const acceptCall = sent.find((r) => r.method === 'POST')!;
+    expect(acceptCall.path).toBe(`/api/v1/invitations/${encodeURIComponent(token)}/accept`);
+    expect(acceptCall.headers.get('Authorization')).toBe('Bearer nht_test');
   });
 
   it('says so when the invitation was already used', async () => {
-    fakeApi(on('GET', `/api/v1/invitations/${token}`, { status: 409, body: { code: 'invitation.used', detail: 'Used.' } }));
+    server.use(api.get('/api/v1/invitations/{token}', ({ response }) => response(409).json(problem(409, 'invitation.used', 'Used.'))));
     renderAt(<AcceptInvitation />, { url: `/invitations/${token}`, path: '/invitations/:token', locale: 'es' });
 
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Esta invitación ya se usó o fue retirada.'));

@@ -1,12 +1,11 @@
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/endpoints';
+import { keys, queries } from '../api/queries';
 import { useSession } from '../auth/session';
 import { FormErrors } from '../components/Field';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading, Notice } from '../components/Status';
-import { useAsync } from '../components/useAsync';
-import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { Trans } from '../i18n/Trans';
@@ -17,12 +16,22 @@ export function AcceptInvitation() {
   const { token = '' } = useParams();
   const { session } = useSession();
   const navigate = useNavigate();
-  const preview = useAsync(() => api.previewInvitation(token), token);
-  const submit = useSubmit();
-  const [declined, setDeclined] = useState(false);
+  const preview = useQuery(queries.invitation(token));
+  const cache = useQueryClient();
+  const accept = useMutation({
+    mutationFn: () => api.acceptInvitation(token),
+    onSuccess: async (access) => {
+      // The person's spaces and the space itself now answer differently.
+      await Promise.all([cache.invalidateQueries({ queryKey: keys.me }), cache.invalidateQueries({ queryKey: keys.space(access.space.kind, access.space.id) })]);
+      navigate(spacePath(access.space), { state: { notice: 'invitation.accepted' } });
+    },
+  });
+  const decline = useMutation({ mutationFn: () => api.declineInvitation(token) });
+  const busy = accept.isPending || decline.isPending;
+  const declined = decline.isSuccess;
   const here = `/invitations/${encodeURIComponent(token)}`;
 
-  if (preview.loading) return <Page title={t('invitation.title')}><Loading /></Page>;
+  if (preview.isPending) return <Page title={t('invitation.title')}><Loading /></Page>;
   if (!preview.data) return <Page title={t('invitation.title')}><ErrorMessage error={preview.error} /></Page>;
 
   const invitation = preview.data;
@@ -33,18 +42,12 @@ export function AcceptInvitation() {
         {' '}<span className="muted">({t(`kind.${invitation.space.kind}`)})</span>
       </p>
       <p>{t('invitation.expires', { date: formatDate(invitation.expiresAt) })}</p>
-      <FormErrors error={submit.error} />
+      <FormErrors error={accept.error ?? decline.error} />
       <Notice text={declined ? t('invitation.declined') : null} />
       {declined ? null : session ? (
         <div className="actions">
-          <button type="button" className="primary" disabled={submit.busy} onClick={() => submit.run(async () => {
-            const access = await api.acceptInvitation(token);
-            navigate(spacePath(access.space), { state: { notice: 'invitation.accepted' } });
-          })}>{t('invitation.accept')}</button>
-          <button type="button" disabled={submit.busy} onClick={() => submit.run(async () => {
-            await api.declineInvitation(token);
-            setDeclined(true);
-          })}>{t('invitation.decline')}</button>
+          <button type="button" className="primary" disabled={busy} onClick={() => accept.mutate()}>{t('invitation.accept')}</button>
+          <button type="button" disabled={busy} onClick={() => decline.mutate()}>{t('invitation.decline')}</button>
         </div>
       ) : (
         <div className="actions">

@@ -33,6 +33,7 @@ export function Register() {
             displayName: form.displayName.trim(),
             pseudonym: form.pseudonym.trim() || null,
             country: form.country || null,
+            languages: null,
             invitation,
           });
           // Registering answers alike for a new address and a taken one; signing in tells only the one who knows the password.

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
-import { put } from '../api/client';
+import { api } from '../api/endpoints';
 import { ErrorMessage } from '../components/Status';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
-import type { AgendaItem, AgendaItemRequest, BreakoutMode, LiveSessionDetails } from './types';
+import type { AgendaItem, BreakoutMode, LiveSessionDetails } from './types';
+import type { AgendaItemRequest } from '../generated/openapi';
 import type { LiveSession } from './useLiveSession';
 
 /**
@@ -89,7 +90,7 @@ function BreakoutForm({ sessionId, upcoming, next }: { sessionId: string; upcomi
     setSaved('');
     const breakout = { rooms: Math.min(maxRooms, Math.max(1, Math.round(Number(rooms)) || 1)), mode };
     void save.run(async () => {
-      await put(`/api/v1/live-sessions/${encodeURIComponent(sessionId)}/agenda`, {
+      await api.setAgenda(sessionId, {
         items: upcoming.map((i) => (i.id === next.id ? { ...asRequest(i), breakout } : asRequest(i))),
       });
       setSaved(t('room.breakoutSaved', { rooms: breakout.rooms, mode: t(`breakoutMode.${breakout.mode}`) }));

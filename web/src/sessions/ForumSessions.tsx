@@ -2,7 +2,7 @@
 // page (the main chunk), so it uses only the REST client; the room itself is a separate chunk.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { create, get } from '../api/client';
+import { api } from '../api/endpoints';
 import type { SpaceRole } from '../api/types';
 import { FormErrors, SelectField, TextField } from '../components/Field';
 import { ErrorMessage, Loading } from '../components/Status';
@@ -11,14 +11,15 @@ import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { newId } from '../spaces/paths';
-import { agendaFormats, type AgendaFormat, type AgendaItemRequest, type LiveSessionDetails, type LiveSessionSummary } from './types';
+import { agendaFormats, type AgendaFormat, } from './types';
+import type { AgendaItemRequest } from '../generated/openapi';
 
 export const forumSessionsPath = (forumId: string) => `/api/v1/forums/${encodeURIComponent(forumId)}/sessions`;
 export const sessionPath = (id: string) => `/sessions/${id}`;
 
 export function ForumSessions({ forumId, yourRole }: { forumId: string; yourRole: SpaceRole | null }) {
   const { t, formatDate } = useI18n();
-  const sessions = useAsync(() => get<LiveSessionSummary[]>(forumSessionsPath(forumId)), `${forumId}/${yourRole}`);
+  const sessions = useAsync(() => api.forumSessions(forumId), `${forumId}/${yourRole}`);
   if (!yourRole) return null;
   return (
     <section aria-labelledby="forum-sessions">
@@ -74,8 +75,8 @@ function ScheduleSession({ forumId, onScheduled }: { forumId: string; onSchedule
       <form noValidate className="narrow" onSubmit={(e) => {
         e.preventDefault();
         void submit.run(async () => {
-          await create<LiveSessionDetails>(forumSessionsPath(forumId), {
-            title: form.title.trim(), timeZone: form.timeZone.trim() || 'UTC',
+          await api.scheduleSession(forumId, {
+            title: form.title.trim(), description: null, languages: null, timeZone: form.timeZone.trim() || 'UTC',
             startsAt: new Date(form.startsAt).toISOString(), endsAt: new Date(form.endsAt).toISOString(),
             agenda: items.map(toRequest),
           }, key);
@@ -146,7 +147,7 @@ function SelectLines({ label, value, onChange }: { label: string; value: string;
 export function UpcomingSessions({ forumIds }: { forumIds: string[] }) {
   const { t, formatDate } = useI18n();
   const upcoming = useAsync(async () => {
-    const lists = await Promise.all(forumIds.map((id) => get<LiveSessionSummary[]>(forumSessionsPath(id)).catch(() => [])));
+    const lists = await Promise.all(forumIds.map((id) => api.forumSessions(id).catch(() => [])));
     return lists.flat().filter((s) => s.status !== 'closed').sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }, forumIds.join(','));
   if (!upcoming.data?.length) return null;

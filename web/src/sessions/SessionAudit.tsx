@@ -1,12 +1,11 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import { get } from '../api/client';
-import type { AuditEntry, AuditPage } from '../api/types';
+import { api } from '../api/endpoints';
+import type { AuditEntry } from '../api/types';
 import { ErrorMessage, Loading } from '../components/Status';
 import { UserText } from '../components/UserText';
 import { hasKey, useI18n } from '../i18n';
 import { usePersonNames } from '../spaces/usePersonNames';
 
-const auditPath = (id: string) => `/api/v1/live-sessions/${encodeURIComponent(id)}/audit`;
 
 /**
  * Facilitators only: who scheduled, started, moderated the session, and when, oldest first. Hidden until asked for;
@@ -28,7 +27,7 @@ export function SessionAudit({ sessionId, names, changes }: { sessionId: string;
     setLoading(true);
     setError(null);
     try {
-      const page = await get<AuditPage>(auditPath(sessionId), { after: from, limit: 50 });
+      const page = await api.sessionAudit(sessionId, from);
       setEntries((current) => (from === null ? page.entries : [...current, ...page.entries]));
       setAfter(page.nextAfter);
     } catch (failure) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ApiError, get } from '../api/client';
+import { ApiError } from '../api/client';
+import { api } from '../api/endpoints';
 import { loadSession } from '../auth/session';
 import { ErrorMessage } from '../components/Status';
 import { UserParagraphs, UserText } from '../components/UserText';
@@ -7,7 +8,6 @@ import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { PollChart } from './Poll';
 import { StatementResultsView } from './Statements';
-import type { LiveSessionRecord } from './types';
 
 const recordPath = (id: string) => `/api/v1/live-sessions/${encodeURIComponent(id)}/record`;
 
@@ -26,7 +26,7 @@ async function download(path: string, filename: string) {
 
 export function SessionRecord({ sessionId }: { sessionId: string }) {
   const { t, formatDate } = useI18n();
-  const record = useAsync(() => get<LiveSessionRecord>(recordPath(sessionId)), sessionId);
+  const record = useAsync(() => api.sessionRecord(sessionId), sessionId);
   const [error, setError] = useState<unknown>(null);
   const save = (suffix: string, name: string) => download(`${recordPath(sessionId)}${suffix}`, name).catch(setError);
   const r = record.data;

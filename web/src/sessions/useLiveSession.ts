@@ -2,6 +2,7 @@
 // joining again with the last sequence it applied, so the hub sends exactly what was missed (or a snapshot).
 import { useCallback, useEffect, useEffectEvent, useReducer, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
+import type { ErrorCode } from '../generated/errors';
 import { LiveSessionClient, hubError, type ConnectionStatus, type LiveSessionMethods } from './liveSessionClient';
 import { initialRoomState, roomReducer } from './roomState';
 import type { ConnectionEnded, LiveSessionRole } from './types';
@@ -43,7 +44,7 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
       setJoinError(null);
     } catch (error) {
       const { code, message } = hubError(error);
-      setJoinError(new ApiError(400, code, message));
+      setJoinError(new ApiError(400, code as ErrorCode, message));
     } finally {
       joining.current = false;
     }
@@ -98,7 +99,7 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
       return await (hub.invoke as (m: string, ...a: unknown[]) => Promise<number>)(method, sessionId, ...args);
     } catch (error) {
       const { code, message } = hubError(error);
-      throw new ApiError(400, code, message);
+      throw new ApiError(400, code as ErrorCode, message);
     }
   };
 

@@ -74,7 +74,7 @@ function CreateChild({ parent, childKind, parentVisibility }: { parent: Props['p
           };
           const text = form.text.trim() || null;
           const created = childKind === 'forum'
-            ? await api.createForum(parent.id, { ...base, description: text }, key)
+            ? await api.createForum(parent.id, { ...base, description: text, themes: null }, key)
             : await api.createWorkingGroup(parent.kind, parent.id, { ...base, purpose: text }, key);
           navigate(spacePath({ kind: childKind, id: created.id }));
         });

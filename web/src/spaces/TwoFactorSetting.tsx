@@ -1,15 +1,15 @@
 // A coordinator's switch for "members must sign in with a second factor". The update replaces the whole profile,
 // so the body repeats the profile as read, with only this setting changed.
 import { useState } from 'react';
-import { api } from '../api/endpoints';
-import type { CoalitionDetails, ForumDetails, OrganisationDetails, SpaceDetails, SpaceKind, WorkingGroupDetails } from '../api/types';
+import { api, type SpaceDetails, type SpaceRequest } from '../api/endpoints';
+import type { CoalitionDetails, ForumDetails, OrganisationDetails, SpaceKind, WorkingGroupDetails } from '../generated/openapi';
 import { FormErrors } from '../components/Field';
 import { Notice } from '../components/Status';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 
 /** The update body of each kind, from its details as read. */
-export function profileOf(kind: SpaceKind, space: SpaceDetails): Record<string, unknown> {
+export function profileOf(kind: SpaceKind, space: SpaceDetails): SpaceRequest {
   const common = { name: space.name, visibility: space.visibility };
   switch (kind) {
     case 'organisation': {

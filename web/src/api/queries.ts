@@ -1,0 +1,62 @@
+// What the app reads, as TanStack Query options: one cache for every screen, keyed so that a change can refresh
+// everything it affects by a prefix. Everything about one space sits under ['space', kind, id]; everything about the
+// signed-in person under ['me']. A mutation invalidates the narrowest prefix that covers what it changed.
+import { QueryClient, queryOptions } from '@tanstack/react-query';
+import type { SpaceKind } from '../generated/openapi';
+import { ApiError } from './client';
+import { api, type DirectoryFilter } from './endpoints';
+
+export const keys = {
+  me: ['me'] as const,
+  space: (kind: SpaceKind, id: string) => ['space', kind, id] as const,
+  directory: ['directory'] as const,
+  person: (id: string) => ['person', id] as const,
+  invitation: (token: string) => ['invitation', token] as const,
+};
+
+export const queries = {
+  me: () => queryOptions({ queryKey: [...keys.me, 'person'], queryFn: api.me }),
+  mySpaces: () => queryOptions({ queryKey: [...keys.me, 'spaces'], queryFn: api.mySpaces }),
+  mySignIn: () => queryOptions({ queryKey: [...keys.me, 'sign-in'], queryFn: api.mySignIn }),
+  twoFactor: () => queryOptions({ queryKey: [...keys.me, 'two-factor'], queryFn: api.twoFactor }),
+  person: (id: string) => queryOptions({ queryKey: keys.person(id), queryFn: () => api.person(id), staleTime: 5 * 60_000 }),
+
+  directory: (which: 'organisations' | 'coalitions', filter: DirectoryFilter) =>
+    queryOptions({ queryKey: [...keys.directory, which, filter], queryFn: () => api.directory(which, filter) }),
+
+  details: (kind: SpaceKind, id: string) =>
+    queryOptions({ queryKey: [...keys.space(kind, id), 'details'], queryFn: () => api.details(kind, id) }),
+  members: (kind: SpaceKind, id: string) =>
+    queryOptions({ queryKey: [...keys.space(kind, id), 'members'], queryFn: () => api.members(kind, id) }),
+  invitations: (kind: SpaceKind, id: string) =>
+    queryOptions({ queryKey: [...keys.space(kind, id), 'invitations'], queryFn: () => api.invitations(kind, id) }),
+  joinRequests: (kind: SpaceKind, id: string) =>
+    queryOptions({ queryKey: [...keys.space(kind, id), 'join-requests'], queryFn: () => api.joinRequests(kind, id) }),
+  workingGroups: (kind: 'organisation' | 'coalition', id: string) =>
+    queryOptions({ queryKey: [...keys.space(kind, id), 'working-groups'], queryFn: () => api.workingGroups(kind, id) }),
+  forums: (coalitionId: string) =>
+    queryOptions({ queryKey: [...keys.space('coalition', coalitionId), 'forums'], queryFn: () => api.forums(coalitionId) }),
+  organisationCoalitions: (organisationId: string) =>
+    queryOptions({ queryKey: [...keys.space('organisation', organisationId), 'coalitions'], queryFn: () => api.organisationCoalitions(organisationId) }),
+  apiKeys: (organisationId: string) =>
+    queryOptions({ queryKey: [...keys.space('organisation', organisationId), 'api-keys'], queryFn: () => api.apiKeys(organisationId) }),
+
+  invitation: (token: string) => queryOptions({ queryKey: keys.invitation(token), queryFn: () => api.previewInvitation(token) }),
+};
+
+/**
+ * The app's cache. A 4xx answer is an answer (retrying a 404 or 403 only delays the message); a lost connection or a
+ * 503 is retried twice, which covers a node restarting behind the load balancer.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        retry: (failures, error) => failures < 2 && error instanceof ApiError && (error.status === 0 || error.status >= 500),
+        refetchOnWindowFocus: false,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
