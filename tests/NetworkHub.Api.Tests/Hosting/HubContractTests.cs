@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using NetworkHub.Api.Infrastructure;
 using NetworkHub.Api.LiveSessions;
 using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Api.Tests.Hosting;
 
@@ -94,6 +95,7 @@ public sealed class HubContractTests(SharedHost shared)
             ["reply"] = schemas.Of(typeof(HubReply<JsonElement>), null, "HubReply"),
             ["methods"] = methods,
             ["events"] = events,
+            ["reactions"] = new JsonArray([.. LiveSessionLimits.Reactions.Select(r => JsonValue.Create(r))]),
             ["definitions"] = schemas.Definitions(),
         };
     }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
-import type { LiveSessionDetails } from './types';
+import type { LiveSessionDetails } from '../generated/hub';
 
 /** The current time, ticking once a second while mounted. */
 export function useNow(): number {

@@ -5,7 +5,7 @@ import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Countdown } from './Agenda';
 import { Contributions } from './Contributions';
-import type { ItemContent } from './types';
+import type { ItemContent } from '../generated/hub';
 import type { LiveSession } from './useLiveSession';
 
 /** Breakout rooms: your own room's contributions and timer, the rapporteur's summary, and every room's summary. */

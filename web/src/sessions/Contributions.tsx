@@ -3,7 +3,7 @@ import { ErrorMessage } from '../components/Status';
 import { UserParagraphs, UserText } from '../components/UserText';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
-import { reactions, type Contribution } from './types';
+import { reactions, type Contribution } from '../generated/hub';
 import type { LiveSession } from './useLiveSession';
 
 interface Props {

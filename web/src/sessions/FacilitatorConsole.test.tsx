@@ -4,7 +4,7 @@ import { fakeApi, on, renderAt, signedIn } from '../testing/render';
 import { FacilitatorConsole } from './FacilitatorConsole';
 import { Presence } from './Presence';
 import { SessionAudit } from './SessionAudit';
-import type { LiveSessionDetails, LiveSessionView } from './types';
+import type { LiveSessionDetails, LiveSessionView } from '../generated/hub';
 
 const details: LiveSessionDetails = {
   id: 's1', forumId: 'f1', title: 'Asamblea', description: null, startsAt: '2026-01-01T10:00:00Z', endsAt: '2026-01-01T12:00:00Z',

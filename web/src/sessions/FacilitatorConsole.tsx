@@ -3,7 +3,7 @@ import { api } from '../api/endpoints';
 import { ErrorMessage } from '../components/Status';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
-import type { AgendaItem, BreakoutMode, LiveSessionDetails } from './types';
+import type { AgendaItem, BreakoutMode, LiveSessionDetails } from '../generated/hub';
 import type { AgendaItemRequest } from '../generated/openapi';
 import type { LiveSession } from './useLiveSession';
 

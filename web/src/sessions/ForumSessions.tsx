@@ -11,8 +11,7 @@ import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { newId } from '../spaces/paths';
-import { agendaFormats, type AgendaFormat, } from './types';
-import type { AgendaItemRequest } from '../generated/openapi';
+import { agendaFormatValues as agendaFormats, type AgendaFormat, type AgendaItemRequest } from '../generated/openapi';
 
 export const forumSessionsPath = (forumId: string) => `/api/v1/forums/${encodeURIComponent(forumId)}/sessions`;
 export const sessionPath = (id: string) => `/sessions/${id}`;

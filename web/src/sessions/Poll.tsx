@@ -3,7 +3,7 @@ import { ErrorMessage, Notice } from '../components/Status';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { BarChart, percent } from './Charts';
-import type { AgendaItem, PollResult } from './types';
+import type { AgendaItem, PollResult } from '../generated/hub';
 import type { LiveSession } from './useLiveSession';
 
 /** The live tally as a bar chart with counts and shares. */

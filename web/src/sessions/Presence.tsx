@@ -3,7 +3,7 @@ import { useSubmit } from '../components/useSubmit';
 import { ErrorMessage } from '../components/Status';
 import { useI18n } from '../i18n';
 import type { LiveSession } from './useLiveSession';
-import type { LiveSessionView } from './types';
+import type { LiveSessionView } from '../generated/hub';
 
 /**
  * Who is here now, with counts per organisation. Facilitators can mute and unmute participants, make one a

@@ -22,12 +22,13 @@ import { StatementsPanel } from './Statements';
 import { useLiveSession, type LiveSession } from './useLiveSession';
 
 export default function SessionRoom() {
-  return <RequireSignIn><Room /></RequireSignIn>;
+  const { id = '' } = useParams();
+  // A room per session: following a link to another session starts from nothing rather than from this one's state.
+  return <RequireSignIn><Room key={id} id={id} /></RequireSignIn>;
 }
 
-function Room() {
+function Room({ id }: { id: string }) {
   const { t } = useI18n();
-  const { id = '' } = useParams();
   const { session } = useSession();
   const live = useLiveSession(id, () => loadSession()?.token ?? null);
   const view = live.state.view;

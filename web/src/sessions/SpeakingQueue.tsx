@@ -3,7 +3,7 @@ import { UserText } from '../components/UserText';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { Countdown } from './Agenda';
-import type { SpeakingQueueView } from './types';
+import type { SpeakingQueueView } from '../generated/hub';
 import type { LiveSession } from './useLiveSession';
 
 interface Props {

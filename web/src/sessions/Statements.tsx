@@ -4,7 +4,7 @@ import { UserText } from '../components/UserText';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { BarChart, percent } from './Charts';
-import type { StatementResults, StatementTally, StatementVote } from './types';
+import type { StatementResults, StatementTally, StatementVote } from '../generated/hub';
 import type { LiveSession } from './useLiveSession';
 
 const votes: StatementVote[] = ['agree', 'disagree', 'pass'];

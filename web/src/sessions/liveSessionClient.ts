@@ -1,8 +1,10 @@
 // The browser's connection to the live session hub, for the session room to build on.
 //
-// The two maps below mirror the hub's typed client interface (api/LiveSessions/ILiveSessionClient.cs) and its
-// public methods (api/LiveSessions/LiveSessionHub.cs), so every `on` and `invoke` is checked by tsc. Methods that
-// change the session answer with the sequence number of their event, sent once the change is stored.
+// Every method name, argument, answer and message comes from src/generated/hub.ts, generated from the hub's
+// checked-in contract (docs/hub-contract.json), so a changed hub fails the type check here or where it is used.
+// Every hub method answers a reply, its value or a typed error; `invoke` unwraps it, and a failure is an ApiError
+// with the server's code. Methods that change the session answer the sequence number of their event, sent once the
+// change is stored.
 import {
   HubConnectionBuilder,
   HubConnectionState,
@@ -10,51 +12,11 @@ import {
   type HubConnection,
   type IRetryPolicy,
 } from '@microsoft/signalr';
-import type { ConnectionEnded, ContributeCommand, LiveSessionEvent, LiveSessionJoined, LiveSessionView, StatementVote } from './types';
+import { ApiError } from '../api/client';
+import type { ErrorCode } from '../generated/errors';
+import { liveSessionHubPath, type HubReply, type LiveSessionEvents, type LiveSessionMethods } from '../generated/hub';
 
-/** Where api/LiveSessions/LiveSessionSetup.cs maps LiveSessionHub. */
-export const liveSessionHubPath = '/hubs/sessions';
-
-/** Events the hub sends: name → payload. Filled in from ILiveSessionClient. */
-export interface LiveSessionEvents {
-  /** The next change of a session this connection joined. */
-  Event: LiveSessionEvent;
-  /** The whole session: on joining, or when too far behind to catch up event by event. */
-  Snapshot: LiveSessionView;
-  /** The last message before the server closes the connection: the sign-in it was made with ended. */
-  Ended: ConnectionEnded;
-}
-
-/** Methods the browser calls: name → [arguments, result]. Filled in from the hub's public methods. */
-type Id = string;
-type Ack = number;
-export interface LiveSessionMethods {
-  Join: [[sessionId: Id, afterSequence: number | null], LiveSessionJoined];
-  Leave: [[sessionId: Id], void];
-  OpenLobby: [[sessionId: Id], Ack];
-  Start: [[sessionId: Id], Ack];
-  Advance: [[sessionId: Id], Ack];
-  GoBack: [[sessionId: Id], Ack];
-  ExtendTimer: [[sessionId: Id, minutes: number, roomId: Id | null], Ack];
-  Pause: [[sessionId: Id], Ack];
-  Resume: [[sessionId: Id], Ack];
-  Close: [[sessionId: Id], Ack];
-  AppointCoFacilitator: [[sessionId: Id, personId: Id], Ack];
-  Mute: [[sessionId: Id, personId: Id, muted: boolean], Ack];
-  RemoveParticipant: [[sessionId: Id, personId: Id], Ack];
-  RecordOutcome: [[sessionId: Id, itemId: Id, text: string], Ack];
-  Contribute: [[sessionId: Id, command: ContributeCommand], Ack];
-  React: [[sessionId: Id, contributionId: Id, reaction: string], Ack];
-  RaiseHand: [[sessionId: Id], Ack];
-  LowerHand: [[sessionId: Id], Ack];
-  GiveFloor: [[sessionId: Id, personId: Id | null], Ack];
-  ReorderQueue: [[sessionId: Id, order: Id[]], Ack];
-  SkipSpeaker: [[sessionId: Id, personId: Id], Ack];
-  Vote: [[sessionId: Id, itemId: Id, choices: number[]], Ack];
-  SubmitStatement: [[sessionId: Id, itemId: Id, text: string], Ack];
-  VoteOnStatement: [[sessionId: Id, statementId: Id, vote: StatementVote], Ack];
-  PostSummary: [[sessionId: Id, roomId: Id, text: string], Ack];
-}
+export { liveSessionHubPath, type LiveSessionEvents, type LiveSessionMethods };
 
 export interface LiveSessionClientOptions {
   /** The hub's address; the live session hub unless given. */
@@ -64,12 +26,28 @@ export interface LiveSessionClientOptions {
   onStateChange?: (state: ConnectionStatus) => void;
 }
 
+/** The connection as the room shows it; the client's own notion, not part of the hub's contract. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 /** Reconnect soon, then back off to every 10 s, and never give up: people on phones lose signal and come back. */
 export const retryForever: IRetryPolicy = {
   nextRetryDelayInMilliseconds: ({ previousRetryCount }) => [0, 1000, 2000, 5000][previousRetryCount] ?? 10_000,
 };
+
+/**
+ * A hub reply as an answer: its value, or its error as an ApiError. A hub error has no HTTP status, so the status
+ * is 0, the same as for no answer at all; the code tells them apart and is what the app acts on.
+ */
+export function unwrapReply<T>(reply: HubReply): T {
+  if (reply.error) throw new ApiError(0, reply.error.code as ErrorCode, reply.error.message);
+  return reply.value as T;
+}
+
+/** Anything a hub call throws other than a typed error (a lost connection, SignalR's generic error) as an ApiError. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, 'network.offline', error instanceof Error ? error.message : null);
+}
 
 export class LiveSessionClient {
   readonly connection: HubConnection;
@@ -104,28 +82,25 @@ export class LiveSessionClient {
     return this.connection.stop();
   }
 
-  on<E extends keyof LiveSessionEvents & string>(event: E, handler: (payload: LiveSessionEvents[E]) => void): () => void {
+  on<E extends keyof LiveSessionEvents>(event: E, handler: (payload: LiveSessionEvents[E]) => void): () => void {
     const listener = (payload: LiveSessionEvents[E]) => handler(payload);
     this.connection.on(event, listener);
     return () => this.connection.off(event, listener);
   }
 
-  invoke<M extends keyof LiveSessionMethods & string>(method: M, ...args: LiveSessionMethods[M][0]): Promise<LiveSessionMethods[M][1]> {
-    return this.connection.invoke(method, ...args);
+  /** Calls a hub method and answers the value of its reply; every failure is an ApiError (see unwrapReply). */
+  async invoke<M extends keyof LiveSessionMethods>(method: M, ...args: LiveSessionMethods[M][0]): Promise<LiveSessionMethods[M][1]> {
+    let reply: HubReply;
+    try {
+      reply = await this.connection.invoke<HubReply>(method, ...args);
+    } catch (error) {
+      throw asApiError(error);
+    }
+    return unwrapReply<LiveSessionMethods[M][1]>(reply);
   }
 
   /** Called after SignalR reconnected by itself (a new connection: the session must be joined again). */
   onReconnected(handler: () => void): void {
     this.connection.onreconnected(() => handler());
   }
-}
-
-/**
- * The hub's error code: failures arrive as "… HubException: {code}: {message}" (api HubErrorFilter). Returns
- * the code and message, so the room can say what went wrong in the reader's language.
- */
-export function hubError(error: unknown): { code: string; message: string } {
-  const text = error instanceof Error ? error.message : String(error);
-  const match = /HubException: ([a-z-]+\.[a-z-]+): (.*)$/s.exec(text);
-  return match ? { code: match[1], message: match[2] } : { code: 'network.offline', message: text };
 }

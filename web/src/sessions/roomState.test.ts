@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentItem, initialRoomState, roomReducer, type RoomState } from './roomState';
-import type { LiveSessionChange, LiveSessionView } from './types';
+import type { LiveSessionChange, LiveSessionView } from '../generated/hub';
 
 const item = (id: string, format: 'plenary' | 'poll' = 'plenary') => ({ id, title: id, format, plannedMinutes: 5 });
 

@@ -1,7 +1,7 @@
 // The room's state: a snapshot, then events applied strictly in sequence order. A repeated event is ignored; an
 // event past the next expected number means some were missed, so the room asks the hub for them (Join with the
 // last sequence it saw) instead of drawing a state that never existed. A snapshot replaces everything.
-import type { Contribution, ItemContent, LiveSessionChange, LiveSessionEvent, LiveSessionRole, LiveSessionView, PresentPerson } from './types';
+import type { Contribution, ItemContent, LiveSessionChange, LiveSessionEvent, LiveSessionRole, LiveSessionView, PresentPerson } from '../generated/hub';
 
 export interface RoomState {
   view: LiveSessionView | null;

@@ -2,10 +2,9 @@
 // joining again with the last sequence it applied, so the hub sends exactly what was missed (or a snapshot).
 import { useCallback, useEffect, useEffectEvent, useReducer, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import type { ErrorCode } from '../generated/errors';
-import { LiveSessionClient, hubError, type ConnectionStatus, type LiveSessionMethods } from './liveSessionClient';
+import type { ConnectionEnded, LiveSessionRole } from '../generated/hub';
+import { LiveSessionClient, asApiError, type ConnectionStatus, type LiveSessionMethods } from './liveSessionClient';
 import { initialRoomState, roomReducer } from './roomState';
-import type { ConnectionEnded, LiveSessionRole } from './types';
 
 /** 'ended': the server closed the connection because the sign-in ended; it is not retried. */
 export type RoomConnection = ConnectionStatus | 'offline' | 'ended';
@@ -17,7 +16,7 @@ export interface LiveSession {
   joinError: unknown;
   /** Set when the server ended the connection (signed out elsewhere, sign-in expired). */
   ended: ConnectionEnded | null;
-  /** Calls a hub method on this session; failures become an ApiError with the hub's code. */
+  /** Calls a hub method on this session and answers its acknowledgement; failures are an ApiError with the hub's code. */
   call<M extends Exclude<keyof LiveSessionMethods, 'Join' | 'Leave'>>(
     method: M, ...args: LiveSessionMethods[M][0] extends [string, ...infer Rest] ? Rest : never): Promise<number>;
 }
@@ -43,8 +42,7 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
       setRole(joined.role);
       setJoinError(null);
     } catch (error) {
-      const { code, message } = hubError(error);
-      setJoinError(new ApiError(400, code as ErrorCode, message));
+      setJoinError(asApiError(error));
     } finally {
       joining.current = false;
     }
@@ -92,15 +90,11 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
     if (state.gapAfter !== null) void join();
   }, [state.gapAfter, join]);
 
-  const call: LiveSession['call'] = async (method, ...args) => {
+  const call: LiveSession['call'] = (method, ...args) => {
     const hub = client.current;
-    if (!hub) throw new ApiError(0, 'network.offline', null);
-    try {
-      return await (hub.invoke as (m: string, ...a: unknown[]) => Promise<number>)(method, sessionId, ...args);
-    } catch (error) {
-      const { code, message } = hubError(error);
-      throw new ApiError(400, code as ErrorCode, message);
-    }
+    if (!hub) return Promise.reject(new ApiError(0, 'network.offline', null));
+    // The hub's methods all take the session first; tsc cannot follow the generic through the spread.
+    return (hub.invoke as (m: typeof method, ...a: unknown[]) => Promise<number>)(method, sessionId, ...args);
   };
 
   return { state, role, connection, joinError, ended, call };
