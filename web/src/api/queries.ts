@@ -12,6 +12,8 @@ export const keys = {
   directory: ['directory'] as const,
   person: (id: string) => ['person', id] as const,
   invitation: (token: string) => ['invitation', token] as const,
+  /** One live session's REST reads (its record, its audit log); its live state comes from the hub, not the cache. */
+  session: (id: string) => ['session', id] as const,
 };
 
 export const queries = {
@@ -42,6 +44,10 @@ export const queries = {
     queryOptions({ queryKey: [...keys.space('organisation', organisationId), 'api-keys'], queryFn: () => api.apiKeys(organisationId) }),
 
   invitation: (token: string) => queryOptions({ queryKey: keys.invitation(token), queryFn: () => api.previewInvitation(token) }),
+
+  forumSessions: (forumId: string) =>
+    queryOptions({ queryKey: [...keys.space('forum', forumId), 'sessions'], queryFn: () => api.forumSessions(forumId) }),
+  sessionRecord: (id: string) => queryOptions({ queryKey: [...keys.session(id), 'record'], queryFn: () => api.sessionRecord(id), staleTime: Infinity }),
 };
 
 /**

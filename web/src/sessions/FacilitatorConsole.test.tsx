@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeApi, on, renderAt, signedIn } from '../testing/render';
+import { api, recordRequests, server } from '../testing/network';
+import { renderAt, signedIn } from '../testing/render';
 import { FacilitatorConsole } from './FacilitatorConsole';
 import { Presence } from './Presence';
 import { SessionAudit } from './SessionAudit';
@@ -43,7 +44,8 @@ describe('Presence', () => {
 describe('FacilitatorConsole', () => {
   it('sends the items after the current one, unchanged but for the next breakout\'s rooms and mode', async () => {
     signedIn('p1');
-    const calls = fakeApi(on('PUT', '/api/v1/live-sessions/s1/agenda', { body: details }));
+    server.use(api.put('/api/v1/live-sessions/{id}/agenda', ({ params, response }) => response(200).json({ ...details, id: params.id })));
+    const calls = recordRequests();
     renderAt(<FacilitatorConsole details={details} call={vi.fn()} />);
 
     fireEvent.change(screen.getByLabelText('Number of rooms'), { target: { value: '2' } });
@@ -51,7 +53,7 @@ describe('FacilitatorConsole', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save breakout settings' }));
 
     await screen.findByText('Saved: 2 rooms, organisations apart.');
-    expect(calls[0].headers.Authorization).toBe('Bearer nht_test');
+    expect(calls[0].headers.get('Authorization')).toBe('Bearer nht_test');
     expect(calls[0].body).toEqual({
       items: [
         { id: 'i2', title: 'Salas', format: 'breakout', plannedMinutes: 10, breakout: { rooms: 2, mode: 'organisations-apart' } },
@@ -62,20 +64,28 @@ describe('FacilitatorConsole', () => {
 });
 
 describe('SessionAudit', () => {
-  it('loads when shown, with actions, people and statuses in words', async () => {
+  const entry = (sequence: number, action: string, subjectId: string | null, detail: string | null) =>
+    ({ sequence, at: '2026-01-01T10:00:00Z', actorPersonId: 'p1', actorOrganisationId: null, action, subjectId, detail });
+  // Two pages: the first says where the next one starts.
+  const answersPages = api.get('/api/v1/live-sessions/{id}/audit', ({ query, response }) => response(200).json(query.get('after') === null
+    ? { entries: [entry(1, 'live-session.status-changed', null, 'Running'), entry(2, 'live-session.participant-removed', 'p2', null)], nextAfter: 2 }
+    : { entries: [entry(3, 'live-session.status-changed', null, 'Closed')], nextAfter: null }));
+
+  it('loads when shown, with actions, people and statuses in words, and the next page on asking', async () => {
     signedIn('p1');
-    fakeApi(on('GET', '/api/v1/live-sessions/s1/audit', { body: {
-      entries: [
-        { sequence: 1, at: '2026-01-01T10:00:00Z', actorPersonId: 'p1', actorOrganisationId: null, action: 'live-session.status-changed', subjectId: null, detail: 'Running' },
-        { sequence: 2, at: '2026-01-01T10:05:00Z', actorPersonId: 'p1', actorOrganisationId: null, action: 'live-session.participant-removed', subjectId: 'p2', detail: null },
-      ],
-      nextAfter: null,
-    } }));
+    server.use(answersPages);
+    const calls = recordRequests();
     renderAt(<SessionAudit sessionId="s1" names={new Map([['p1', 'Ana'], ['p2', 'Kofi']])} changes="" />, { locale: 'es' });
 
+    expect(calls).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Mostrar el registro de auditoría' }));
     const log = await screen.findByRole('list', { name: 'Registro de auditoría de la sesión' });
     await waitFor(() => expect(log.textContent).toContain('Participante expulsada: Kofi'));
     expect(log.textContent).toContain('Estado de la sesión cambiado · En curso');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Mostrar más' }));
+    await waitFor(() => expect(log.querySelectorAll('li')).toHaveLength(3));
+    expect(calls.map((c) => c.path)).toEqual(['/api/v1/live-sessions/s1/audit?limit=50', '/api/v1/live-sessions/s1/audit?after=2&limit=50']);
+    expect(screen.queryByRole('button', { name: 'Mostrar más' })).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints';
+import { keys } from '../api/queries';
 import { ErrorMessage } from '../components/Status';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
@@ -79,22 +81,28 @@ function NextBreakout({ details }: { details: LiveSessionDetails }) {
 
 function BreakoutForm({ sessionId, upcoming, next }: { sessionId: string; upcoming: AgendaItem[]; next: AgendaItem }) {
   const { t } = useI18n();
-  const save = useSubmit();
+  const cache = useQueryClient();
   const roomsId = useId();
   const modeId = useId();
   const [rooms, setRooms] = useState(String(next.breakout?.rooms ?? 2));
   const [mode, setMode] = useState<BreakoutMode>(next.breakout?.mode ?? 'random');
   const [saved, setSaved] = useState('');
+  // The room sees the new agenda as the hub's agenda-changed event; the REST reads of the session are refreshed.
+  const save = useMutation({
+    mutationFn: (breakout: { rooms: number; mode: BreakoutMode }) => api.setAgenda(sessionId, {
+      items: upcoming.map((i) => (i.id === next.id ? { ...asRequest(i), breakout } : asRequest(i))),
+    }),
+    onSuccess: async (_, breakout) => {
+      setSaved(t('room.breakoutSaved', { rooms: breakout.rooms, mode: t(`breakoutMode.${breakout.mode}`) }));
+      await cache.invalidateQueries({ queryKey: keys.session(sessionId) });
+    },
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved('');
     const breakout = { rooms: Math.min(maxRooms, Math.max(1, Math.round(Number(rooms)) || 1)), mode };
-    void save.run(async () => {
-      await api.setAgenda(sessionId, {
-        items: upcoming.map((i) => (i.id === next.id ? { ...asRequest(i), breakout } : asRequest(i))),
-      });
-      setSaved(t('room.breakoutSaved', { rooms: breakout.rooms, mode: t(`breakoutMode.${breakout.mode}`) }));
-    });
+    if (save.isPending) return;
+    save.mutate(breakout);
   };
   return (
     <form className="compose" onSubmit={submit} aria-labelledby={`${roomsId}-heading`}>
@@ -107,7 +115,7 @@ function BreakoutForm({ sessionId, upcoming, next }: { sessionId: string; upcomi
         {modes.map((m) => <option key={m} value={m}>{t(`breakoutMode.${m}`)}</option>)}
       </select>
       <ErrorMessage error={save.error} />
-      <button type="submit" disabled={save.busy}>{t('room.saveBreakout')}</button>
+      <button type="submit" disabled={save.isPending}>{t('room.saveBreakout')}</button>
       <p role="status" className="muted">{saved}</p>
     </form>
   );

@@ -1,29 +1,30 @@
 // A forum's live sessions, with a link to each room, and the schedule form for its coordinators. Part of the forum
 // page (the main chunk), so it uses only the REST client; the room itself is a separate chunk.
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/endpoints';
+import { queries } from '../api/queries';
 import type { SpaceRole } from '../api/types';
-import { FormErrors, SelectField, TextField } from '../components/Field';
+import { FormErrors, SelectField, TextField, fieldErrorsOf } from '../components/Field';
 import { ErrorMessage, Loading } from '../components/Status';
-import { useAsync } from '../components/useAsync';
-import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { newId } from '../spaces/paths';
-import { agendaFormatValues as agendaFormats, type AgendaFormat, type AgendaItemRequest } from '../generated/openapi';
+import { agendaFormatValues as agendaFormats, type AgendaFormat, type AgendaItemRequest, type ScheduleSessionRequest } from '../generated/openapi';
 
 export const forumSessionsPath = (forumId: string) => `/api/v1/forums/${encodeURIComponent(forumId)}/sessions`;
 export const sessionPath = (id: string) => `/sessions/${id}`;
 
 export function ForumSessions({ forumId, yourRole }: { forumId: string; yourRole: SpaceRole | null }) {
   const { t, formatDate } = useI18n();
-  const sessions = useAsync(() => api.forumSessions(forumId), `${forumId}/${yourRole}`);
+  // Only members see the list; others would only be refused.
+  const sessions = useQuery({ ...queries.forumSessions(forumId), enabled: yourRole !== null });
   if (!yourRole) return null;
   return (
     <section aria-labelledby="forum-sessions">
       <h2 id="forum-sessions">{t('sessions.title')}</h2>
-      {sessions.loading ? <Loading /> : sessions.error ? <ErrorMessage error={sessions.error} /> : (
+      {sessions.isPending ? <Loading /> : sessions.error ? <ErrorMessage error={sessions.error} /> : (
         sessions.data?.length ? (
           <ul className="cards">
             {sessions.data.map((s) => (
@@ -35,7 +36,7 @@ export function ForumSessions({ forumId, yourRole }: { forumId: string; yourRole
           </ul>
         ) : <p className="muted">{t('sessions.none')}</p>
       )}
-      {yourRole === 'coordinator' && <ScheduleSession forumId={forumId} onScheduled={sessions.reload} />}
+      {yourRole === 'coordinator' && <ScheduleSession forumId={forumId} />}
     </section>
   );
 }
@@ -52,9 +53,9 @@ function toRequest(item: ItemDraft): AgendaItemRequest {
   return request;
 }
 
-function ScheduleSession({ forumId, onScheduled }: { forumId: string; onScheduled(): void }) {
+function ScheduleSession({ forumId }: { forumId: string }) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const cache = useQueryClient();
   // One idempotency key per scheduling: a retried submit cannot schedule the session twice; a new one after success.
   const [key, setKey] = useState(newId);
   // The clock is read once, for the first draft, not on every render.
@@ -67,25 +68,29 @@ function ScheduleSession({ forumId, onScheduled }: { forumId: string; onSchedule
   });
   const [items, setItems] = useState<ItemDraft[]>([draftItem()]);
   const change = (key: string, patch: Partial<ItemDraft>) => setItems(items.map((i) => (i.key === key ? { ...i, ...patch } : i)));
-  const errors = submit.fieldErrors;
+  const schedule = useMutation({
+    mutationFn: (body: ScheduleSessionRequest) => api.scheduleSession(forumId, body, key),
+    onSuccess: async () => {
+      setKey(newId());
+      setForm({ ...form, title: '' });
+      setItems([draftItem()]);
+      await cache.invalidateQueries({ queryKey: queries.forumSessions(forumId).queryKey });
+    },
+  });
+  const errors = fieldErrorsOf(schedule.error);
   return (
     <details className="create-child">
       <summary>{t('sessions.schedule')}</summary>
       <form noValidate className="narrow" onSubmit={(e) => {
         e.preventDefault();
-        void submit.run(async () => {
-          await api.scheduleSession(forumId, {
-            title: form.title.trim(), description: null, languages: null, timeZone: form.timeZone.trim() || 'UTC',
-            startsAt: new Date(form.startsAt).toISOString(), endsAt: new Date(form.endsAt).toISOString(),
-            agenda: items.map(toRequest),
-          }, key);
-          setKey(newId());
-          setForm({ ...form, title: '' });
-          setItems([draftItem()]);
-          onScheduled();
+        if (schedule.isPending) return;
+        schedule.mutate({
+          title: form.title.trim(), description: null, languages: null, timeZone: form.timeZone.trim() || 'UTC',
+          startsAt: new Date(form.startsAt).toISOString(), endsAt: new Date(form.endsAt).toISOString(),
+          agenda: items.map(toRequest),
         });
       }}>
-        <FormErrors error={submit.error} />
+        <FormErrors error={schedule.error} />
         <TextField label={t('sessions.sessionTitle')} name="title" required dir="auto" value={form.title} errors={errors}
           onChange={(e) => setForm({ ...form, title: e.target.value })} />
         <TextField label={t('sessions.startsAt')} name="startsAt" type="datetime-local" required value={form.startsAt} errors={errors}
@@ -123,7 +128,7 @@ function ScheduleSession({ forumId, onScheduled }: { forumId: string; onSchedule
           ))}
           <button type="button" onClick={() => setItems([...items, draftItem()])}>{t('sessions.addItem')}</button>
         </fieldset>
-        <button type="submit" className="primary" disabled={submit.busy}>{t('sessions.scheduleButton')}</button>
+        <button type="submit" className="primary" disabled={schedule.isPending}>{t('sessions.scheduleButton')}</button>
       </form>
     </details>
   );
@@ -145,16 +150,18 @@ function SelectLines({ label, value, onChange }: { label: string; value: string;
 /** Upcoming sessions of the forums someone belongs to, for My spaces. */
 export function UpcomingSessions({ forumIds }: { forumIds: string[] }) {
   const { t, formatDate } = useI18n();
-  const upcoming = useAsync(async () => {
-    const lists = await Promise.all(forumIds.map((id) => api.forumSessions(id).catch(() => [])));
-    return lists.flat().filter((s) => s.status !== 'closed').sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  }, forumIds.join(','));
-  if (!upcoming.data?.length) return null;
+  // The same cache entries as each forum's page; a forum that cannot be read just adds nothing.
+  const upcoming = useQueries({
+    queries: forumIds.map((id) => queries.forumSessions(id)),
+    combine: (results) => results.flatMap((r) => r.data ?? [])
+      .filter((s) => s.status !== 'closed').sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+  });
+  if (!upcoming.length) return null;
   return (
     <section aria-labelledby="upcoming-sessions">
       <h2 id="upcoming-sessions">{t('sessions.upcoming')}</h2>
       <ul className="cards">
-        {upcoming.data.map((s) => (
+        {upcoming.map((s) => (
           <li key={s.id} className="card">
             <Link to={sessionPath(s.id)}><UserText text={s.title} /></Link>
             <p className="muted">{formatDate(s.startsAt, true)} · {t(`status.${s.status}`)}</p>

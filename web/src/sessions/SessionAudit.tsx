@@ -1,11 +1,12 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api/endpoints';
+import { keys } from '../api/queries';
 import type { AuditEntry } from '../api/types';
 import { ErrorMessage, Loading } from '../components/Status';
 import { UserText } from '../components/UserText';
 import { hasKey, useI18n } from '../i18n';
 import { usePersonNames } from '../spaces/usePersonNames';
-
 
 /**
  * Facilitators only: who scheduled, started, moderated the session, and when, oldest first. Hidden until asked for;
@@ -14,33 +15,21 @@ import { usePersonNames } from '../spaces/usePersonNames';
 export function SessionAudit({ sessionId, names, changes }: { sessionId: string; names: ReadonlyMap<string, string>; changes: string }) {
   const { t, formatDate } = useI18n();
   const [shown, setShown] = useState(false);
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [after, setAfter] = useState<number | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // `changes` is part of the key: it says the log has new entries, so the first page is loaded again.
+  const audit = useInfiniteQuery({
+    queryKey: [...keys.session(sessionId), 'audit', changes],
+    queryFn: ({ pageParam }) => api.sessionAudit(sessionId, pageParam),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.nextAfter,
+    enabled: shown,
+  });
+  const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];
+  const loading = shown && (audit.isPending || audit.isFetchingNextPage);
+  const error = audit.error;
   // People who left the room are no longer in presence; look them up like the space audit log does.
   const missing = entries.flatMap((e) => [e.actorPersonId, e.subjectId]).filter((id) => id && !names.has(id));
   const looked = usePersonNames(missing);
   const name = (id: string) => names.get(id) ?? looked.get(id) ?? id.slice(0, 8);
-
-  const load = async (from: number | null) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.sessionAudit(sessionId, from);
-      setEntries((current) => (from === null ? page.entries : [...current, ...page.entries]));
-      setAfter(page.nextAfter);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  // `changes` is not read: it says the log has new entries, so the first page is loaded again.
-  const loadFirstPage = useEffectEvent(() => { void load(null); });
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- the loading state must show as soon as the key changes; the query cache that replaces these loaders (issue 13) removes this.
-  useEffect(() => { if (shown) loadFirstPage(); }, [shown, sessionId, changes]);
 
   const action = (e: AuditEntry) => {
     const key = `auditAction.${e.action}`;
@@ -78,7 +67,7 @@ export function SessionAudit({ sessionId, names, changes }: { sessionId: string;
             ))}
           </ol>
           {loading && <Loading />}
-          {after !== null && !loading && <button type="button" onClick={() => load(after)}>{t('audit.more')}</button>}
+          {audit.hasNextPage && !loading && <button type="button" onClick={() => void audit.fetchNextPage()}>{t('audit.more')}</button>}
         </div>
       )}
     </section>

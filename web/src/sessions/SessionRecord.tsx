@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
-import { api } from '../api/endpoints';
+import { queries } from '../api/queries';
 import { loadSession } from '../auth/session';
 import { ErrorMessage } from '../components/Status';
 import { UserParagraphs, UserText } from '../components/UserText';
-import { useAsync } from '../components/useAsync';
 import { useI18n } from '../i18n';
 import { PollChart } from './Poll';
 import { StatementResultsView } from './Statements';
@@ -26,7 +26,8 @@ async function download(path: string, filename: string) {
 
 export function SessionRecord({ sessionId }: { sessionId: string }) {
   const { t, formatDate } = useI18n();
-  const record = useAsync(() => api.sessionRecord(sessionId), sessionId);
+  // A closed session's record no longer changes.
+  const record = useQuery(queries.sessionRecord(sessionId));
   const [error, setError] = useState<unknown>(null);
   const save = (suffix: string, name: string) => download(`${recordPath(sessionId)}${suffix}`, name).catch(setError);
   const r = record.data;
