@@ -96,6 +96,20 @@ public sealed class ValidationTests(SharedHost shared)
         { "COALITION/organisations", """{}""", "organisationId" },
     };
 
+    [Fact]
+    public async Task NumberAsString_Is400_AsTheContractSaysNumbersAreNumbers()
+    {
+        using var person = await TestClient.SignedUpAsync(_host);
+        var organisation = await person.CreateOrganisationAsync();
+
+        var response = await person.SendRawAsync(HttpMethod.Post, $"/api/v1/organisations/{organisation.Id}/invitations",
+            Encoding.UTF8.GetBytes("""{"role":"member","expiresInDays":"7"}"""));
+
+        await TestClient.ProblemAsync(response, HttpStatusCode.BadRequest, "request.malformed");
+        var open = await person.GetAsync<System.Text.Json.JsonElement>($"/api/v1/organisations/{organisation.Id}/invitations");
+        Assert.Equal(0, open.GetArrayLength());
+    }
+
     [Theory]
     [MemberData(nameof(BadRequestsPerRecord))]
     public async Task Post_InvalidRequestRecord_ListsTheField(string path, string body, string field)

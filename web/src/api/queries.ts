@@ -1,7 +1,7 @@
 // What the app reads, as TanStack Query options: one cache for every screen, keyed so that a change can refresh
 // everything it affects by a prefix. Everything about one space sits under ['space', kind, id]; everything about the
 // signed-in person under ['me']. A mutation invalidates the narrowest prefix that covers what it changed.
-import { QueryClient, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, QueryClient, queryOptions } from '@tanstack/react-query';
 import type { SpaceKind } from '../generated/openapi';
 import { ApiError } from './client';
 import { api, type DirectoryFilter } from './endpoints';
@@ -23,8 +23,14 @@ export const queries = {
   twoFactor: () => queryOptions({ queryKey: [...keys.me, 'two-factor'], queryFn: api.twoFactor }),
   person: (id: string) => queryOptions({ queryKey: keys.person(id), queryFn: () => api.person(id), staleTime: 5 * 60_000 }),
 
-  directory: (which: 'organisations' | 'coalitions', filter: DirectoryFilter) =>
-    queryOptions({ queryKey: [...keys.directory, which, filter], queryFn: () => api.directory(which, filter) }),
+  /** One listing of the directory, page by page: each page asks for the cursor the previous one answered. */
+  directory: (which: 'organisations' | 'coalitions', filter: Omit<DirectoryFilter, 'cursor' | 'limit'>, limit = 20) =>
+    infiniteQueryOptions({
+      queryKey: [...keys.directory, which, filter, limit],
+      queryFn: ({ pageParam }) => api.directory(which, { ...filter, cursor: pageParam, limit }),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
 
   details: (kind: SpaceKind, id: string) =>
     queryOptions({ queryKey: [...keys.space(kind, id), 'details'], queryFn: () => api.details(kind, id) }),

@@ -53,6 +53,19 @@ describe('AcceptInvitation', () => {
     expect(acceptCall.headers.get('Authorization')).toBe('Bearer nht_test');
   });
 
+  it('declines for a signed-in person: the server answers with no content, and the screen says it is done', async () => {
+    signedIn();
+    server.use(answersPreview, api.post('/api/v1/invitations/{token}/decline', ({ response }) => response(204).empty()));
+    const sent = recordRequests();
+    renderAt(<AcceptInvitation />, { url: `/invitations/${token}`, path: '/invitations/:token' });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Decline' }));
+
+    expect(await screen.findByText('You declined the invitation.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Accept invitation' })).toBeNull();
+    expect(sent.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([`/api/v1/invitations/${encodeURIComponent(token)}/decline`]);
+  });
+
   it('says so when the invitation was already used', async () => {
     server.use(api.get('/api/v1/invitations/{token}', ({ response }) => response(409).json(problem(409, 'invitation.used', 'Used.'))));
     renderAt(<AcceptInvitation />, { url: `/invitations/${token}`, path: '/invitations/:token', locale: 'es' });

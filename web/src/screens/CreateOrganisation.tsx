@@ -1,50 +1,43 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { api } from '../api/endpoints';
-import { organisationKinds, type OrganisationKind, type Visibility } from '../api/types';
+import { organisationKindValues, type OrganisationKind, type Visibility } from '../generated/openapi';
 import { CountrySelect } from '../components/CountrySelect';
-import { FormErrors, SelectField, TextAreaField, TextField } from '../components/Field';
+import { fieldErrorsOf, FormErrors, SelectField, TextAreaField, TextField } from '../components/Field';
 import { Page } from '../components/Page';
-import { VisibilitySelect } from '../components/SpaceForm';
-import { useSubmit } from '../components/useSubmit';
+import { useCreateSpace, VisibilitySelect } from '../components/SpaceForm';
 import { useI18n } from '../i18n';
-import { newId, splitList } from '../spaces/paths';
+import { splitList } from '../spaces/paths';
 
 export function CreateOrganisation() {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const submit = useSubmit();
-  // One idempotency key per form: a retried submit after a lost answer cannot create a second space.
-  const [key] = useState(newId);
+  const submit = useCreateSpace('organisation', api.createOrganisation);
   const [form, setForm] = useState({
     name: '', kind: 'civil-society-organisation' as OrganisationKind, country: '', region: '', topics: '',
     description: '', website: '', visibility: 'public' as Visibility,
   });
   const set = <K extends keyof typeof form>(field: K) => (value: (typeof form)[K]) => setForm((f) => ({ ...f, [field]: value }));
-  const errors = submit.fieldErrors;
+  const errors = fieldErrorsOf(submit.error);
 
   return (
     <Page title={t('create.organisationTitle')}>
       <form className="narrow" noValidate onSubmit={(e) => {
         e.preventDefault();
-        void submit.run(async () => {
-          const created = await api.createOrganisation({
-            name: form.name.trim(),
-            kind: form.kind,
-            country: form.country,
-            region: form.region.trim() || null,
-            topics: splitList(form.topics),
-            description: form.description.trim() || null,
-            website: form.website.trim() || null,
-            visibility: form.visibility,
-          }, key);
-          navigate(`/organisations/${created.id}`);
+        if (submit.isPending) return;
+        submit.mutate({
+          name: form.name.trim(),
+          kind: form.kind,
+          country: form.country,
+          region: form.region.trim() || null,
+          topics: splitList(form.topics),
+          description: form.description.trim() || null,
+          website: form.website.trim() || null,
+          visibility: form.visibility,
         });
       }}>
         <FormErrors error={submit.error} />
         <TextField label={t('form.name')} name="name" required dir="auto" value={form.name} onChange={(e) => set('name')(e.target.value)} errors={errors} />
         <SelectField label={t('form.kind')} name="kind" value={form.kind} errors={errors} onChange={(e) => set('kind')(e.target.value as OrganisationKind)}>
-          {organisationKinds.map((k) => <option key={k} value={k}>{t(`orgKind.${k}`)}</option>)}
+          {organisationKindValues.map((k) => <option key={k} value={k}>{t(`orgKind.${k}`)}</option>)}
         </SelectField>
         <CountrySelect label={t('form.country')} name="country" required emptyLabel={t('form.chooseCountry')}
           value={form.country} onChange={set('country')} errors={errors} />
@@ -53,7 +46,7 @@ export function CreateOrganisation() {
         <TextAreaField label={t('form.description')} name="description" value={form.description} onChange={(e) => set('description')(e.target.value)} errors={errors} />
         <TextField label={t('form.website')} name="website" type="url" inputMode="url" value={form.website} onChange={(e) => set('website')(e.target.value)} errors={errors} />
         <VisibilitySelect value={form.visibility} onChange={set('visibility')} errors={errors} />
-        <button type="submit" className="primary" disabled={submit.busy}>{t('form.create')}</button>
+        <button type="submit" className="primary" disabled={submit.isPending}>{t('form.create')}</button>
       </form>
     </Page>
   );

@@ -1,7 +1,9 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, Navigate, NavLink, useParams, useSearchParams } from 'react-router';
-import { api } from '../api/endpoints';
-import { organisationKinds, type DirectoryEntry, type DirectoryFilter } from '../api/types';
+import { queries } from '../api/queries';
+import { coalitionKindValues, organisationKindValues, type CoalitionKind, type DirectoryEntry, type OrganisationKind } from '../generated/openapi';
+import type { DirectoryFilter } from '../api/endpoints';
 import { CountrySelect } from '../components/CountrySelect';
 import { SelectField, TextField } from '../components/Field';
 import { Page } from '../components/Page';
@@ -11,11 +13,11 @@ import { useI18n } from '../i18n';
 
 type Which = 'organisations' | 'coalitions';
 const filterNames = ['q', 'country', 'region', 'topic', 'kind'] as const;
-const pageSize = 20;
+type Filter = Pick<DirectoryFilter, (typeof filterNames)[number]>;
 
 /** The filter a URL asks for: /directory/organisations?country=CO&topic=land&q=red */
-export function filterFrom(params: URLSearchParams): DirectoryFilter {
-  const filter: DirectoryFilter = {};
+export function filterFrom(params: URLSearchParams): Filter {
+  const filter: Filter = {};
   for (const name of filterNames) {
     const value = params.get(name)?.trim();
     if (value) filter[name] = value;
@@ -33,30 +35,10 @@ function Directory({ which }: { which: Which }) {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const filter = filterFrom(params);
-  const key = `${which}?${new URLSearchParams(filter as Record<string, string>)}`;
-  const [items, setItems] = useState<DirectoryEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = async (after: string | null, append: boolean) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.directory(which, { ...filter, cursor: after ?? undefined, limit: pageSize });
-      setItems((current) => (append ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  // `key` stands for the filter: a new first page when it changes, not on every render.
-  const loadFirstPage = useEffectEvent(() => { void load(null, false); });
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- the loading state must show as soon as the key changes; the query cache that replaces these loaders (issue 13) removes this.
-  useEffect(() => { loadFirstPage(); }, [key]);
+  // The pages already shown stay in the cache under the filter, so going back to a listing shows it at once.
+  const listing = useInfiniteQuery(queries.directory(which, filter));
+  const items = listing.data?.pages.flatMap((page) => page.items) ?? [];
+  const key = `${which}?${new URLSearchParams(filter)}`;
 
   return (
     <Page title={t('directory.title')}>
@@ -67,26 +49,26 @@ function Directory({ which }: { which: Which }) {
       <Filters key={key} which={which} initial={filter} onApply={(next) => setParams(next)} />
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" className="visually-hidden">{t(which === 'organisations' ? 'kindPlural.organisation' : 'kindPlural.coalition')}</h2>
-        <ErrorMessage error={error} />
+        <ErrorMessage error={listing.error} />
         <p role="status" className="muted">
-          {loading ? t('app.loading') : items.length === 0 ? t('directory.noResults') : t('directory.results', { count: items.length })}
+          {listing.isPending ? t('app.loading') : items.length === 0 ? t('directory.noResults') : t('directory.results', { count: items.length })}
         </p>
         <ul className="cards">
           {items.map((entry) => <EntryCard key={entry.id} entry={entry} which={which} />)}
         </ul>
-        {cursor && !loading && (
-          <button type="button" onClick={() => load(cursor, true)}>{t('directory.more')}</button>
+        {listing.hasNextPage && !listing.isFetchingNextPage && (
+          <button type="button" onClick={() => void listing.fetchNextPage()}>{t('directory.more')}</button>
         )}
-        {loading && items.length > 0 && <Loading />}
+        {listing.isFetchingNextPage && <Loading />}
       </section>
     </Page>
   );
 }
 
-function Filters({ which, initial, onApply }: { which: Which; initial: DirectoryFilter; onApply(p: URLSearchParams): void }) {
+function Filters({ which, initial, onApply }: { which: Which; initial: Filter; onApply(p: URLSearchParams): void }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState<DirectoryFilter>(initial);
-  const set = (name: keyof DirectoryFilter) => (value: string) => setDraft((d) => ({ ...d, [name]: value }));
+  const [draft, setDraft] = useState<Filter>(initial);
+  const set = (name: keyof Filter) => (value: string) => setDraft((d) => ({ ...d, [name]: value }));
 
   return (
     <form role="search" aria-label={t('directory.filters')} className="filters" onSubmit={(e) => {
@@ -109,7 +91,7 @@ function Filters({ which, initial, onApply }: { which: Which; initial: Directory
           {which === 'organisations' && (
             <SelectField label={t('directory.kind')} name="kind" value={draft.kind ?? ''} onChange={(e) => set('kind')(e.target.value)}>
               <option value="">{t('directory.any')}</option>
-              {organisationKinds.map((k) => <option key={k} value={k}>{t(`orgKind.${k}`)}</option>)}
+              {organisationKindValues.map((k) => <option key={k} value={k}>{t(`orgKind.${k}`)}</option>)}
             </SelectField>
           )}
         </div>
@@ -124,8 +106,9 @@ function Filters({ which, initial, onApply }: { which: Which; initial: Directory
 
 function EntryCard({ entry, which }: { entry: DirectoryEntry; which: Which }) {
   const { t, countryName } = useI18n();
-  const kind = entry.kind && (organisationKinds as readonly string[]).includes(entry.kind)
-    ? t(`orgKind.${entry.kind as (typeof organisationKinds)[number]}`) : null;
+  const kind = which === 'organisations'
+    ? (isOneOf(organisationKindValues, entry.kind) ? t(`orgKind.${entry.kind}`) : null)
+    : (isOneOf(coalitionKindValues, entry.kind) ? t(`coalitionKind.${entry.kind}`) : null);
   const place = [entry.region, entry.country ? countryName(entry.country) : null].filter(Boolean).join(', ');
   return (
     <li className="card">
@@ -140,3 +123,8 @@ function EntryCard({ entry, which }: { entry: DirectoryEntry; which: Which }) {
     </li>
   );
 }
+
+// An entry's kind is a plain string in the contract (the listing's own kind, spelled as the API spells it): a kind
+// this app version does not know yet is left out rather than shown as a raw word.
+const isOneOf = <K extends OrganisationKind | CoalitionKind>(values: readonly K[], kind: string | null): kind is K =>
+  (values as readonly (string | null)[]).includes(kind);

@@ -1,9 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api/endpoints';
-import type { SpaceKind, SpaceSummary } from '../api/types';
+import { queries } from '../api/queries';
+import type { SpaceKind, SpaceSummary } from '../generated/openapi';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading } from '../components/Status';
-import { useAsync } from '../components/useAsync';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { UpcomingSessions } from '../sessions/ForumSessions';
@@ -14,7 +14,7 @@ const order: SpaceKind[] = ['organisation', 'coalition', 'working-group', 'forum
 
 export function MySpaces() {
   const { t } = useI18n();
-  const spaces = useAsync(() => api.mySpaces(), 'me');
+  const spaces = useQuery(queries.mySpaces());
   const names = new Map((spaces.data ?? []).map((s) => [s.space.id, s.name]));
 
   return (
@@ -22,7 +22,7 @@ export function MySpaces() {
       <Link className="button" to="/organisations/new">{t('spaces.createOrganisation')}</Link>
       <Link className="button" to="/coalitions/new">{t('spaces.createCoalition')}</Link>
     </>}>
-      {spaces.loading && <Loading />}
+      {spaces.isPending && <Loading />}
       <ErrorMessage error={spaces.error} />
       {spaces.data && (
         <UpcomingSessions forumIds={spaces.data.filter((s) => s.space.kind === 'forum' && s.yourRole).map((s) => s.space.id)} />

@@ -1,29 +1,36 @@
 // Two-factor sign-in: set it up with an authenticator app, keep the recovery codes, see whether it is on, turn it off.
 // Its own chunk (it brings the QR code library), loaded only when someone opens it.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { api } from '../api/endpoints';
-import type { TwoFactorSetup } from '../api/types';
+import { queries } from '../api/queries';
+import type { TwoFactorSetup } from '../generated/openapi';
 import { CopyField } from '../components/CopyField';
-import { FormErrors, TextField } from '../components/Field';
+import { fieldErrorsOf, FormErrors, TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading, Notice } from '../components/Status';
-import { useAsync } from '../components/useAsync';
-import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
+
+/** After turning two-factor sign-in on or off, the status shown here is read again; nothing else answers differently. */
+function useTwoFactorChanged() {
+  const cache = useQueryClient();
+  return () => cache.invalidateQueries({ queryKey: queries.twoFactor().queryKey });
+}
 
 export default function Security() {
   const { t } = useI18n();
-  const status = useAsync(() => Promise.all([api.twoFactor(), api.mySignIn()]), 'security');
+  const twoFactorStatus = useQuery(queries.twoFactor());
+  const signInFacts = useQuery(queries.mySignIn());
   const [setup, setSetup] = useState<TwoFactorSetup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const begin = useSubmit();
+  const begin = useMutation({ mutationFn: api.beginTwoFactor, onMutate: () => setNotice(null), onSuccess: setSetup });
 
   if (codes) {
     return (
       <Page title={t('security.title')}>
-        <RecoveryCodeList codes={codes} onDone={() => { setCodes(null); setSetup(null); status.reload(); }} />
+        <RecoveryCodeList codes={codes} onDone={() => { setCodes(null); setSetup(null); }} />
       </Page>
     );
   }
@@ -36,9 +43,12 @@ export default function Security() {
     );
   }
 
-  if (status.loading && !status.data) return <Page title={t('security.title')}><Loading /></Page>;
-  if (!status.data) return <Page title={t('security.title')}><ErrorMessage error={status.error} /></Page>;
-  const [twoFactor, signIn] = status.data;
+  if (twoFactorStatus.error || signInFacts.error) {
+    return <Page title={t('security.title')}><ErrorMessage error={twoFactorStatus.error ?? signInFacts.error} /></Page>;
+  }
+  if (!twoFactorStatus.data || !signInFacts.data) return <Page title={t('security.title')}><Loading /></Page>;
+  const twoFactor = twoFactorStatus.data;
+  const signIn = signInFacts.data;
 
   return (
     <Page title={t('security.title')}>
@@ -49,15 +59,14 @@ export default function Security() {
           <>
             <p><strong>{t('security.on')}</strong> {t('security.codesLeft', { count: twoFactor.recoveryCodesLeft })}</p>
             {!signIn.secondFactor && <p className="notice">{t('security.signInAgain')}</p>}
-            <Disable onDisabled={() => { setNotice(t('security.disabled')); status.reload(); }} />
+            <Disable onDisabled={() => setNotice(t('security.disabled'))} />
           </>
         ) : (
           <>
             <p>{t('security.off')}</p>
             <p>{t('security.why')}</p>
             <FormErrors error={begin.error} />
-            <button type="button" className="primary" disabled={begin.busy}
-              onClick={() => void begin.run(async () => { setNotice(null); setSetup(await api.beginTwoFactor()); })}>
+            <button type="button" className="primary" disabled={begin.isPending} onClick={() => begin.mutate()}>
               {t('security.setUp')}
             </button>
           </>
@@ -71,7 +80,11 @@ function Enrolment({ setup, onConfirmed, onCancel }: { setup: TwoFactorSetup; on
   const { t } = useI18n();
   const [qr, setQr] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const submit = useSubmit();
+  const changed = useTwoFactorChanged();
+  const confirm = useMutation({
+    mutationFn: (entered: string) => api.confirmTwoFactor(entered),
+    onSuccess: (answer) => { void changed(); onConfirmed(answer.codes); },
+  });
 
   useEffect(() => {
     let current = true;
@@ -90,13 +103,13 @@ function Enrolment({ setup, onConfirmed, onCancel }: { setup: TwoFactorSetup; on
       <CopyField label={t('security.secret')} value={setup.secret} copyLabel={t('security.copy')} />
       <form className="narrow" noValidate onSubmit={(e) => {
         e.preventDefault();
-        void submit.run(async () => onConfirmed((await api.confirmTwoFactor(code.trim())).codes));
+        if (!confirm.isPending) confirm.mutate(code.trim());
       }}>
-        <FormErrors error={submit.error} />
+        <FormErrors error={confirm.error} />
         <TextField label={t('security.code')} name="code" autoComplete="one-time-code" inputMode="numeric" required
-          hint={t('security.codeHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={submit.fieldErrors} />
+          hint={t('security.codeHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={fieldErrorsOf(confirm.error)} />
         <div className="row-actions">
-          <button type="submit" className="primary" disabled={submit.busy}>{t('security.turnOn')}</button>
+          <button type="submit" className="primary" disabled={confirm.isPending}>{t('security.turnOn')}</button>
           <button type="button" onClick={onCancel}>{t('security.cancel')}</button>
         </div>
       </form>
@@ -139,20 +152,24 @@ function Disable({ onDisabled }: { onDisabled(): void }) {
   const { t } = useI18n();
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const submit = useSubmit();
+  const changed = useTwoFactorChanged();
+  const disable = useMutation({
+    mutationFn: () => api.disableTwoFactor(password, code.trim()),
+    onSuccess: async () => { await changed(); onDisabled(); },
+  });
 
   return (
     <form className="narrow" noValidate aria-labelledby="disable-heading" onSubmit={(e) => {
       e.preventDefault();
-      void submit.run(async () => { await api.disableTwoFactor(password, code.trim()); onDisabled(); });
+      if (!disable.isPending) disable.mutate();
     }}>
       <h3 id="disable-heading">{t('security.disableTitle')}</h3>
-      <FormErrors error={submit.error} />
+      <FormErrors error={disable.error} />
       <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required
-        value={password} onChange={(e) => setPassword(e.target.value)} errors={submit.fieldErrors} />
+        value={password} onChange={(e) => setPassword(e.target.value)} errors={fieldErrorsOf(disable.error)} />
       <TextField label={t('security.disableCode')} name="code" autoComplete="one-time-code" required
-        hint={t('auth.secondFactorHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={submit.fieldErrors} />
-      <button type="submit" disabled={submit.busy}>{t('security.disable')}</button>
+        hint={t('auth.secondFactorHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={fieldErrorsOf(disable.error)} />
+      <button type="submit" disabled={disable.isPending}>{t('security.disable')}</button>
     </form>
   );
 }

@@ -1,14 +1,26 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { Route, Routes } from 'react-router';
-import { fakeApi, on, renderAt } from '../testing/render';
+import { Route, Routes, useLocation } from 'react-router';
+import type { AccessToken } from '../generated/openapi';
+import { api, problem, recordRequests, server } from '../testing/network';
+import { renderAt } from '../testing/render';
 import { SignIn } from './SignIn';
 import { Register } from './Register';
 
+const token = (value: string): AccessToken =>
+  ({ token: value, tokenType: 'Bearer', expiresAt: '2999-01-01T00:00:00Z', personId: '0190f000-0000-7000-8000-000000000002' });
+const wrongPassword = api.post('/api/v1/auth/token', ({ response }) => response(401).json(problem(401, 'auth.invalid-credentials', 'no')));
+const registered = api.post('/api/v1/accounts', ({ response }) => response(202).json({ next: 'sign-in' }));
+
+function Where() {
+  const { pathname, search } = useLocation();
+  return <p>at {pathname + search}</p>;
+}
+
 describe('SignIn', () => {
   it('labels its fields and says, in the chosen language, when the password is wrong', async () => {
-    fakeApi(on('POST', '/api/v1/auth/token', { status: 401, body: { code: 'auth.invalid-credentials', detail: 'no' } }));
+    server.use(wrongPassword);
     renderAt(<SignIn />, { locale: 'es' });
 
     await userEvent.type(screen.getByLabelText('Correo electrónico'), 'ana@example.org');
@@ -19,45 +31,64 @@ describe('SignIn', () => {
   });
 
   it('stores the session and leaves for the page it was asked to return to', async () => {
-    const calls = fakeApi(on('POST', '/api/v1/auth/token', {
-      body: { token: 'nht_new', tokenType: 'Bearer', expiresAt: '2999-01-01T00:00:00Z', personId: 'p1' },
-    }));
-    renderAt(<SignIn />, { url: '/sign-in?next=%2Finvitations%2Fabc' });
+    server.use(api.post('/api/v1/auth/token', ({ response }) => response(200).json(token('nht_new'))));
+    const sent = recordRequests();
+    renderAt(
+      <Routes>
+        <Route path="/sign-in" element={<SignIn />} />
+        <Route path="*" element={<Where />} />
+      </Routes>,
+      { url: '/sign-in?next=%2Finvitations%2Fabc' },
+    );
 
     await userEvent.type(screen.getByLabelText('E-mail address'), ' ana@example.org ');
     await userEvent.type(screen.getByLabelText('Password'), 'correct horse battery');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    await waitFor(() => expect(JSON.parse(localStorage.getItem('networkhub.session') ?? '{}').token).toBe('nht_new'));
-    expect(calls[0].body).toEqual({ email: 'ana@example.org', password: 'correct horse battery' });
+    expect(await screen.findByText('at /invitations/abc')).toBeTruthy();
+    expect(JSON.parse(localStorage.getItem('networkhub.session') ?? '{}').token).toBe('nht_new');
+    expect(sent[0].body).toEqual({ email: 'ana@example.org', password: 'correct horse battery' });
   });
 
   it('asks for the authenticator code when the password step answers with a challenge', async () => {
-    const calls = fakeApi(
-      on('POST', '/api/v1/auth/token', { status: 202, body: { challenge: 'ch_1', expiresAt: '2999-01-01T00:00:00Z' } }),
-      on('POST', '/api/v1/auth/second-factor', {
-        body: { token: 'nht_2fa', tokenType: 'Bearer', expiresAt: '2999-01-01T00:00:00Z', personId: 'p1' },
-      }),
+    server.use(
+      api.post('/api/v1/auth/token', ({ response }) => response(202).json({ challenge: 'ch_1', expiresAt: '2999-01-01T00:00:00Z' })),
+      api.post('/api/v1/auth/second-factor', async ({ request, response }) => (await request.json()).code === '123456'
+        ? response(200).json(token('nht_2fa'))
+        : response(401).json(problem(401, 'auth.invalid-code', 'no'))),
     );
-    renderAt(<SignIn />, { locale: 'es' });
+    const sent = recordRequests();
+    renderAt(
+      <Routes>
+        <Route path="/sign-in" element={<SignIn />} />
+        <Route path="*" element={<Where />} />
+      </Routes>,
+      { url: '/sign-in', locale: 'es' },
+    );
 
     await userEvent.type(screen.getByLabelText('Correo electrónico'), 'ana@example.org');
     await userEvent.type(screen.getByLabelText('Contraseña'), 'correct horse battery');
     await userEvent.click(screen.getByRole('button', { name: 'Iniciar sesión' }));
-    await userEvent.type(await screen.findByLabelText('Código'), ' 123456 ');
+    await userEvent.type(await screen.findByLabelText('Código'), '000000');
+    await userEvent.click(screen.getByRole('button', { name: 'Continuar' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Ese código no es correcto o ya se ha usado.');
+    expect(localStorage.getItem('networkhub.session')).toBeNull();
+    await userEvent.clear(screen.getByLabelText('Código'));
+    await userEvent.type(screen.getByLabelText('Código'), ' 123456 ');
     await userEvent.click(screen.getByRole('button', { name: 'Continuar' }));
 
-    await waitFor(() => expect(JSON.parse(localStorage.getItem('networkhub.session') ?? '{}').token).toBe('nht_2fa'));
-    expect(calls[1].body).toEqual({ email: 'ana@example.org', challenge: 'ch_1', code: '123456' });
+    expect(await screen.findByText('at /spaces')).toBeTruthy();
+    expect(JSON.parse(localStorage.getItem('networkhub.session') ?? '{}').token).toBe('nht_2fa');
+    expect(sent[2].body).toEqual({ email: 'ana@example.org', challenge: 'ch_1', code: '123456' });
   });
 });
 
 describe('Register', () => {
   it('ties validation messages from the API to their fields', async () => {
-    fakeApi(on('POST', '/api/v1/accounts', {
-      status: 400,
-      body: { code: 'request.validation', errors: { password: ['The field Password must be at least 10 characters.'] } },
-    }));
+    server.use(api.post('/api/v1/accounts', ({ response }) => response(400).json({
+      ...problem(400, 'request.validation', 'One or more fields are not valid.'),
+      errors: { password: ['The field Password must be at least 10 characters.'] },
+    })));
     renderAt(<Register />);
 
     await userEvent.type(screen.getByLabelText('Your name'), 'Ana');
@@ -73,11 +104,15 @@ describe('Register', () => {
   });
 
   it('sends the invitation token along when registering from an invitation link', async () => {
-    const calls = fakeApi(
-      on('POST', '/api/v1/accounts', { status: 202, body: { next: 'sign-in' } }),
-      on('POST', '/api/v1/auth/token', { body: { token: 'nht_2', tokenType: 'Bearer', expiresAt: '2999-01-01T00:00:00Z', personId: 'p2' } }),
+    server.use(registered, api.post('/api/v1/auth/token', ({ response }) => response(200).json(token('nht_2'))));
+    const sent = recordRequests();
+    renderAt(
+      <Routes>
+        <Route path="/register" element={<Register />} />
+        <Route path="*" element={<Where />} />
+      </Routes>,
+      { url: '/register?invitation=coalition.a.b.secret&next=%2Fcoalitions%2Fc1' },
     );
-    renderAt(<Register />, { url: '/register?invitation=coalition.a.b.secret' });
 
     expect(screen.getByText(/You are joining with an invitation/)).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Your name'), 'ليلى');
@@ -85,15 +120,13 @@ describe('Register', () => {
     await userEvent.type(screen.getByLabelText('Password'), 'correct horse battery');
     await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
 
-    await waitFor(() => expect(calls).toHaveLength(2));
-    expect(calls[0].body).toMatchObject({ displayName: 'ليلى', invitation: 'coalition.a.b.secret' });
+    expect(await screen.findByText('at /coalitions/c1')).toBeTruthy();
+    expect(sent.map((r) => r.path)).toEqual(['/api/v1/accounts', '/api/v1/auth/token']);
+    expect(sent[0].body).toMatchObject({ displayName: 'ليلى', invitation: 'coalition.a.b.secret' });
   });
 
   it('sends a registrant whose sign-in fails to the sign-in screen, telling what happens next either way', async () => {
-    fakeApi(
-      on('POST', '/api/v1/accounts', { status: 202, body: { next: 'sign-in' } }),
-      on('POST', '/api/v1/auth/token', { status: 401, body: { code: 'auth.invalid-credentials', detail: 'no' } }),
-    );
+    server.use(registered, wrongPassword);
     renderAt(
       <Routes>
         <Route path="/register" element={<Register />} />

@@ -1,9 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { safeNext, useSession } from '../auth/session';
-import { FormErrors, TextField } from '../components/Field';
+import { fieldErrorsOf, FormErrors, TextField } from '../components/Field';
 import { Page } from '../components/Page';
-import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 
 /** Password first; for an account with two-factor sign-in, then a code from the authenticator app or a recovery code. */
@@ -17,7 +17,17 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const submit = useSubmit();
+  const passwordStep = useMutation({
+    mutationFn: () => signIn(email.trim(), password),
+    onSuccess: (answer) => {
+      if ('challenge' in answer) setChallenge(answer.challenge);
+      else navigate(next, { replace: true });
+    },
+  });
+  const codeStep = useMutation({
+    mutationFn: (current: string) => completeSignIn(email.trim(), current, code.trim()),
+    onSuccess: () => navigate(next, { replace: true }),
+  });
   const links = new URLSearchParams(params);
   links.delete('registered');
 
@@ -26,15 +36,12 @@ export function SignIn() {
       <Page title={t('auth.secondFactorTitle')}>
         <form className="narrow" noValidate onSubmit={(e) => {
           e.preventDefault();
-          void submit.run(async () => {
-            await completeSignIn(email.trim(), challenge, code.trim());
-            navigate(next, { replace: true });
-          });
+          if (!codeStep.isPending) codeStep.mutate(challenge);
         }}>
-          <FormErrors error={submit.error} />
+          <FormErrors error={codeStep.error} />
           <TextField label={t('auth.secondFactorCode')} name="code" autoComplete="one-time-code" inputMode="text" required
-            hint={t('auth.secondFactorHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={submit.fieldErrors} />
-          <button type="submit" className="primary" disabled={submit.busy}>{t('auth.secondFactorButton')}</button>
+            hint={t('auth.secondFactorHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={fieldErrorsOf(codeStep.error)} />
+          <button type="submit" className="primary" disabled={codeStep.isPending}>{t('auth.secondFactorButton')}</button>
         </form>
       </Page>
     );
@@ -45,22 +52,14 @@ export function SignIn() {
       {params.get('registered') && <p className="notice" role="status">{t('auth.registeredNext')}</p>}
       <form className="narrow" noValidate onSubmit={(e) => {
         e.preventDefault();
-        void submit.run(async () => {
-          const answer = await signIn(email.trim(), password);
-          if ('challenge' in answer) {
-            setChallenge(answer.challenge);
-            return;
-          }
-
-          navigate(next, { replace: true });
-        });
+        if (!passwordStep.isPending) passwordStep.mutate();
       }}>
-        <FormErrors error={submit.error} />
+        <FormErrors error={passwordStep.error} />
         <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" required
-          value={email} onChange={(e) => setEmail(e.target.value)} errors={submit.fieldErrors} />
+          value={email} onChange={(e) => setEmail(e.target.value)} errors={fieldErrorsOf(passwordStep.error)} />
         <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required
-          value={password} onChange={(e) => setPassword(e.target.value)} errors={submit.fieldErrors} />
-        <button type="submit" className="primary" disabled={submit.busy}>{t('auth.signInButton')}</button>
+          value={password} onChange={(e) => setPassword(e.target.value)} errors={fieldErrorsOf(passwordStep.error)} />
+        <button type="submit" className="primary" disabled={passwordStep.isPending}>{t('auth.signInButton')}</button>
       </form>
       <p>{t('auth.noAccount')} <Link to={`/register${links.size ? `?${links}` : ''}`}>{t('nav.register')}</Link></p>
     </Page>
