@@ -53,6 +53,14 @@ export const queries = {
 
   forumSessions: (forumId: string) =>
     queryOptions({ queryKey: [...keys.space('forum', forumId), 'sessions'], queryFn: () => api.forumSessions(forumId) }),
+  /** A session's audit log, page by page; `changes` says it has new entries, so a new value starts from the first page. */
+  sessionAudit: (id: string, changes: string) =>
+    infiniteQueryOptions({
+      queryKey: [...keys.session(id), 'audit', changes],
+      queryFn: ({ pageParam }) => api.sessionAudit(id, pageParam),
+      initialPageParam: null as number | null,
+      getNextPageParam: (page) => page.nextAfter,
+    }),
   sessionRecord: (id: string) => queryOptions({ queryKey: [...keys.session(id), 'record'], queryFn: () => api.sessionRecord(id), staleTime: Infinity }),
 };
 

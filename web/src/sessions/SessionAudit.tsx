@@ -1,7 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/endpoints';
-import { keys } from '../api/queries';
+import { queries } from '../api/queries';
 import type { AuditEntry } from '../api/types';
 import { ErrorMessage, Loading } from '../components/Status';
 import { UserText } from '../components/UserText';
@@ -15,14 +14,7 @@ import { usePersonNames } from '../spaces/usePersonNames';
 export function SessionAudit({ sessionId, names, changes }: { sessionId: string; names: ReadonlyMap<string, string>; changes: string }) {
   const { t, formatDate } = useI18n();
   const [shown, setShown] = useState(false);
-  // `changes` is part of the key: it says the log has new entries, so the first page is loaded again.
-  const audit = useInfiniteQuery({
-    queryKey: [...keys.session(sessionId), 'audit', changes],
-    queryFn: ({ pageParam }) => api.sessionAudit(sessionId, pageParam),
-    initialPageParam: null as number | null,
-    getNextPageParam: (page) => page.nextAfter,
-    enabled: shown,
-  });
+  const audit = useInfiniteQuery({ ...queries.sessionAudit(sessionId, changes), enabled: shown });
   const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];
   const loading = shown && (audit.isPending || audit.isFetchingNextPage);
   const error = audit.error;
