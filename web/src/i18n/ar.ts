@@ -10,6 +10,7 @@ export const ar: Dictionary = {
   'app.notFound': 'الصفحة غير موجودة',
   'app.notFoundBody': 'لا يوجد شيء في هذا العنوان.',
   'app.home': 'الذهاب إلى الصفحة الرئيسية',
+  'app.apiReference': 'مرجع واجهة API',
 
   'nav.main': 'الرئيسية',
   'nav.mySpaces': 'مساحاتي',

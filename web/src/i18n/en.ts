@@ -13,6 +13,7 @@ export const en = {
   'app.notFound': 'Page not found',
   'app.notFoundBody': 'There is nothing at this address.',
   'app.home': 'Go to the start page',
+  'app.apiReference': 'API reference',
 
   'nav.main': 'Main',
   'nav.mySpaces': 'My spaces',

@@ -9,6 +9,7 @@ export const es: Dictionary = {
   'app.notFound': 'Página no encontrada',
   'app.notFoundBody': 'No hay nada en esta dirección.',
   'app.home': 'Ir a la página de inicio',
+  'app.apiReference': 'Referencia de la API',
 
   'nav.main': 'Principal',
   'nav.mySpaces': 'Mis espacios',

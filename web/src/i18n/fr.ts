@@ -10,6 +10,7 @@ export const fr: Dictionary = {
   'app.notFound': 'Page introuvable',
   'app.notFoundBody': 'Il n’y a rien à cette adresse.',
   'app.home': 'Aller à la page d’accueil',
+  'app.apiReference': 'Référence de l’API',
 
   'nav.main': 'Principal',
   'nav.mySpaces': 'Mes espaces',
