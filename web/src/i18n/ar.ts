@@ -24,7 +24,7 @@ export const ar: Dictionary = {
   'auth.registerTitle': 'إنشاء حساب',
   'auth.email': 'عنوان البريد الإلكتروني',
   'auth.password': 'كلمة المرور',
-  'auth.passwordHint': '10 أحرف على الأقل.',
+  'auth.passwordHint': '{min, plural, zero {# حرف على الأقل.} one {حرف واحد على الأقل.} two {حرفان على الأقل.} few {# أحرف على الأقل.} many {# حرفًا على الأقل.} other {# حرف على الأقل.}}',
   'auth.displayName': 'اسمك',
   'auth.pseudonym': 'اسم مستعار (اختياري)',
   'auth.pseudonymHint': 'يرى الأشخاص من خارج مساحاتك هذا الاسم بدلًا من اسمك.',

@@ -27,7 +27,7 @@ export const en = {
   'auth.registerTitle': 'Create an account',
   'auth.email': 'E-mail address',
   'auth.password': 'Password',
-  'auth.passwordHint': 'At least 10 characters.',
+  'auth.passwordHint': '{min, plural, one {At least # character.} other {At least # characters.}}',
   'auth.displayName': 'Your name',
   'auth.pseudonym': 'Pseudonym (optional)',
   'auth.pseudonymHint': 'People outside your spaces see this instead of your name.',

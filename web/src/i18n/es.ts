@@ -23,7 +23,7 @@ export const es: Dictionary = {
   'auth.registerTitle': 'Crear una cuenta',
   'auth.email': 'Correo electrónico',
   'auth.password': 'Contraseña',
-  'auth.passwordHint': 'Al menos 10 caracteres.',
+  'auth.passwordHint': '{min, plural, one {Al menos # carácter.} other {Al menos # caracteres.}}',
   'auth.displayName': 'Tu nombre',
   'auth.pseudonym': 'Seudónimo (opcional)',
   'auth.pseudonymHint': 'Quienes no comparten espacios contigo ven esto en lugar de tu nombre.',

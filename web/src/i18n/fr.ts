@@ -24,7 +24,7 @@ export const fr: Dictionary = {
   'auth.registerTitle': 'Créer un compte',
   'auth.email': 'Adresse e-mail',
   'auth.password': 'Mot de passe',
-  'auth.passwordHint': 'Au moins 10 caractères.',
+  'auth.passwordHint': '{min, plural, one {Au moins # caractère.} other {Au moins # caractères.}}',
   'auth.displayName': 'Votre nom',
   'auth.pseudonym': 'Pseudonyme (facultatif)',
   'auth.pseudonymHint': 'Les personnes extérieures à vos espaces voient ce pseudonyme au lieu de votre nom.',

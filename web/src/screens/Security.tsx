@@ -11,6 +11,7 @@ import { ErrorMessage, Loading, Notice } from '../components/Status';
 import { useAsync } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
+import { limits } from '../generated/errors';
 
 export default function Security() {
   const { t } = useI18n();
@@ -148,7 +149,7 @@ function Disable({ onDisabled }: { onDisabled(): void }) {
     }}>
       <h3 id="disable-heading">{t('security.disableTitle')}</h3>
       <FormErrors error={submit.error} />
-      <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required
+      <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required maxLength={limits.passwordMaxLength}
         value={password} onChange={(e) => setPassword(e.target.value)} errors={submit.fieldErrors} />
       <TextField label={t('security.disableCode')} name="code" autoComplete="one-time-code" required
         hint={t('auth.secondFactorHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={submit.fieldErrors} />
