@@ -207,13 +207,17 @@ describe('NetworkHub in the browser', () => {
     await screenshot(page, 'audit');
   });
 
-  it('switches the interface to Spanish and back', async () => {
+  it('switches the interface to Spanish, to Arabic (right to left) and back', async () => {
     await page.goto('/spaces');
     await page.getByLabel('Language').selectOption('es');
     await heading(page, 'Mis espacios').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
     await page.getByRole('link', { name: 'Directorio' }).waitFor();
-    await page.getByLabel('Idioma').selectOption('en');
+    await page.getByLabel('Idioma').selectOption('ar');
+    await heading(page, 'مساحاتي').waitFor();
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
+    await page.getByLabel('اللغة').selectOption('en');
     await heading(page, 'My spaces').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
   });
 });

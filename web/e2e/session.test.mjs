@@ -127,7 +127,7 @@ describe('Live session room', () => {
     await pages.kofi.getByRole('button', { name: 'Reply' }).click();
     await pages.kofi.getByLabel('Your reply').fill('Agreed, with the water committees');
     await pages.kofi.getByRole('button', { name: 'Post reply' }).click();
-    await pages.layla.getByRole('list', { name: '1 replies' }).getByText('Agreed, with the water committees').waitFor({ timeout: live });
+    await pages.layla.getByRole('list', { name: '1 reply' }).getByText('Agreed, with the water committees').waitFor({ timeout: live });
     await pages.kofi.getByRole('button', { name: 'Applause (0)' }).first().click();
     await pages.layla.getByRole('button', { name: 'Applause (1)' }).waitFor({ timeout: live });
   });
@@ -169,7 +169,7 @@ describe('Live session room', () => {
     for (const page of [pages.layla, pages.kofi]) await currentItem(page, 'Which priority first').waitFor({ timeout: live });
     await pages.layla.getByLabel('Water').check();
     await pages.layla.getByRole('button', { name: 'Vote', exact: true }).click();
-    await pages.kofi.getByText('1 people voted').waitFor({ timeout: live });
+    await pages.kofi.getByText('1 person voted').waitFor({ timeout: live });
     await pages.kofi.getByLabel('Water').check();
     await pages.kofi.getByRole('button', { name: 'Vote', exact: true }).click();
     for (const page of [pages.facilitator, pages.layla, pages.kofi]) {
@@ -220,7 +220,7 @@ describe('Live session room', () => {
       await f.getByLabel('Number of rooms').fill('1');
       await f.getByLabel('How to split people').selectOption({ label: 'organisations apart' });
       await f.getByRole('button', { name: 'Save breakout settings' }).click();
-      await f.getByText('Saved: 1 rooms, organisations apart.').waitFor();
+      await f.getByText('Saved: 1 room, organisations apart.').waitFor();
 
       await f.getByRole('button', { name: 'Open the lobby' }).click();
       await f.getByRole('button', { name: 'Start', exact: true }).click();

@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession } from './auth/session';
-import { localeNames, locales, useI18n, type Locale } from './i18n';
+import { directionOf, localeNames, locales, useI18n, type Locale } from './i18n';
 
 export function Layout() {
   const { t, locale, setLocale } = useI18n();
@@ -31,7 +31,7 @@ export function Layout() {
         <div className="language">
           <label htmlFor="language">{t('app.language')}</label>
           <select id="language" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-            {locales.map((l) => <option key={l} value={l} lang={l}>{localeNames[l]}</option>)}
+            {locales.map((l) => <option key={l} value={l} lang={l} dir={directionOf(l)}>{localeNames[l]}</option>)}
           </select>
         </div>
       </header>
@@ -39,7 +39,7 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <a href="/scalar">API reference</a>
+        <a href="/scalar">{t('app.apiReference')}</a>
       </footer>
     </>
   );

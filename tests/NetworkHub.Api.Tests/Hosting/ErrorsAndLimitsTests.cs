@@ -81,6 +81,17 @@ public sealed partial class ErrorsAndLimitsTests
         }
 
         limits["idempotencyKeyMaxLength"] = IdempotencyKey.MaxLength;
+
+        // The live session's own limits (statement length, rooms, options…) beside them, so its forms share the numbers too.
+        var liveSession = new JsonObject();
+        foreach (var field in typeof(LiveSessionLimits).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(int))
+            .OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            liveSession[JsonNamingPolicy.CamelCase.ConvertName(field.Name)] = (int)field.GetValue(null)!;
+        }
+
+        limits["liveSession"] = liveSession;
         return new JsonObject { ["retryAfterSeconds"] = Unavailability.RetryAfterSeconds, ["errors"] = errors, ["limits"] = limits };
     }
 

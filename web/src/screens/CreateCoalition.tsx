@@ -7,6 +7,10 @@ import { Page } from '../components/Page';
 import { useCreateSpace, VisibilitySelect } from '../components/SpaceForm';
 import { useI18n } from '../i18n';
 import { splitList } from '../spaces/paths';
+import { limits } from '../generated/errors';
+
+// Topics are typed as one comma-separated line: room for every allowed topic and its separator.
+const topicsMaxLength = limits.maxTopics * (limits.shortTextMaxLength + 2);
 
 export function CreateCoalition() {
   const { t } = useI18n();
@@ -35,14 +39,14 @@ export function CreateCoalition() {
         });
       }}>
         <FormErrors error={submit.error} />
-        <TextField label={t('form.name')} name="name" required dir="auto" value={form.name} onChange={(e) => set('name')(e.target.value)} errors={errors} />
+        <TextField label={t('form.name')} name="name" required dir="auto" maxLength={limits.nameMaxLength} value={form.name} onChange={(e) => set('name')(e.target.value)} errors={errors} />
         <SelectField label={t('form.kind')} name="kind" value={form.kind} errors={errors} onChange={(e) => set('kind')(e.target.value as CoalitionKind)}>
           {coalitionKindValues.map((k) => <option key={k} value={k}>{t(`coalitionKind.${k}`)}</option>)}
         </SelectField>
-        <TextAreaField label={t('form.charter')} name="description" value={form.description} onChange={(e) => set('description')(e.target.value)} errors={errors} />
+        <TextAreaField label={t('form.charter')} name="description" maxLength={limits.descriptionMaxLength} value={form.description} onChange={(e) => set('description')(e.target.value)} errors={errors} />
         <CountrySelect label={t('form.country')} name="country" emptyLabel={t('form.noCountry')} value={form.country} onChange={set('country')} errors={errors} />
-        <TextField label={t('form.region')} name="region" dir="auto" value={form.region} onChange={(e) => set('region')(e.target.value)} errors={errors} />
-        <TextField label={t('form.topics')} name="topics" dir="auto" hint={t('form.topicsHint')} value={form.topics} onChange={(e) => set('topics')(e.target.value)} errors={errors} />
+        <TextField label={t('form.region')} name="region" dir="auto" maxLength={limits.shortTextMaxLength} value={form.region} onChange={(e) => set('region')(e.target.value)} errors={errors} />
+        <TextField label={t('form.topics')} name="topics" dir="auto" maxLength={topicsMaxLength} hint={t('form.topicsHint')} value={form.topics} onChange={(e) => set('topics')(e.target.value)} errors={errors} />
         <VisibilitySelect value={form.visibility} onChange={set('visibility')} errors={errors} />
         <CheckboxField label={t('form.coordinatorsSeeChildSpaces')} name="coordinatorsSeeChildSpaces" hint={t('form.coordinatorsSeeChildSpacesHint')}
           checked={form.coordinatorsSeeChildSpaces} onChange={set('coordinatorsSeeChildSpaces')} />

@@ -10,6 +10,7 @@ import { Page } from '../components/Page';
 import { ErrorMessage, Loading } from '../components/Status';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
+import { limits } from '../generated/errors';
 
 type Which = 'organisations' | 'coalitions';
 const filterNames = ['q', 'country', 'region', 'topic', 'kind'] as const;
@@ -80,14 +81,14 @@ function Filters({ which, initial, onApply }: { which: Which; initial: Filter; o
       }
       onApply(next);
     }}>
-      <TextField label={t('directory.search')} name="q" type="search" dir="auto" value={draft.q ?? ''} onChange={(e) => set('q')(e.target.value)} />
+      <TextField label={t('directory.search')} name="q" type="search" dir="auto" maxLength={limits.nameMaxLength} value={draft.q ?? ''} onChange={(e) => set('q')(e.target.value)} />
       {/* Folded away until used, so on a phone the results are not below a screenful of empty fields. */}
       <details className="more-filters" open={Boolean(initial.country || initial.region || initial.topic || initial.kind)}>
         <summary>{t('directory.moreFilters')}</summary>
         <div className="filter-grid">
           <CountrySelect label={t('directory.country')} name="country" emptyLabel={t('directory.any')} value={draft.country ?? ''} onChange={set('country')} />
-          <TextField label={t('directory.region')} name="region" dir="auto" value={draft.region ?? ''} onChange={(e) => set('region')(e.target.value)} />
-          <TextField label={t('directory.topic')} name="topic" dir="auto" value={draft.topic ?? ''} onChange={(e) => set('topic')(e.target.value)} />
+          <TextField label={t('directory.region')} name="region" dir="auto" maxLength={limits.shortTextMaxLength} value={draft.region ?? ''} onChange={(e) => set('region')(e.target.value)} />
+          <TextField label={t('directory.topic')} name="topic" dir="auto" maxLength={limits.shortTextMaxLength} value={draft.topic ?? ''} onChange={(e) => set('topic')(e.target.value)} />
           {which === 'organisations' && (
             <SelectField label={t('directory.kind')} name="kind" value={draft.kind ?? ''} onChange={(e) => set('kind')(e.target.value)}>
               <option value="">{t('directory.any')}</option>

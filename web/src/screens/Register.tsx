@@ -8,6 +8,7 @@ import { CountrySelect } from '../components/CountrySelect';
 import { fieldErrorsOf, FormErrors, TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n';
+import { limits } from '../generated/errors';
 
 /** Registration; with ?invitation= the new person joins that space as part of registering. */
 export function Register() {
@@ -53,14 +54,14 @@ export function Register() {
         if (!submit.isPending) submit.mutate();
       }}>
         <FormErrors error={submit.error} />
-        <TextField label={t('auth.displayName')} name="displayName" autoComplete="name" required dir="auto"
+        <TextField label={t('auth.displayName')} name="displayName" autoComplete="name" required dir="auto" maxLength={limits.nameMaxLength}
           value={form.displayName} onChange={(e) => set('displayName')(e.target.value)} errors={fieldErrorsOf(submit.error)} />
-        <TextField label={t('auth.pseudonym')} name="pseudonym" hint={t('auth.pseudonymHint')} dir="auto"
+        <TextField label={t('auth.pseudonym')} name="pseudonym" hint={t('auth.pseudonymHint')} dir="auto" maxLength={limits.nameMaxLength}
           value={form.pseudonym} onChange={(e) => set('pseudonym')(e.target.value)} errors={fieldErrorsOf(submit.error)} />
-        <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" required
+        <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" required maxLength={limits.emailMaxLength}
           value={form.email} onChange={(e) => set('email')(e.target.value)} errors={fieldErrorsOf(submit.error)} />
         <TextField label={t('auth.password')} name="password" type="password" autoComplete="new-password" required
-          minLength={10} hint={t('auth.passwordHint')}
+          minLength={limits.passwordMinLength} maxLength={limits.passwordMaxLength} hint={t('auth.passwordHint', { min: limits.passwordMinLength })}
           value={form.password} onChange={(e) => set('password')(e.target.value)} errors={fieldErrorsOf(submit.error)} />
         <CountrySelect label={t('auth.country')} name="country" emptyLabel={t('form.noCountry')}
           value={form.country} onChange={set('country')} errors={fieldErrorsOf(submit.error)} />

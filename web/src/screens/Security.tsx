@@ -11,6 +11,7 @@ import { fieldErrorsOf, FormErrors, TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading, Notice } from '../components/Status';
 import { useI18n } from '../i18n';
+import { limits } from '../generated/errors';
 
 /** After turning two-factor sign-in on or off, the status shown here is read again; nothing else answers differently. */
 function useTwoFactorChanged() {
@@ -165,7 +166,7 @@ function Disable({ onDisabled }: { onDisabled(): void }) {
     }}>
       <h3 id="disable-heading">{t('security.disableTitle')}</h3>
       <FormErrors error={disable.error} />
-      <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required
+      <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required maxLength={limits.passwordMaxLength}
         value={password} onChange={(e) => setPassword(e.target.value)} errors={fieldErrorsOf(disable.error)} />
       <TextField label={t('security.disableCode')} name="code" autoComplete="one-time-code" required
         hint={t('auth.secondFactorHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={fieldErrorsOf(disable.error)} />

@@ -5,6 +5,7 @@ import { safeNext, useSession } from '../auth/session';
 import { fieldErrorsOf, FormErrors, TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { useI18n } from '../i18n';
+import { limits } from '../generated/errors';
 
 /** Password first; for an account with two-factor sign-in, then a code from the authenticator app or a recovery code. */
 export function SignIn() {
@@ -55,9 +56,9 @@ export function SignIn() {
         if (!passwordStep.isPending) passwordStep.mutate();
       }}>
         <FormErrors error={passwordStep.error} />
-        <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" required
+        <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" required maxLength={limits.emailMaxLength}
           value={email} onChange={(e) => setEmail(e.target.value)} errors={fieldErrorsOf(passwordStep.error)} />
-        <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required
+        <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required maxLength={limits.passwordMaxLength}
           value={password} onChange={(e) => setPassword(e.target.value)} errors={fieldErrorsOf(passwordStep.error)} />
         <button type="submit" className="primary" disabled={passwordStep.isPending}>{t('auth.signInButton')}</button>
       </form>

@@ -7,6 +7,7 @@ import { Countdown } from './Agenda';
 import { Contributions } from './Contributions';
 import type { ItemContent } from '../generated/hub';
 import type { LiveSession } from './useLiveSession';
+import { limits } from '../generated/errors';
 
 /** Breakout rooms: your own room's contributions and timer, the rapporteur's summary, and every room's summary. */
 export function BreakoutPanel({ content, me, names, participant, facilitator, call }: {
@@ -74,7 +75,7 @@ function Summary({ roomId, call }: { roomId: string; call: LiveSession['call'] }
   return (
     <form onSubmit={send} className="compose">
       <label htmlFor={id}>{t('room.summary')}</label>
-      <textarea id={id} dir="auto" rows={3} value={text} onChange={(e) => setText(e.target.value)} required />
+      <textarea id={id} dir="auto" rows={3} maxLength={limits.liveSession.summaryMaxLength} value={text} onChange={(e) => setText(e.target.value)} required />
       <ErrorMessage error={submit.error} />
       <button type="submit" disabled={submit.busy}>{t('room.postSummary')}</button>
     </form>

@@ -5,6 +5,7 @@ import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { reactions, type Contribution } from '../generated/hub';
 import type { LiveSession } from './useLiveSession';
+import { limits } from '../generated/errors';
 
 interface Props {
   contributions: Contribution[];
@@ -98,7 +99,7 @@ function Compose({ call, replyTo, label, button, onDone }: { call: LiveSession['
   return (
     <form onSubmit={send} className="compose">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} dir="auto" rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} required />
+      <textarea id={id} dir="auto" rows={2} maxLength={limits.liveSession.contributionMaxLength} value={text} onChange={(e) => setText(e.target.value)} required />
       <ErrorMessage error={submit.error} />
       <button type="submit" disabled={submit.busy}>{button}</button>
     </form>

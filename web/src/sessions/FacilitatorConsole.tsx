@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import type { AgendaItem, BreakoutMode, LiveSessionDetails } from '../generated/hub';
 import type { AgendaItemRequest } from '../generated/openapi';
 import type { LiveSession } from './useLiveSession';
+import { limits } from '../generated/errors';
 
 /**
  * Facilitators only: move the session through its statuses and its agenda, extend the timer, record outcomes, and
@@ -47,7 +48,7 @@ export function FacilitatorConsole({ details, call }: { details: LiveSessionDeta
       {live && item && (
         <form className="compose" onSubmit={(e) => { e.preventDefault(); void run(async () => { await call('RecordOutcome', item.id, outcome.trim()); setOutcome(''); }); }}>
           <label htmlFor={outcomeId}>{t('room.outcome')}</label>
-          <textarea id={outcomeId} dir="auto" rows={2} value={outcome} onChange={(e) => setOutcome(e.target.value)} required />
+          <textarea id={outcomeId} dir="auto" rows={2} maxLength={limits.liveSession.summaryMaxLength} value={outcome} onChange={(e) => setOutcome(e.target.value)} required />
           <button type="submit" disabled={action.busy}>{t('room.recordOutcome')}</button>
         </form>
       )}
@@ -59,7 +60,7 @@ export function FacilitatorConsole({ details, call }: { details: LiveSessionDeta
 
 const modes: BreakoutMode[] = ['random', 'organisations-together', 'organisations-apart'];
 /** contracts LiveSessionLimits.MaxRooms */
-const maxRooms = 50;
+const maxRooms = limits.liveSession.maxRooms;
 
 const asRequest = (item: AgendaItem): AgendaItemRequest & { id: string } => ({
   id: item.id, title: item.title, format: item.format, plannedMinutes: item.plannedMinutes,

@@ -12,6 +12,10 @@ import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { newId } from '../spaces/paths';
 import { agendaFormatValues as agendaFormats, type AgendaFormat, type AgendaItemRequest, type ScheduleSessionRequest } from '../generated/openapi';
+import { limits } from '../generated/errors';
+
+// Poll options are typed one per line: room for every allowed option and its line break.
+const pollOptionsMaxLength = limits.liveSession.maxPollOptions * (limits.liveSession.titleMaxLength + 1);
 
 export const forumSessionsPath = (forumId: string) => `/api/v1/forums/${encodeURIComponent(forumId)}/sessions`;
 export const sessionPath = (id: string) => `/sessions/${id}`;
@@ -91,32 +95,32 @@ function ScheduleSession({ forumId }: { forumId: string }) {
         });
       }}>
         <FormErrors error={schedule.error} />
-        <TextField label={t('sessions.sessionTitle')} name="title" required dir="auto" value={form.title} errors={errors}
+        <TextField label={t('sessions.sessionTitle')} name="title" required dir="auto" maxLength={limits.liveSession.titleMaxLength} value={form.title} errors={errors}
           onChange={(e) => setForm({ ...form, title: e.target.value })} />
         <TextField label={t('sessions.startsAt')} name="startsAt" type="datetime-local" required value={form.startsAt} errors={errors}
           onChange={(e) => setForm({ ...form, startsAt: e.target.value })} />
         <TextField label={t('sessions.endsAt')} name="endsAt" type="datetime-local" required value={form.endsAt} errors={errors}
           onChange={(e) => setForm({ ...form, endsAt: e.target.value })} />
-        <TextField label={t('sessions.timeZone')} name="timeZone" value={form.timeZone} errors={errors}
+        <TextField label={t('sessions.timeZone')} name="timeZone" maxLength={limits.liveSession.timeZoneMaxLength} value={form.timeZone} errors={errors}
           onChange={(e) => setForm({ ...form, timeZone: e.target.value })} />
         <fieldset>
           <legend>{t('sessions.agenda')}</legend>
           {items.map((item, index) => (
             <div key={item.key} className="agenda-draft" role="group" aria-label={t('sessions.itemNumber', { number: index + 1 })}>
-              <TextField label={t('sessions.itemTitle', { number: index + 1 })} name={`agenda[${index}].title`} required dir="auto"
+              <TextField label={t('sessions.itemTitle', { number: index + 1 })} name={`agenda[${index}].title`} required dir="auto" maxLength={limits.liveSession.titleMaxLength}
                 value={item.title} errors={errors} onChange={(e) => change(item.key, { title: e.target.value })} />
               <SelectField label={t('sessions.itemFormat', { number: index + 1 })} name={`agenda[${index}].format`} value={item.format}
                 errors={errors} onChange={(e) => change(item.key, { format: e.target.value as AgendaFormat })}>
                 {agendaFormats.map((f) => <option key={f} value={f}>{t(`format.${f}`)}</option>)}
               </SelectField>
               <TextField label={t('sessions.itemMinutes', { number: index + 1 })} name={`agenda[${index}].plannedMinutes`} type="number"
-                min={1} inputMode="numeric" value={item.minutes} errors={errors} onChange={(e) => change(item.key, { minutes: e.target.value })} />
+                min={1} max={limits.liveSession.maxPlannedMinutes} inputMode="numeric" value={item.minutes} errors={errors} onChange={(e) => change(item.key, { minutes: e.target.value })} />
               {item.format === 'poll' && (
                 <SelectLines label={t('sessions.pollOptions', { number: index + 1 })} value={item.options}
                   onChange={(options) => change(item.key, { options })} />
               )}
               {item.format === 'breakout' && (
-                <TextField label={t('sessions.rooms', { number: index + 1 })} name={`agenda[${index}].breakout.rooms`} type="number" min={1}
+                <TextField label={t('sessions.rooms', { number: index + 1 })} name={`agenda[${index}].breakout.rooms`} type="number" min={1} max={limits.liveSession.maxRooms}
                   value={item.rooms} errors={errors} onChange={(e) => change(item.key, { rooms: e.target.value })} />
               )}
               {items.length > 1 && (
@@ -141,7 +145,7 @@ function SelectLines({ label, value, onChange }: { label: string; value: string;
       <label>
         {label}
         <span className="hint"> {t('sessions.onePerLine')}</span>
-        <textarea dir="auto" rows={3} value={value} onChange={(e) => onChange(e.target.value)} />
+        <textarea dir="auto" rows={3} maxLength={pollOptionsMaxLength} value={value} onChange={(e) => onChange(e.target.value)} />
       </label>
     </div>
   );

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { BarChart, percent } from './Charts';
 import type { StatementResults, StatementTally, StatementVote } from '../generated/hub';
 import type { LiveSession } from './useLiveSession';
+import { limits } from '../generated/errors';
 
 const votes: StatementVote[] = ['agree', 'disagree', 'pass'];
 
@@ -30,7 +31,7 @@ export function StatementsPanel({ itemId, statements, results, participant, call
       {participant && open && (
         <form onSubmit={send} className="compose">
           <label htmlFor={fieldId}>{t('room.yourStatement')}</label>
-          <input id={fieldId} dir="auto" maxLength={280} value={text} onChange={(e) => setText(e.target.value)} required />
+          <input id={fieldId} dir="auto" maxLength={limits.liveSession.statementMaxLength} value={text} onChange={(e) => setText(e.target.value)} required />
           <ErrorMessage error={submit.error} />
           <button type="submit" disabled={submit.busy}>{t('room.submitStatement')}</button>
         </form>

@@ -8,6 +8,7 @@ import { useAsync } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
+import { limits } from '../generated/errors';
 
 const scopes: ApiKeyScope[] = ['read', 'read-write'];
 
@@ -33,7 +34,7 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
         });
       }}>
         <FormErrors error={create.error} />
-        <TextField label={t('apiKeys.name')} name="name" required dir="auto" value={form.name}
+        <TextField label={t('apiKeys.name')} name="name" required dir="auto" maxLength={limits.shortTextMaxLength} value={form.name}
           onChange={(e) => setForm({ ...form, name: e.target.value })} errors={create.fieldErrors} />
         <SelectField label={t('apiKeys.scope')} name="scope" value={form.scope} errors={create.fieldErrors}
           onChange={(e) => setForm({ ...form, scope: e.target.value as ApiKeyScope })}>

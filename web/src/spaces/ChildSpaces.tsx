@@ -9,6 +9,7 @@ import { useAsync } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { newId, spacePath } from './paths';
+import { limits } from '../generated/errors';
 
 interface Props {
   parent: SpaceRef & { kind: 'organisation' | 'coalition' };
@@ -80,9 +81,9 @@ function CreateChild({ parent, childKind, parentVisibility }: { parent: Props['p
         });
       }}>
         <FormErrors error={submit.error} />
-        <TextField label={t('form.name')} name="name" required dir="auto" value={form.name}
+        <TextField label={t('form.name')} name="name" required dir="auto" maxLength={limits.nameMaxLength} value={form.name}
           onChange={(e) => setForm({ ...form, name: e.target.value })} errors={submit.fieldErrors} />
-        <TextAreaField label={t(childKind === 'forum' ? 'form.description' : 'form.purpose')} name={childKind === 'forum' ? 'description' : 'purpose'}
+        <TextAreaField label={t(childKind === 'forum' ? 'form.description' : 'form.purpose')} name={childKind === 'forum' ? 'description' : 'purpose'} maxLength={limits.descriptionMaxLength}
           value={form.text} onChange={(e) => setForm({ ...form, text: e.target.value })} errors={submit.fieldErrors} />
         <VisibilitySelect value={form.visibility} onChange={(v) => setForm({ ...form, visibility: v })} errors={submit.fieldErrors} />
         {parent.kind === 'coalition' && (

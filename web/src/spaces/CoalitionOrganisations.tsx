@@ -8,6 +8,7 @@ import { useAsync } from '../components/useAsync';
 import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
+import { limits } from '../generated/errors';
 
 /**
  * Organisations in a coalition, a page at a time. Hidden when the caller may not see them (the API answers with an
@@ -74,7 +75,7 @@ function InviteOrganisation({ coalitionId, current, onInvited }: { coalitionId: 
         });
       }}>
         <FormErrors error={search.error} />
-        <TextField label={t('coalitionInvite.search')} name="q" type="search" dir="auto" value={query}
+        <TextField label={t('coalitionInvite.search')} name="q" type="search" dir="auto" maxLength={limits.nameMaxLength} value={query}
           onChange={(e) => setQuery(e.target.value)} errors={search.fieldErrors} />
         <button type="submit" disabled={search.busy}>{t('coalitionInvite.searchButton')}</button>
       </form>

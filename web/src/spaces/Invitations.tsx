@@ -9,6 +9,10 @@ import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { invitationLink } from './paths';
+import { limits } from '../generated/errors';
+
+// The contract writes the longest lifetime as a .NET TimeSpan, "d.hh:mm:ss": its whole days.
+const invitationMaxDays = Number.parseInt(limits.invitationMaxLifetime, 10);
 
 /** Coordinators create invitation links (shown once), see what became of them, and revoke open ones. */
 export function Invitations({ kind, id }: { kind: SpaceKind; id: string }) {
@@ -36,9 +40,9 @@ export function Invitations({ kind, id }: { kind: SpaceKind; id: string }) {
           onChange={(e) => setForm({ ...form, role: e.target.value as SpaceRole })}>
           {spaceRoles.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </SelectField>
-        <TextField label={t('invitations.expiresInDays')} name="expiresInDays" type="number" min={1} max={90} inputMode="numeric"
+        <TextField label={t('invitations.expiresInDays')} name="expiresInDays" type="number" min={1} max={invitationMaxDays} inputMode="numeric"
           value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} errors={create.fieldErrors} />
-        <TextField label={t('invitations.note')} name="note" dir="auto" value={form.note}
+        <TextField label={t('invitations.note')} name="note" dir="auto" maxLength={limits.messageMaxLength} value={form.note}
           onChange={(e) => setForm({ ...form, note: e.target.value })} errors={create.fieldErrors} />
         <button type="submit" className="primary" disabled={create.busy}>{t('invitations.createButton')}</button>
       </form>

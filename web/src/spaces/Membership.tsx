@@ -5,6 +5,7 @@ import { FormErrors, TextAreaField } from '../components/Field';
 import { Notice } from '../components/Status';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
+import { limits } from '../generated/errors';
 
 /** The signed-in person's own relation to the space: leave it, or ask to join it. */
 export function Membership({ kind, space, onChanged }: { kind: SpaceKind; space: SpaceDetails; onChanged(): void }) {
@@ -41,7 +42,7 @@ export function Membership({ kind, space, onChanged }: { kind: SpaceKind; space:
           });
         }}>
           <FormErrors error={submit.error} />
-          <TextAreaField label={t('space.joinMessage')} name="message" rows={2} value={message}
+          <TextAreaField label={t('space.joinMessage')} name="message" rows={2} maxLength={limits.messageMaxLength} value={message}
             onChange={(e) => setMessage(e.target.value)} errors={submit.fieldErrors} />
           <button type="submit" disabled={submit.busy}>{t('space.requestToJoin')}</button>
         </form>
