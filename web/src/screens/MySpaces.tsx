@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { queries } from '../api/queries';
-import type { SpaceKind, SpaceSummary } from '../generated/openapi';
+import { spaceKindValues, type SpaceSummary } from '../generated/openapi';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading } from '../components/Status';
 import { UserText } from '../components/UserText';
@@ -10,7 +10,8 @@ import { UpcomingSessions } from '../sessions/ForumSessions';
 import { Trans } from '../i18n/Trans';
 import { spacePath } from '../spaces/paths';
 
-const order: SpaceKind[] = ['organisation', 'coalition', 'working-group', 'forum'];
+// The contract lists the kinds from the widest space to the narrowest, the order this page groups them in.
+const order = spaceKindValues;
 
 export function MySpaces() {
   const { t } = useI18n();

@@ -1,8 +1,9 @@
 // Bar charts drawn with CSS: every bar has its number written next to it, so the chart reads the same to a screen
 // reader (a list of labelled values) as it looks.
 import { UserText } from '../components/UserText';
+import type { StatementVote } from '../generated/hub';
 
-export interface Bar { key: string; label: string; value: number; text: string; tone?: 'agree' | 'disagree' | 'pass' }
+export interface Bar { key: string; label: string; value: number; text: string; tone?: StatementVote }
 
 export function BarChart({ bars, max, label }: { bars: Bar[]; max: number; label: string }) {
   return (

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/Status';
 import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import type { AgendaItem, BreakoutMode, LiveSessionDetails } from '../generated/hub';
-import type { AgendaItemRequest } from '../generated/openapi';
+import { breakoutModeValues, type AgendaItemRequest } from '../generated/openapi';
 import type { LiveSession } from './useLiveSession';
 import { limits } from '../generated/errors';
 
@@ -58,7 +58,7 @@ export function FacilitatorConsole({ details, call }: { details: LiveSessionDeta
   );
 }
 
-const modes: BreakoutMode[] = ['random', 'organisations-together', 'organisations-apart'];
+const modes = breakoutModeValues;
 /** contracts LiveSessionLimits.MaxRooms */
 const maxRooms = limits.liveSession.maxRooms;
 

@@ -16,8 +16,12 @@ describe('ForumSessions', () => {
       api.post('/api/v1/forums/{forumId}/sessions', async ({ request, response }) => {
         const body = await request.json();
         listed.push(summary('s2', body.title));
-        // The form reads nothing of the answer but its success.
-        return response(201).json({ id: 's2', title: body.title } as LiveSessionDetails);
+        const created: LiveSessionDetails = {
+          id: 's2', forumId: 'f1', title: body.title, description: null, startsAt: body.startsAt ?? '', endsAt: body.endsAt ?? '',
+          timeZone: body.timeZone ?? 'UTC', languages: [], status: 'scheduled', agenda: [], currentItem: -1, itemEndsAt: null,
+          coFacilitators: [], yourRole: 'facilitator', sequence: 0,
+        };
+        return response(201).json(created);
       }),
     );
     const sent = recordRequests();

@@ -5,10 +5,11 @@ import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { BarChart, percent } from './Charts';
 import type { StatementResults, StatementTally, StatementVote } from '../generated/hub';
+import { statementVoteValues } from '../generated/openapi';
 import type { LiveSession } from './useLiveSession';
 import { limits } from '../generated/errors';
 
-const votes: StatementVote[] = ['agree', 'disagree', 'pass'];
+const votes = statementVoteValues;
 
 export function StatementsPanel({ itemId, statements, results, participant, call }: {
   itemId: string; statements: StatementTally[]; results: StatementResults | null; participant: boolean; call: LiveSession['call'];
