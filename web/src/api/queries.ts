@@ -46,6 +46,22 @@ export const queries = {
     queryOptions({ queryKey: [...keys.space('coalition', coalitionId), 'forums'], queryFn: () => api.forums(coalitionId) }),
   organisationCoalitions: (organisationId: string) =>
     queryOptions({ queryKey: [...keys.space('organisation', organisationId), 'coalitions'], queryFn: () => api.organisationCoalitions(organisationId) }),
+  coalitionOrganisations: (coalitionId: string) =>
+    infiniteQueryOptions({
+      queryKey: [...keys.space('coalition', coalitionId), 'organisations'],
+      queryFn: ({ pageParam }) => api.coalitionOrganisations(coalitionId, pageParam),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  // Every change in the space adds an entry: read again whenever the log is opened.
+  audit: (kind: SpaceKind, id: string) =>
+    infiniteQueryOptions({
+      queryKey: [...keys.space(kind, id), 'audit'],
+      queryFn: ({ pageParam }) => api.audit(kind, id, pageParam),
+      initialPageParam: null as number | null,
+      getNextPageParam: (last) => last.nextAfter,
+      staleTime: 0,
+    }),
   apiKeys: (organisationId: string) =>
     queryOptions({ queryKey: [...keys.space('organisation', organisationId), 'api-keys'], queryFn: () => api.apiKeys(organisationId) }),
 

@@ -159,6 +159,7 @@ export const ar: Dictionary = {
   'coalitionInvite.noRole': 'لا شيء (دعوات شخصية فقط)',
   'space.hiddenOrganisation': 'منظمة لا يمكنك رؤيتها',
   'space.peopleRole': 'أفرادها: {role}',
+  'coalitionOrgs.peopleRoleOf': 'دور أفراد {name}',
   'space.moreOrganisations': 'عرض مزيد من المنظمات',
   'space.workingGroups': 'أفرقة العمل',
   'space.forums': 'المنتديات',

@@ -162,6 +162,7 @@ export const en = {
   'coalitionInvite.noRole': 'None (personal invitations only)',
   'space.hiddenOrganisation': 'An organisation you cannot see',
   'space.peopleRole': 'its people: {role}',
+  'coalitionOrgs.peopleRoleOf': 'Role of the people of {name}',
   'space.moreOrganisations': 'Show more organisations',
   'space.workingGroups': 'Working groups',
   'space.forums': 'Forums',

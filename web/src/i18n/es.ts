@@ -158,6 +158,7 @@ export const es: Dictionary = {
   'coalitionInvite.noRole': 'Ninguno (solo invitaciones personales)',
   'space.hiddenOrganisation': 'Una organización que no puedes ver',
   'space.peopleRole': 'su gente: {role}',
+  'coalitionOrgs.peopleRoleOf': 'Rol de la gente de {name}',
   'space.moreOrganisations': 'Mostrar más organizaciones',
   'space.workingGroups': 'Grupos de trabajo',
   'space.forums': 'Foros',

@@ -159,6 +159,7 @@ export const fr: Dictionary = {
   'coalitionInvite.noRole': 'Aucun (invitations personnelles uniquement)',
   'space.hiddenOrganisation': 'Une organisation que vous ne pouvez pas voir',
   'space.peopleRole': 'ses personnes : {role}',
+  'coalitionOrgs.peopleRoleOf': 'Rôle des personnes de {name}',
   'space.moreOrganisations': 'Afficher plus d’organisations',
   'space.workingGroups': 'Groupes de travail',
   'space.forums': 'Forums',

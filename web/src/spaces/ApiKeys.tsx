@@ -1,25 +1,33 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/endpoints';
-import type { ApiKeyCreated, ApiKeyScope } from '../api/types';
+import { queries } from '../api/queries';
+import { apiKeyScopeValues, type ApiKeyScope } from '../generated/openapi';
 import { CopyField } from '../components/CopyField';
-import { FormErrors, SelectField, TextField } from '../components/Field';
+import { fieldErrorsOf, FormErrors, SelectField, TextField } from '../components/Field';
 import { ErrorMessage, Loading } from '../components/Status';
-import { useAsync } from '../components/useAsync';
-import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { limits } from '../generated/errors';
 
-const scopes: ApiKeyScope[] = ['read', 'read-write'];
-
 /** An organisation's API keys. The key itself is shown once, right after creation; the list shows its prefix. */
 export function ApiKeys({ organisationId }: { organisationId: string }) {
   const { t, formatDate } = useI18n();
-  const keys = useAsync(() => api.apiKeys(organisationId), organisationId);
-  const create = useSubmit();
-  const revoke = useSubmit();
+  const keys = useQuery(queries.apiKeys(organisationId));
+  const cache = useQueryClient();
+  const refresh = () => cache.invalidateQueries({ queryKey: queries.apiKeys(organisationId).queryKey });
   const [form, setForm] = useState({ name: '', scope: 'read' as ApiKeyScope });
-  const [created, setCreated] = useState<ApiKeyCreated | null>(null);
+  const create = useMutation({
+    mutationFn: () => api.createApiKey(organisationId, form.name.trim(), form.scope),
+    onSuccess: () => {
+      setForm({ name: '', scope: 'read' });
+      return refresh();
+    },
+  });
+  const revoke = useMutation({ mutationFn: (keyId: string) => api.revokeApiKey(organisationId, keyId), onSuccess: refresh });
+  // The secret exists only in the create's answer.
+  const created = create.data;
+  const errors = fieldErrorsOf(create.error);
 
   return (
     <section aria-labelledby="api-keys-heading">
@@ -27,20 +35,16 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
       <p>{t('apiKeys.intro')}</p>
       <form noValidate className="narrow" onSubmit={(e) => {
         e.preventDefault();
-        void create.run(async () => {
-          setCreated(await api.createApiKey(organisationId, form.name.trim(), form.scope));
-          setForm({ name: '', scope: 'read' });
-          keys.reload();
-        });
+        create.mutate();
       }}>
         <FormErrors error={create.error} />
         <TextField label={t('apiKeys.name')} name="name" required dir="auto" maxLength={limits.shortTextMaxLength} value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })} errors={create.fieldErrors} />
-        <SelectField label={t('apiKeys.scope')} name="scope" value={form.scope} errors={create.fieldErrors}
+          onChange={(e) => setForm({ ...form, name: e.target.value })} errors={errors} />
+        <SelectField label={t('apiKeys.scope')} name="scope" value={form.scope} errors={errors}
           onChange={(e) => setForm({ ...form, scope: e.target.value as ApiKeyScope })}>
-          {scopes.map((s) => <option key={s} value={s}>{t(`scope.${s}`)}</option>)}
+          {apiKeyScopeValues.map((s) => <option key={s} value={s}>{t(`scope.${s}`)}</option>)}
         </SelectField>
-        <button type="submit" className="primary" disabled={create.busy}>{t('apiKeys.createButton')}</button>
+        <button type="submit" className="primary" disabled={create.isPending}>{t('apiKeys.createButton')}</button>
       </form>
       {created && (
         <div className="secret">
@@ -49,8 +53,8 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
         </div>
       )}
       <FormErrors error={revoke.error} />
-      {keys.loading ? <Loading /> : keys.error ? <ErrorMessage error={keys.error} /> : (
-        keys.data?.length ? (
+      {keys.isPending ? <Loading /> : keys.error ? <ErrorMessage error={keys.error} /> : (
+        keys.data.length ? (
           <ul className="rows" aria-label={t('apiKeys.title')}>
             {keys.data.map((k) => (
               <li key={k.keyId} className="row-item">
@@ -62,10 +66,9 @@ export function ApiKeys({ organisationId }: { organisationId: string }) {
                   </div>
                 </div>
                 {!k.revokedAt && (
-                  <button type="button" className="danger" disabled={revoke.busy} aria-label={t('apiKeys.revokeLabel', { name: k.name })}
+                  <button type="button" className="danger" disabled={revoke.isPending} aria-label={t('apiKeys.revokeLabel', { name: k.name })}
                     onClick={() => {
-                      if (!window.confirm(t('apiKeys.revokeConfirm', { name: k.name }))) return;
-                      void revoke.run(async () => { await api.revokeApiKey(organisationId, k.keyId); keys.reload(); });
+                      if (window.confirm(t('apiKeys.revokeConfirm', { name: k.name }))) revoke.mutate(k.keyId);
                     }}>
                     {t('apiKeys.revoke')}
                   </button>

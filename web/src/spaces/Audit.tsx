@@ -1,6 +1,6 @@
-import { useEffect, useEffectEvent, useState } from 'react';
-import { api } from '../api/endpoints';
-import type { AuditEntry, SpaceKind } from '../api/types';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { queries } from '../api/queries';
+import type { AuditEntry, SpaceKind } from '../generated/openapi';
 import { ErrorMessage, Loading } from '../components/Status';
 import { UserText } from '../components/UserText';
 import { hasKey, useI18n } from '../i18n';
@@ -14,31 +14,10 @@ export function Audit({ kind, id }: { kind: SpaceKind; id: string }) {
     const key = `auditAction.${code}`;
     return hasKey(key) ? t(key) : code;
   };
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [after, setAfter] = useState<number | null>(null);
-  const [more, setMore] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const log = useInfiniteQuery(queries.audit(kind, id));
+  const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
   const names = usePersonNames(entries.map((e) => e.actorPersonId));
-
-  const load = async (from: number | null) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.audit(kind, id, from);
-      setEntries((current) => (from === null ? page.entries : [...current, ...page.entries]));
-      setAfter(page.nextAfter);
-      setMore(page.nextAfter !== null);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  const loadFirstPage = useEffectEvent(() => { void load(null); });
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- the loading state must show as soon as the key changes; the query cache that replaces these loaders (issue 13) removes this.
-  useEffect(() => { loadFirstPage(); }, [kind, id]);
+  const loading = log.isPending || log.isFetchingNextPage;
 
   const actor = (e: AuditEntry) =>
     e.actorPersonId ? <UserText text={names.get(e.actorPersonId) ?? e.actorPersonId.slice(0, 8)} />
@@ -47,8 +26,8 @@ export function Audit({ kind, id }: { kind: SpaceKind; id: string }) {
   return (
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('audit.title')}</h2>
-      <ErrorMessage error={error} />
-      {!loading && entries.length === 0 && !error && <p className="muted">{t('audit.none')}</p>}
+      <ErrorMessage error={log.error} />
+      {!loading && entries.length === 0 && !log.error && <p className="muted">{t('audit.none')}</p>}
       <ol className="rows audit">
         {entries.map((e) => (
           <li key={e.sequence} className="row-item">
@@ -60,7 +39,7 @@ export function Audit({ kind, id }: { kind: SpaceKind; id: string }) {
         ))}
       </ol>
       {loading && <Loading />}
-      {more && !loading && <button type="button" onClick={() => load(after)}>{t('audit.more')}</button>}
+      {log.hasNextPage && !loading && <button type="button" onClick={() => void log.fetchNextPage()}>{t('audit.more')}</button>}
     </section>
   );
 }

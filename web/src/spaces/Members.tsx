@@ -1,34 +1,45 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/endpoints';
-import { spaceRoles, type SpaceKind, type SpaceMember, type SpaceRole } from '../api/types';
+import { keys, queries } from '../api/queries';
+import { spaceRoleValues, type SpaceKind, type SpaceMember, type SpaceRole } from '../generated/openapi';
 import { useSession } from '../auth/session';
 import { FormErrors } from '../components/Field';
 import { ErrorMessage, Loading } from '../components/Status';
-import { useAsync } from '../components/useAsync';
-import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
+
+type Change = { personId: string; role: SpaceRole } | { personId: string; remove: true };
 
 export function Members({ kind, id, yourRole }: { kind: SpaceKind; id: string; yourRole: SpaceRole | null }) {
   const { t } = useI18n();
   const { session } = useSession();
-  const members = useAsync(() => api.members(kind, id), `${kind}/${id}/${yourRole}/${session?.personId ?? ''}`);
-  const submit = useSubmit();
+  const cache = useQueryClient();
+  const members = useQuery({ ...queries.members(kind, id), enabled: !!session });
+  const change = useMutation({
+    mutationFn: (c: Change) => ('role' in c ? api.changeRole(kind, id, c.personId, c.role) : api.removeMember(kind, id, c.personId)),
+    // The list, the space's own answer (your role, if it was yours) and, for a change of your own role, your spaces.
+    onSuccess: (_, c) => Promise.all([
+      cache.invalidateQueries({ queryKey: keys.space(kind, id) }),
+      c.personId === session?.personId ? cache.invalidateQueries({ queryKey: keys.me }) : null,
+    ]),
+  });
   const coordinator = yourRole === 'coordinator';
 
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">{t('members.title')}</h2>
-      {!session ? <p>{t('space.signInToSee')}</p> : members.loading ? <Loading /> : members.error ? <ErrorMessage error={members.error} /> : (
+      {!session ? <p>{t('space.signInToSee')}</p> : members.isPending ? <Loading /> : members.error ? <ErrorMessage error={members.error} /> : (
         <>
-          <FormErrors error={submit.error} />
+          <FormErrors error={change.error} />
           <ul className="rows">
-            {(members.data ?? []).map((m) => (
-              <MemberRow key={m.personId} member={m} isYou={m.personId === session.personId} canManage={coordinator} busy={submit.busy}
-                onRole={(role) => submit.run(async () => { await api.changeRole(kind, id, m.personId, role); members.reload(); })}
+            {members.data.map((m) => (
+              // Keyed by role too: after a refetch the row's select starts from the role the server now says.
+              <MemberRow key={`${m.personId}/${m.role}`} member={m} isYou={m.personId === session.personId} canManage={coordinator}
+                busy={change.isPending}
+                onRole={(role) => change.mutate({ personId: m.personId, role })}
                 onRemove={() => {
-                  if (!window.confirm(t('members.removeConfirm', { name: m.name }))) return;
-                  void submit.run(async () => { await api.removeMember(kind, id, m.personId); members.reload(); });
+                  if (window.confirm(t('members.removeConfirm', { name: m.name }))) change.mutate({ personId: m.personId, remove: true });
                 }} />
             ))}
           </ul>
@@ -61,7 +72,7 @@ function MemberRow({ member, isYou, canManage, busy, onRole, onRemove }: RowProp
         <div className="row-actions">
           <label htmlFor={selectId} className="visually-hidden">{t('members.role', { name: member.name })}</label>
           <select id={selectId} value={role} onChange={(e) => setRole(e.target.value as SpaceRole)}>
-            {spaceRoles.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            {spaceRoleValues.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
           </select>
           <button type="button" disabled={busy || role === member.role} onClick={() => onRole(role)}>{t('members.changeRole')}</button>
           {!isYou && (

@@ -1,29 +1,37 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/endpoints';
-import type { SpaceDetails, SpaceKind } from '../api/types';
-import { FormErrors, TextAreaField } from '../components/Field';
+import { api, type SpaceDetails } from '../api/endpoints';
+import { keys, queries } from '../api/queries';
+import type { SpaceKind } from '../generated/openapi';
+import { fieldErrorsOf, FormErrors, TextAreaField } from '../components/Field';
 import { Notice } from '../components/Status';
-import { useSubmit } from '../components/useSubmit';
 import { useI18n } from '../i18n';
 import { limits } from '../generated/errors';
 
 /** The signed-in person's own relation to the space: leave it, or ask to join it. */
-export function Membership({ kind, space, onChanged }: { kind: SpaceKind; space: SpaceDetails; onChanged(): void }) {
+export function Membership({ kind, space }: { kind: SpaceKind; space: SpaceDetails }) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const cache = useQueryClient();
   const [message, setMessage] = useState('');
-  const [done, setDone] = useState<string | null>(null);
+  const leave = useMutation({
+    mutationFn: () => api.leave(kind, space.id),
+    // The space now answers as to someone outside, and it is no longer among the person's spaces.
+    onSuccess: () => Promise.all([
+      cache.invalidateQueries({ queryKey: keys.space(kind, space.id) }),
+      cache.invalidateQueries({ queryKey: keys.me }),
+    ]),
+  });
+  const join = useMutation({
+    mutationFn: () => api.requestToJoin(kind, space.id, message.trim() || null),
+    onSuccess: () => cache.invalidateQueries({ queryKey: queries.joinRequests(kind, space.id).queryKey }),
+  });
 
   if (space.yourRole) {
     return (
       <div className="actions">
-        <FormErrors error={submit.error} />
-        <button type="button" disabled={submit.busy} onClick={() => {
-          if (!window.confirm(t('space.leaveConfirm', { name: space.name }))) return;
-          void submit.run(async () => {
-            await api.leave(kind, space.id);
-            onChanged();
-          });
+        <FormErrors error={leave.error} />
+        <button type="button" disabled={leave.isPending} onClick={() => {
+          if (window.confirm(t('space.leaveConfirm', { name: space.name }))) leave.mutate();
         }}>{t('space.leave')}</button>
       </div>
     );
@@ -32,19 +40,16 @@ export function Membership({ kind, space, onChanged }: { kind: SpaceKind; space:
   return (
     <section aria-labelledby="join-heading">
       <h2 id="join-heading">{t('space.requestToJoin')}</h2>
-      <Notice text={done} />
-      {!done && (
+      <Notice text={join.isSuccess ? t('space.requestSent') : null} />
+      {!join.isSuccess && (
         <form noValidate className="narrow" onSubmit={(e) => {
           e.preventDefault();
-          void submit.run(async () => {
-            await api.requestToJoin(kind, space.id, message.trim() || null);
-            setDone(t('space.requestSent'));
-          });
+          join.mutate();
         }}>
-          <FormErrors error={submit.error} />
+          <FormErrors error={join.error} />
           <TextAreaField label={t('space.joinMessage')} name="message" rows={2} maxLength={limits.messageMaxLength} value={message}
-            onChange={(e) => setMessage(e.target.value)} errors={submit.fieldErrors} />
-          <button type="submit" disabled={submit.busy}>{t('space.requestToJoin')}</button>
+            onChange={(e) => setMessage(e.target.value)} errors={fieldErrorsOf(join.error)} />
+          <button type="submit" disabled={join.isPending}>{t('space.requestToJoin')}</button>
         </form>
       )}
     </section>

@@ -1,10 +1,10 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/endpoints';
-import type { OrganisationCoalition, SpaceRole } from '../api/types';
+import { keys, queries } from '../api/queries';
+import type { OrganisationCoalition, SpaceRole } from '../generated/openapi';
 import { FormErrors } from '../components/Field';
 import { ErrorMessage, Loading } from '../components/Status';
-import { useAsync } from '../components/useAsync';
-import { useSubmit } from '../components/useSubmit';
 import { UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { spacePath } from './paths';
@@ -15,24 +15,33 @@ import { spacePath } from './paths';
  */
 export function OrganisationCoalitions({ organisationId, yourRole }: { organisationId: string; yourRole: SpaceRole | null }) {
   const { t } = useI18n();
-  const coalitions = useAsync(() => api.organisationCoalitions(organisationId), `${organisationId}/${yourRole ?? ''}`);
-  const submit = useSubmit();
+  const coalitions = useQuery(queries.organisationCoalitions(organisationId));
+  const cache = useQueryClient();
+  const act = useMutation({
+    mutationFn: ({ coalitionId, answer }: { coalitionId: string; answer: 'accept' | 'decline' | 'leave' }) =>
+      answer === 'leave' ? api.leaveCoalition(coalitionId, organisationId) : api.answerCoalition(coalitionId, organisationId, answer === 'accept'),
+    // Both sides change: this organisation's coalitions and the coalition's organisations (and, through the
+    // organisation's people role, who may see the coalition and its spaces, the person's own included).
+    onSuccess: (_, { coalitionId }) => Promise.all([
+      cache.invalidateQueries({ queryKey: queries.organisationCoalitions(organisationId).queryKey }),
+      cache.invalidateQueries({ queryKey: keys.space('coalition', coalitionId) }),
+      cache.invalidateQueries({ queryKey: keys.me }),
+    ]),
+  });
   const coordinator = yourRole === 'coordinator';
-  const act = (action: () => Promise<void>) => submit.run(async () => { await action(); coalitions.reload(); });
 
   return (
     <section aria-labelledby="org-coalitions-heading">
       <h2 id="org-coalitions-heading">{t('orgCoalitions.title')}</h2>
-      <FormErrors error={submit.error} />
-      {coalitions.loading && !coalitions.data ? <Loading /> : coalitions.error ? <ErrorMessage error={coalitions.error} /> : (
-        coalitions.data?.length ? (
+      <FormErrors error={act.error} />
+      {coalitions.isPending ? <Loading /> : coalitions.error ? <ErrorMessage error={coalitions.error} /> : (
+        coalitions.data.length ? (
           <ul className="rows">
             {coalitions.data.map((c) => (
-              <CoalitionRow key={c.coalitionId} coalition={c} coordinator={coordinator} busy={submit.busy}
-                onAnswer={(accept) => act(() => api.answerCoalition(c.coalitionId, organisationId, accept))}
+              <CoalitionRow key={c.coalitionId} coalition={c} coordinator={coordinator} busy={act.isPending}
+                onAnswer={(accept) => act.mutate({ coalitionId: c.coalitionId, answer: accept ? 'accept' : 'decline' })}
                 onLeave={() => {
-                  if (!window.confirm(t('orgCoalitions.leaveConfirm', { name: c.name }))) return;
-                  void act(() => api.leaveCoalition(c.coalitionId, organisationId));
+                  if (window.confirm(t('orgCoalitions.leaveConfirm', { name: c.name }))) act.mutate({ coalitionId: c.coalitionId, answer: 'leave' });
                 }} />
             ))}
           </ul>

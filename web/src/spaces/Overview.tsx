@@ -1,10 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api/endpoints';
-import type { CoalitionDetails, ForumDetails, OrganisationDetails, SpaceDetails, SpaceKind, WorkingGroupDetails } from '../api/types';
+import type { SpaceDetails } from '../api/endpoints';
+import { queries } from '../api/queries';
+import type { CoalitionDetails, ForumDetails, OrganisationDetails, SpaceKind, WorkingGroupDetails } from '../generated/openapi';
 import { useSession } from '../auth/session';
 import { UserParagraphs, UserText } from '../components/UserText';
-import { Loading } from '../components/Status';
-import { useAsync } from '../components/useAsync';
+import { ErrorMessage, Loading } from '../components/Status';
 import { useI18n } from '../i18n';
 import { ForumSessions } from '../sessions/ForumSessions';
 import { Trans } from '../i18n/Trans';
@@ -15,22 +16,22 @@ import { Members } from './Members';
 import { OrganisationCoalitions } from './OrganisationCoalitions';
 import { spacePath } from './paths';
 
-export function Overview({ kind, space, onChanged }: { kind: SpaceKind; space: SpaceDetails; onChanged(): void }) {
+export function Overview({ kind, space }: { kind: SpaceKind; space: SpaceDetails }) {
   const { session } = useSession();
   const { t } = useI18n();
   // A member whose sign-in used no second factor sees the profile and why nothing else; every list would say 403.
   const mustAsk = !!session && space.requireTwoFactor && space.yourRole !== null;
-  const signIn = useAsync(() => (mustAsk ? api.mySignIn() : Promise.resolve(null)), `${space.id}/${mustAsk}/${session?.token ?? ''}`);
-  if (mustAsk && (signIn.loading || signIn.data?.secondFactor !== true)) {
+  const signIn = useQuery({ ...queries.mySignIn(), enabled: mustAsk });
+  if (mustAsk && signIn.data?.secondFactor !== true) {
     return (
       <>
         <Profile kind={kind} space={space} />
-        {signIn.loading ? <Loading /> : (
+        {signIn.isPending ? <Loading /> : signIn.error ? <ErrorMessage error={signIn.error} /> : (
           <p role="alert" className="error">
             {t('space.twoFactorRefused')} <Link to="/security">{t('nav.security')}</Link>
           </p>
         )}
-        <Membership kind={kind} space={space} onChanged={onChanged} />
+        <Membership kind={kind} space={space} />
       </>
     );
   }
@@ -38,7 +39,7 @@ export function Overview({ kind, space, onChanged }: { kind: SpaceKind; space: S
   return (
     <>
       <Profile kind={kind} space={space} />
-      {session && <Membership kind={kind} space={space} onChanged={onChanged} />}
+      {session && <Membership kind={kind} space={space} />}
       {kind === 'coalition' && <CoalitionOrganisations coalitionId={space.id} yourRole={space.yourRole} />}
       {kind === 'organisation' && space.yourRole && <OrganisationCoalitions organisationId={space.id} yourRole={space.yourRole} />}
       {(kind === 'organisation' || kind === 'coalition') && (
@@ -91,7 +92,7 @@ function Profile({ kind, space }: { kind: SpaceKind; space: SpaceDetails }) {
 
 function ParentLink({ kind, id }: { kind: SpaceKind; id: string }) {
   const { t } = useI18n();
-  const parent = useAsync(() => api.details(kind, id), `${kind}/${id}`);
+  const parent = useQuery(queries.details(kind, id));
   const name = parent.data ? <UserText text={parent.data.name} /> : t(`kind.${kind}`);
   return <Trans k="space.partOf" values={{ name: <Link to={spacePath({ kind, id })}>{name}</Link> }} />;
 }

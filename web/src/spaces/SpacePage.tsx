@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { NavLink, Route, Routes, useLocation, useParams } from 'react-router';
-import { api } from '../api/endpoints';
-import type { SpaceDetails, SpaceKind } from '../api/types';
-import { useSession } from '../auth/session';
+import { ApiError } from '../api/client';
+import { queries } from '../api/queries';
+import type { SpaceKind } from '../generated/openapi';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading, Notice } from '../components/Status';
-import { useAsync } from '../components/useAsync';
 import { useI18n, type MessageKey } from '../i18n';
 import { ApiKeys } from './ApiKeys';
 import { Audit } from './Audit';
@@ -18,15 +18,17 @@ import { TwoFactorSetting } from './TwoFactorSetting';
 export function SpacePage({ kind }: { kind: SpaceKind }) {
   const { t } = useI18n();
   const { id = '' } = useParams();
-  const { session } = useSession();
   const location = useLocation();
-  const details = useAsync(() => api.details(kind, id), `${kind}/${id}/${session?.personId ?? ''}`);
+  const details = useQuery(queries.details(kind, id));
   const notice = (location.state as { notice?: MessageKey } | null)?.notice;
 
-  if (details.loading && !details.data) return <Page title={t(`kind.${kind}`)}><Loading /></Page>;
-  if (!details.data) return <Page title={t(`kind.${kind}`)}><ErrorMessage error={details.error} /></Page>;
+  // A refetch answered with a 4xx (say, after leaving a members-only space) means the page as shown no longer
+  // holds; a lost connection or a 5xx leaves the last answer on screen.
+  const refused = details.error instanceof ApiError && details.error.status >= 400 && details.error.status < 500;
+  if (details.isPending) return <Page title={t(`kind.${kind}`)}><Loading /></Page>;
+  if (!details.data || refused) return <Page title={t(`kind.${kind}`)}><ErrorMessage error={details.error} /></Page>;
 
-  const space: SpaceDetails = details.data;
+  const space = details.data;
   const base = spacePath({ kind, id });
   const coordinator = space.yourRole === 'coordinator';
   return (
@@ -35,6 +37,7 @@ export function SpacePage({ kind }: { kind: SpaceKind }) {
         {t(`kind.${kind}`)} · {space.yourRole ? t('space.yourRole', { role: t(`role.${space.yourRole}`) }) : t('space.notMember')}
       </p>
       <Notice text={notice ? t(notice) : null} />
+      <ErrorMessage error={details.error} />
       {coordinator && (
         <nav aria-label={t('space.tabs')} className="tabs">
           <NavLink end to={base}>{t('space.overview')}</NavLink>
@@ -44,9 +47,9 @@ export function SpacePage({ kind }: { kind: SpaceKind }) {
         </nav>
       )}
       <Routes>
-        <Route index element={<Overview kind={kind} space={space} onChanged={details.reload} />} />
+        <Route index element={<Overview kind={kind} space={space} />} />
         <Route path="manage" element={coordinator ? <>
-          <TwoFactorSetting key={space.version} kind={kind} space={space} onChanged={details.reload} />
+          <TwoFactorSetting kind={kind} space={space} />
           <Invitations kind={kind} id={id} />
           <JoinRequests kind={kind} id={id} />
         </> : <CoordinatorsOnly />} />

@@ -1,5 +1,5 @@
 import { kindSegment } from '../api/endpoints';
-import type { SpaceRef } from '../api/types';
+import type { SpaceRef } from '../generated/openapi';
 
 /** The app's own address of a space: /organisations/{id}, /working-groups/{id}, … */
 export const spacePath = (space: SpaceRef) => `/${kindSegment[space.kind]}/${space.id}`;
