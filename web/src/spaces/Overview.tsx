@@ -20,7 +20,7 @@ export function Overview({ kind, space }: { kind: SpaceKind; space: SpaceDetails
   const { session } = useSession();
   const { t } = useI18n();
   // A member whose sign-in used no second factor sees the profile and why nothing else; every list would say 403.
-  const mustAsk = !!session && space.requireTwoFactor && space.yourRole !== null;
+  const mustAsk = !!session && space.requireTwoFactor === true && space.yourRole !== null;
   const signIn = useQuery({ ...queries.mySignIn(), enabled: mustAsk });
   if (mustAsk && signIn.data?.secondFactor !== true) {
     return (
