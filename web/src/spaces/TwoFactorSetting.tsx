@@ -20,13 +20,18 @@ export function profileOf(kind: SpaceKind, space: SpaceDetails): SpaceRequest {
     }
     case 'coalition': {
       const c = space as CoalitionDetails;
-      return { ...common, description: c.description, country: c.country, region: c.region, topics: c.topics };
+      return {
+        ...common, description: c.description, country: c.country, region: c.region, topics: c.topics, kind: c.kind,
+        coordinatorsSeeChildSpaces: c.coordinatorsSeeChildSpaces,
+      };
     }
-    case 'working-group':
-      return { ...common, purpose: (space as WorkingGroupDetails).purpose };
+    case 'working-group': {
+      const g = space as WorkingGroupDetails;
+      return { ...common, purpose: g.purpose, openToMemberOrganisations: g.openToMemberOrganisations };
+    }
     case 'forum': {
       const f = space as ForumDetails;
-      return { ...common, description: f.description, themes: f.themes };
+      return { ...common, description: f.description, themes: f.themes, openToMemberOrganisations: f.openToMemberOrganisations };
     }
   }
 }
