@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { InvitationSummary } from '../api/types';
-import { fakeApi, on, renderAt, signedIn } from '../testing/render';
+import type { InvitationSummary } from '../generated/openapi';
+import { api, recordRequests, server } from '../testing/network';
+import { renderAt, signedIn } from '../testing/render';
 import { Invitations } from './Invitations';
 
-const base = '/api/v1/coalitions/c1/invitations';
 const summary = (id: string, status: InvitationSummary['status'], note: string | null = null): InvitationSummary => ({
   invitationId: id, role: 'member', status, createdAt: '2026-11-01T10:00:00Z', expiresAt: '2026-11-15T10:00:00Z',
   createdBy: 'p1', usedBy: null, note,
@@ -15,13 +15,14 @@ describe('Invitations', () => {
   it('creates a link, shows it once with a copy button, and lists it', async () => {
     signedIn();
     let list = [summary('i0', 'accepted')];
-    const calls = fakeApi(
-      on('GET', base, () => ({ body: list })),
-      on('POST', base, () => {
+    server.use(
+      api.get('/api/v1/coalitions/{id}/invitations', ({ response }) => response(200).json(list)),
+      api.post('/api/v1/coalitions/{id}/invitations', ({ response }) => {
         list = [...list, summary('i1', 'open', 'para Layla')];
-        return { status: 201, body: { invitationId: 'i1', token: 'coalition.c1.i1.secret', role: 'coordinator', expiresAt: '2026-11-08T10:00:00Z' } };
+        return response(201).json({ invitationId: 'i1', token: 'coalition.c1.i1.secret', role: 'coordinator', expiresAt: '2026-11-08T10:00:00Z' });
       }),
     );
+    const sent = recordRequests();
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     renderAt(<Invitations kind="coalition" id="c1" />);
@@ -35,27 +36,36 @@ describe('Invitations', () => {
 
     const link = await screen.findByRole('textbox', { name: 'Invitation link' });
     expect((link as HTMLInputElement).value).toBe(`${location.origin}/invitations/coalition.c1.i1.secret`);
-    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ role: 'coordinator', expiresInDays: 7, note: 'para Layla' });
+    expect(sent.find((r) => r.method === 'POST')!.body).toEqual({ role: 'coordinator', expiresInDays: 7, note: 'para Layla' });
 
     await userEvent.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(writeText).toHaveBeenCalledWith(`${location.origin}/invitations/coalition.c1.i1.secret`);
     expect(await screen.findByText('Copied.')).toBeTruthy();
+    // The new invitation is in the list because the list was read again, not added on the client.
     expect(await screen.findByText('para Layla')).toBeTruthy();
+    expect(sent.filter((r) => r.method === 'GET')).toHaveLength(2);
   });
 
-  it('offers revoking only for open invitations', async () => {
+  it('offers revoking only for open invitations, and shows the revoked one as the server now lists it', async () => {
     signedIn();
-    const calls = fakeApi(
-      on('GET', base, { body: [summary('i0', 'accepted'), summary('i1', 'open')] }),
-      on('DELETE', `${base}/i1`, { status: 204 }),
+    let list = [summary('i0', 'accepted'), summary('i1', 'open')];
+    server.use(
+      api.get('/api/v1/coalitions/{id}/invitations', ({ response }) => response(200).json(list)),
+      api.delete('/api/v1/coalitions/{id}/invitations/{invitationId}', ({ params, response }) => {
+        list = list.map((i) => (i.invitationId === params.invitationId ? { ...i, status: 'revoked' } : i));
+        return response(204).empty();
+      }),
     );
+    const sent = recordRequests();
     renderAt(<Invitations kind="coalition" id="c1" />);
 
-    const list = await screen.findByRole('list', { name: 'Invitations' });
-    const revoke = within(list).getAllByRole('button');
+    const shown = await screen.findByRole('list', { name: 'Invitations' });
+    const revoke = within(shown).getAllByRole('button');
     expect(revoke).toHaveLength(1);
     await userEvent.click(revoke[0]);
 
-    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url === `${base}/i1`)).toBe(true));
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Invitations' })).queryAllByRole('button')).toHaveLength(0));
+    expect(screen.getByText(/Revoked/)).toBeTruthy();
+    expect(sent.find((r) => r.method === 'DELETE')!.path).toBe('/api/v1/coalitions/c1/invitations/i1');
   });
 });
