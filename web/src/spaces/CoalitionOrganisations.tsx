@@ -92,9 +92,11 @@ function InviteOrganisation({ coalitionId, current, onInvited }: {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [peopleRole, setPeopleRole] = useState<MemberOrganisationRole>('observer');
-  // A search is asked for by a press of the button, not on every keystroke: a mutation, its answer kept until the next.
-  const search = useMutation({ mutationFn: (q: string) => api.directory('organisations', { q, limit: 10 }) });
-  const results: DirectoryEntry[] | null = search.data?.items ?? null;
+  // The directory is asked on a press of the button, not on every keystroke.
+  const [asked, setAsked] = useState<string | null>(null);
+  // The first ten matches: a coordinator narrows the name rather than paging through a long list.
+  const search = useInfiniteQuery({ ...queries.directory('organisations', { q: asked ?? '' }, 10), enabled: asked !== null });
+  const results: DirectoryEntry[] | null = search.data?.pages[0].items ?? null;
   const invite = useMutation({
     mutationFn: (r: DirectoryEntry) => api.inviteOrganisation(coalitionId, r.id, peopleRole),
     onSuccess: (_, r) => onInvited(r.id),
@@ -108,12 +110,12 @@ function InviteOrganisation({ coalitionId, current, onInvited }: {
       <form noValidate role="search" aria-labelledby="invite-org-heading" onSubmit={(e) => {
         e.preventDefault();
         invite.reset();
-        search.mutate(query.trim());
+        setAsked(query.trim());
       }}>
         <FormErrors error={search.error} />
         <TextField label={t('coalitionInvite.search')} name="q" type="search" dir="auto" maxLength={limits.nameMaxLength} value={query}
           onChange={(e) => setQuery(e.target.value)} errors={fieldErrorsOf(search.error)} />
-        <button type="submit" disabled={search.isPending}>{t('coalitionInvite.searchButton')}</button>
+        <button type="submit" disabled={search.isFetching}>{t('coalitionInvite.searchButton')}</button>
       </form>
       <SelectField label={t('coalitionInvite.peopleRole')} name="peopleRole" hint={t('coalitionInvite.peopleRoleHint')} value={peopleRole}
         onChange={(e) => setPeopleRole(e.target.value as MemberOrganisationRole)}>

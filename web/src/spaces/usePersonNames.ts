@@ -9,7 +9,7 @@ import { queries } from '../api/queries';
 export function usePersonNames(ids: readonly (string | null)[]): ReadonlyMap<string, string> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
   return useQueries({
-    queries: wanted.map((id) => ({ ...queries.person(id), retry: false })),
+    queries: wanted.map((id) => queries.person(id)),
     combine: namesOf,
   });
 }
