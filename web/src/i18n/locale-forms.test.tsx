@@ -1,14 +1,11 @@
 import { screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { limits } from '../generated/errors';
 import { Register } from '../screens/Register';
-import { fakeApi, renderAt } from '../testing/render';
-
-afterEach(() => vi.unstubAllGlobals());
+import { renderAt } from '../testing/render';
 
 describe('forms in another language', () => {
   it('shows the Arabic register form with the server limits on its fields', () => {
-    fakeApi();
     renderAt(<Register />, { url: '/register', locale: 'ar' });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('إنشاء حساب');
     const password = screen.getByLabelText('كلمة المرور') as HTMLInputElement;

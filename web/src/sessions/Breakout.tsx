@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../components/Status';
 import { UserParagraphs, UserText } from '../components/UserText';
-import { useSubmit } from '../components/useSubmit';
+import { useHubAction, type LiveSession } from './useLiveSession';
 import { useI18n } from '../i18n';
 import { Countdown } from './Agenda';
 import { Contributions } from './Contributions';
 import type { ItemContent } from '../generated/hub';
-import type { LiveSession } from './useLiveSession';
 import { limits } from '../generated/errors';
 
 /** Breakout rooms: your own room's contributions and timer, the rapporteur's summary, and every room's summary. */
@@ -55,7 +54,7 @@ export function BreakoutPanel({ content, me, names, participant, facilitator, ca
 
 function ExtendRoom({ roomId, call }: { roomId: string; itemId: string; call: LiveSession['call'] }) {
   const { t } = useI18n();
-  const action = useSubmit();
+  const action = useHubAction();
   return (
     <button type="button" className="link-button" disabled={action.busy} onClick={() => action.run(async () => { await call('ExtendTimer', 5, roomId); })}>
       {t('room.extendRoom')}
@@ -67,7 +66,7 @@ function Summary({ roomId, call }: { roomId: string; call: LiveSession['call'] }
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState('');
-  const submit = useSubmit();
+  const submit = useHubAction();
   const send = (e: FormEvent) => {
     e.preventDefault();
     void submit.run(async () => { await call('PostSummary', roomId, text.trim()); setText(''); });

@@ -1,10 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../components/Status';
 import { UserParagraphs, UserText } from '../components/UserText';
-import { useSubmit } from '../components/useSubmit';
+import { useHubAction, type LiveSession } from './useLiveSession';
 import { useI18n } from '../i18n';
 import { reactions, type Contribution } from '../generated/hub';
-import type { LiveSession } from './useLiveSession';
 import { limits } from '../generated/errors';
 
 interface Props {
@@ -38,7 +37,7 @@ export function Contributions({ contributions, canPost, call, heading }: Props) 
 function Thread({ contribution: c, replies, canPost, call }: { contribution: Contribution; replies: Map<string, Contribution[]> } & Pick<Props, 'canPost' | 'call'>) {
   const { t, formatDate } = useI18n();
   const [replying, setReplying] = useState(false);
-  const react = useSubmit();
+  const react = useHubAction();
   const children = replies.get(c.id) ?? [];
   return (
     <li className="contribution">
@@ -79,7 +78,7 @@ const reactionSymbol: Record<(typeof reactions)[number], string> = {
 function Compose({ call, replyTo, label, button, onDone }: { call: LiveSession['call']; replyTo?: string; label: string; button: string; onDone?: () => void }) {
   const id = useId();
   const [text, setText] = useState('');
-  const submit = useSubmit();
+  const submit = useHubAction();
   // The server posts a contribution once per id, so sending the same text again after a failure (which may have
   // reached the server) reuses the id; a posted contribution or an edited text gets a new one.
   const attempt = useRef<{ id: string; text: string } | null>(null);

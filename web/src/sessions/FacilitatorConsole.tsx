@@ -3,11 +3,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints';
 import { keys } from '../api/queries';
 import { ErrorMessage } from '../components/Status';
-import { useSubmit } from '../components/useSubmit';
+import { useHubAction, type LiveSession } from './useLiveSession';
 import { useI18n } from '../i18n';
 import type { AgendaItem, BreakoutMode, LiveSessionDetails } from '../generated/hub';
 import { breakoutModeValues, type AgendaItemRequest } from '../generated/openapi';
-import type { LiveSession } from './useLiveSession';
 import { limits } from '../generated/errors';
 
 /**
@@ -16,7 +15,7 @@ import { limits } from '../generated/errors';
  */
 export function FacilitatorConsole({ details, call }: { details: LiveSessionDetails; call: LiveSession['call'] }) {
   const { t } = useI18n();
-  const action = useSubmit();
+  const action = useHubAction();
   const outcomeId = useId();
   const [outcome, setOutcome] = useState('');
   const run = (f: () => Promise<unknown>) => action.run(async () => { await f(); });

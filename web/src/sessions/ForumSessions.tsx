@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/endpoints';
 import { queries } from '../api/queries';
-import type { SpaceRole } from '../api/types';
+import type { SpaceRole } from '../generated/openapi';
 import { FormErrors, SelectField, TextField, fieldErrorsOf } from '../components/Field';
 import { ErrorMessage, Loading } from '../components/Status';
 import { UserText } from '../components/UserText';

@@ -1,10 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage, Notice } from '../components/Status';
-import { useSubmit } from '../components/useSubmit';
+import { useHubAction, type LiveSession } from './useLiveSession';
 import { useI18n } from '../i18n';
 import { BarChart, percent } from './Charts';
 import type { AgendaItem, PollResult } from '../generated/hub';
-import type { LiveSession } from './useLiveSession';
 
 /** The live tally as a bar chart with counts and shares. */
 export function PollChart({ result, title }: { result: PollResult; title: string }) {
@@ -26,7 +25,7 @@ export function PollPanel({ item, result, participant, call }: { item: AgendaIte
   const legend = useId();
   const [choices, setChoices] = useState<number[]>([]);
   const [voted, setVoted] = useState(false);
-  const submit = useSubmit();
+  const submit = useHubAction();
   const options = item.poll?.options ?? result?.options ?? [];
   const multiple = item.poll?.multipleChoice ?? false;
   const tally = result ?? { options, counts: options.map(() => 0), voters: 0, closed: false };

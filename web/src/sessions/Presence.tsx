@@ -1,8 +1,7 @@
 import { UserText } from '../components/UserText';
-import { useSubmit } from '../components/useSubmit';
+import { useHubAction, type LiveSession } from './useLiveSession';
 import { ErrorMessage } from '../components/Status';
 import { useI18n } from '../i18n';
-import type { LiveSession } from './useLiveSession';
 import type { LiveSessionView } from '../generated/hub';
 
 /**
@@ -11,7 +10,7 @@ import type { LiveSessionView } from '../generated/hub';
  */
 export function Presence({ view, facilitator, call }: { view: LiveSessionView; facilitator: boolean; call: LiveSession['call'] }) {
   const { t } = useI18n();
-  const action = useSubmit();
+  const action = useHubAction();
   const people = [...view.present].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <section aria-labelledby="room-presence" className="room-panel">

@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { queries } from '../api/queries';
-import type { AuditEntry } from '../api/types';
+import type { AuditEntry } from '../generated/openapi';
 import { ErrorMessage, Loading } from '../components/Status';
 import { UserText } from '../components/UserText';
 import { hasKey, useI18n } from '../i18n';

@@ -1,10 +1,9 @@
 import { ErrorMessage } from '../components/Status';
 import { UserText } from '../components/UserText';
-import { useSubmit } from '../components/useSubmit';
+import { useHubAction, type LiveSession } from './useLiveSession';
 import { useI18n } from '../i18n';
 import { Countdown } from './Agenda';
 import type { SpeakingQueueView } from '../generated/hub';
-import type { LiveSession } from './useLiveSession';
 
 interface Props {
   queue: SpeakingQueueView | null;
@@ -18,7 +17,7 @@ interface Props {
 /** The speaking queue, visible to all: raise or lower your hand; facilitators give the floor, reorder and skip. */
 export function SpeakingQueue({ queue, me, names, participant, facilitator, call }: Props) {
   const { t } = useI18n();
-  const action = useSubmit();
+  const action = useHubAction();
   const waiting = queue?.waiting ?? [];
   const raised = waiting.includes(me);
   const name = (id: string) => names.get(id) ?? t('room.someone');

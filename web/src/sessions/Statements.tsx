@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../components/Status';
 import { UserText } from '../components/UserText';
-import { useSubmit } from '../components/useSubmit';
+import { useHubAction, type LiveSession } from './useLiveSession';
 import { useI18n } from '../i18n';
 import { BarChart, percent } from './Charts';
 import type { StatementResults, StatementTally, StatementVote } from '../generated/hub';
 import { statementVoteValues } from '../generated/openapi';
-import type { LiveSession } from './useLiveSession';
 import { limits } from '../generated/errors';
 
 const votes = statementVoteValues;
@@ -18,8 +17,8 @@ export function StatementsPanel({ itemId, statements, results, participant, call
   const fieldId = useId();
   const [text, setText] = useState('');
   const [mine, setMine] = useState<Record<string, StatementVote>>({});
-  const submit = useSubmit();
-  const vote = useSubmit();
+  const submit = useHubAction();
+  const vote = useHubAction();
   const open = !results;
   const send = (e: FormEvent) => {
     e.preventDefault();

@@ -1,5 +1,6 @@
 // Connects the room to the hub: joins, feeds snapshots and events to the reducer, and resumes after a drop by
 // joining again with the last sequence it applied, so the hub sends exactly what was missed (or a snapshot).
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useEffectEvent, useReducer, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { ConnectionEnded, LiveSessionRole } from '../generated/hub';
@@ -98,4 +99,19 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
   };
 
   return { state, role, connection, joinError, ended, call };
+}
+
+/**
+ * One control's hub calls (a button, a form): busy while a call runs (a second press meanwhile does nothing), the
+ * failure kept for its message. A TanStack mutation, so the room's actions keep their state like the REST forms do.
+ */
+export function useHubAction() {
+  const mutation = useMutation({ mutationFn: (action: () => Promise<unknown>) => action() });
+  const { isPending, error, mutateAsync } = mutation;
+  const run = useCallback(async (action: () => Promise<unknown>) => {
+    if (isPending) return;
+    // The failure is in `error` for the control to show; the caller's own code after the await does not run.
+    await mutateAsync(action).catch(() => undefined);
+  }, [isPending, mutateAsync]);
+  return { busy: isPending, error, run };
 }
