@@ -32,13 +32,13 @@ public sealed record ProfileRequest(
 public sealed record SecondFactorRequest(
     [property: Required, StringLength(Limits.EmailMaxLength)] string Email,
     [property: Required, StringLength(100)] string Challenge,
-    [property: Required, StringLength(40)] string Code);
+    [property: Required, StringLength(Limits.SecondFactorCodeMaxLength)] string Code);
 
-public sealed record TwoFactorCodeRequest([property: Required, StringLength(40)] string Code);
+public sealed record TwoFactorCodeRequest([property: Required, StringLength(Limits.SecondFactorCodeMaxLength)] string Code);
 
 public sealed record DisableTwoFactorRequest(
     [property: Required, StringLength(Limits.PasswordMaxLength)] string Password,
-    [property: Required, StringLength(40)] string Code);
+    [property: Required, StringLength(Limits.SecondFactorCodeMaxLength)] string Code);
 
 /// <summary>
 /// The same answer for a new address and one with an account already. <c>Next</c> is "sign-in": if the address

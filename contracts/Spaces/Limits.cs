@@ -10,6 +10,9 @@ public static class Limits
     public const int EmailMaxLength = 254;
     public const int PasswordMinLength = 10;
     public const int PasswordMaxLength = 256;
+
+    /// <summary>A sign-in code: six digits from an authenticator app, or a recovery code as printed, with its dashes and spaces.</summary>
+    public const int SecondFactorCodeMaxLength = 40;
     public const int MessageMaxLength = 2_000;
     public const int MaxTopics = 20;
     public const int MaxLanguages = 20;

@@ -107,7 +107,7 @@ function Enrolment({ setup, onConfirmed, onCancel }: { setup: TwoFactorSetup; on
         if (!confirm.isPending) confirm.mutate(code.trim());
       }}>
         <FormErrors error={confirm.error} />
-        <TextField label={t('security.code')} name="code" autoComplete="one-time-code" inputMode="numeric" required
+        <TextField label={t('security.code')} name="code" autoComplete="one-time-code" inputMode="numeric" required maxLength={limits.secondFactorCodeMaxLength}
           hint={t('security.codeHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={fieldErrorsOf(confirm.error)} />
         <div className="row-actions">
           <button type="submit" className="primary" disabled={confirm.isPending}>{t('security.turnOn')}</button>
@@ -168,7 +168,7 @@ function Disable({ onDisabled }: { onDisabled(): void }) {
       <FormErrors error={disable.error} />
       <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" required maxLength={limits.passwordMaxLength}
         value={password} onChange={(e) => setPassword(e.target.value)} errors={fieldErrorsOf(disable.error)} />
-      <TextField label={t('security.disableCode')} name="code" autoComplete="one-time-code" required
+      <TextField label={t('security.disableCode')} name="code" autoComplete="one-time-code" required maxLength={limits.secondFactorCodeMaxLength}
         hint={t('auth.secondFactorHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={fieldErrorsOf(disable.error)} />
       <button type="submit" disabled={disable.isPending}>{t('security.disable')}</button>
     </form>

@@ -40,7 +40,7 @@ export function SignIn() {
           if (!codeStep.isPending) codeStep.mutate(challenge);
         }}>
           <FormErrors error={codeStep.error} />
-          <TextField label={t('auth.secondFactorCode')} name="code" autoComplete="one-time-code" inputMode="text" required
+          <TextField label={t('auth.secondFactorCode')} name="code" autoComplete="one-time-code" inputMode="text" required maxLength={limits.secondFactorCodeMaxLength}
             hint={t('auth.secondFactorHint')} value={code} onChange={(e) => setCode(e.target.value)} errors={fieldErrorsOf(codeStep.error)} />
           <button type="submit" className="primary" disabled={codeStep.isPending}>{t('auth.secondFactorButton')}</button>
         </form>
