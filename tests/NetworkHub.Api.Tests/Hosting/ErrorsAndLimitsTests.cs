@@ -34,14 +34,7 @@ public sealed partial class ErrorsAndLimitsTests
     public async Task Document_MatchesTheCommittedCopy()
     {
         var text = Build().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-        var committed = Path.Combine(SmokeTests.RepositoryRoot(), "docs", "errors-and-limits.json");
-        if (Environment.GetEnvironmentVariable("UPDATE_CONTRACT") == "1")
-        {
-            await File.WriteAllTextAsync(committed, text, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(File.Exists(committed), "docs/errors-and-limits.json is missing: run the tests once with UPDATE_CONTRACT=1");
-        Assert.Equal(await File.ReadAllTextAsync(committed, TestContext.Current.CancellationToken), text);
+        await CommittedDocument.AssertMatchesAsync("errors-and-limits.json", text, "UPDATE_CONTRACT");
     }
 
     /// <summary>

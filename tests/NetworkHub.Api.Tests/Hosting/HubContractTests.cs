@@ -30,14 +30,7 @@ public sealed class HubContractTests(SharedHost shared)
     public async Task Document_MatchesTheCommittedCopy()
     {
         var text = Build().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
-        var committed = Path.Combine(SmokeTests.RepositoryRoot(), "docs", "hub-contract.json");
-        if (Environment.GetEnvironmentVariable("UPDATE_CONTRACT") == "1")
-        {
-            await File.WriteAllTextAsync(committed, text, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(File.Exists(committed), "docs/hub-contract.json is missing: run the tests once with UPDATE_CONTRACT=1");
-        Assert.Equal(await File.ReadAllTextAsync(committed, TestContext.Current.CancellationToken), text);
+        await CommittedDocument.AssertMatchesAsync("hub-contract.json", text, "UPDATE_CONTRACT");
     }
 
     /// <summary>Only a reply can carry a typed error (see <see cref="HubErrorFilter"/>): a method answering anything else fails here.</summary>

@@ -21,14 +21,7 @@ public sealed class OpenApiTests(SharedHost shared)
         var served = JsonNode.Parse(await anonymous.Http.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
         served.AsObject().Remove("servers");
         var text = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
-        var committed = Path.Combine(SmokeTests.RepositoryRoot(), "docs", "openapi.json");
-        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
-        {
-            await File.WriteAllTextAsync(committed, text, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(File.Exists(committed), "docs/openapi.json is missing: run the tests once with UPDATE_OPENAPI=1");
-        Assert.Equal(await File.ReadAllTextAsync(committed, TestContext.Current.CancellationToken), text);
+        await CommittedDocument.AssertMatchesAsync("openapi.json", text, "UPDATE_OPENAPI");
         Assert.NotNull(served["paths"]!["/api/v1/coalitions/{id}/members"]);
     }
 
