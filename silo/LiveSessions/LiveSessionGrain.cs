@@ -5,6 +5,7 @@ using NetworkHub.Contracts.Forums;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
+using Orleans.Serialization;
 
 namespace NetworkHub.Silo.LiveSessions;
 
@@ -16,14 +17,21 @@ namespace NetworkHub.Silo.LiveSessions;
 /// </summary>
 internal sealed partial class LiveSessionGrain(
     [PersistentState("live-session", StorageNames.Default)] IPersistentState<LiveSessionState> state,
-    TimeProvider clock, AuditArchive archive, ILogger<LiveSessionGrain> logger) : Grain, ILiveSessionGrain
+    TimeProvider clock, AuditArchive archive, DeepCopier<LiveSessionState> copier, ILogger<LiveSessionGrain> logger)
+    : Grain, ILiveSessionGrain
 {
     private readonly List<LiveSessionEvent> _unsent = [];
-    private long _changes;
-    private long _durable;
-    private Task? _writing;
+    private GroupCommit<LiveSessionEvent[]>? _commits;
+    private LiveSessionState? _live;
 
-    private LiveSessionState State => state.State;
+    /// <summary>
+    /// The state the calls change. It is not the object handed to the storage provider: every write persists a copy
+    /// taken in the grain's turn (<see cref="WriteSnapshotAsync"/>), because interleaved calls change this one while
+    /// a write is awaited.
+    /// </summary>
+    private LiveSessionState State => _live ??= state.State;
+
+    private GroupCommit<LiveSessionEvent[]> Commits => _commits ??= new(TakeUnsent, WriteAsync, Sent);
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -67,7 +75,7 @@ internal sealed partial class LiveSessionGrain(
         State.Agenda = agenda;
         State.CreatedBy = person;
         Audit(caller, LiveSessionAuditActions.Scheduled);
-        await state.WriteStateAsync();
+        await WriteSnapshotAsync();
         LiveSessionLog.Scheduled(logger, Id, command.ForumId, person);
         await TrackInForumAsync();
         return Details(LiveSessionRole.Facilitator);
@@ -146,57 +154,57 @@ internal sealed partial class LiveSessionGrain(
 
     /// <summary>
     /// Writes the state, then sends the new events to every relay; returns the last sequence number this caller
-    /// emitted. Group commit: one write is in flight at a time, and every change made while it runs (by interleaved
-    /// contributions) goes into the next single write, so a burst of contributions costs a few writes, not one each.
-    /// Nothing is acknowledged or sent before the write that holds it has succeeded.
+    /// emitted. Group commit (<see cref="GroupCommit{TBatch}"/>): contributions interleave, so those made while a
+    /// write runs share the next one. Nothing is acknowledged or sent before the write that holds it has succeeded.
     /// </summary>
     private async Task<long> CommitAsync()
     {
         var mine = State.Log.Sequence;
-        var change = ++_changes;
-        while (_durable < change)
-        {
-            var writing = _writing ??= WriteAsync();
-            try
-            {
-                await writing;
-            }
-            finally
-            {
-                // The first caller back clears it; a caller whose change came too late for it starts the next one.
-                if (ReferenceEquals(_writing, writing))
-                {
-                    _writing = null;
-                }
-            }
-        }
-
+        await Commits.CommitAsync();
         return mine;
     }
 
-    private async Task WriteAsync()
+    private LiveSessionEvent[] TakeUnsent()
     {
-        var covers = _changes;
         LiveSessionEvent[] events = [.. _unsent];
         _unsent.Clear();
+        return events;
+    }
+
+    private async Task WriteAsync(LiveSessionEvent[] events)
+    {
         try
         {
             // Audit lines leaving the window are archived before the write that drops them: never in neither place.
             await archive.MoveOverflowAsync(AuditOwner, State.Audit);
-            await state.WriteStateAsync();
-            _durable = covers;
+            await WriteSnapshotAsync();
         }
         catch
         {
-            // The activation now holds changes the database does not; start again from what was stored.
+            // The activation now holds changes the database does not; start again from what was stored. The events
+            // of this write are never sent: no one was told of them, and the next activation does not have them.
             DeactivateOnIdle();
             throw;
         }
+    }
 
+    private void Sent(LiveSessionEvent[] events)
+    {
         if (events.Length > 0)
         {
             Broadcast(events);
         }
+    }
+
+    /// <summary>
+    /// Hands the provider a copy taken now, in this turn. The ADO.NET provider serialises its state only after it has
+    /// opened a connection (after its first await, on a pool thread when the open does not complete at once), so
+    /// handing it the live state would let it read lists an interleaved call is changing.
+    /// </summary>
+    private Task WriteSnapshotAsync()
+    {
+        state.State = copier.Copy(State);
+        return state.WriteStateAsync();
     }
 
     private void Audit(Caller caller, string action, Guid? subject = null, string? detail = null) =>
