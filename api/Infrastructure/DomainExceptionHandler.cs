@@ -22,7 +22,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         context.Response.StatusCode = status;
         if (exception is TooManyAttemptsException tooMany)
         {
-            context.Response.Headers.RetryAfter = Math.Ceiling(tooMany.RetryAfter.TotalSeconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         else if (status == StatusCodes.Status503ServiceUnavailable)
         {

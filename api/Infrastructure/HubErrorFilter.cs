@@ -25,7 +25,7 @@ internal sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : I
         }
         catch (DomainException e) when (FailureOf(invocationContext.HubMethod) is { } failure)
         {
-            var retryAfter = e is TooManyAttemptsException tooMany ? (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds) : (int?)null;
+            var retryAfter = e is TooManyAttemptsException tooMany ? tooMany.RetryAfterSeconds : (int?)null;
             return failure(new HubError(e.Code, e.Message, retryAfter));
         }
         catch (Exception e) when (Unavailability.Matches(e) && FailureOf(invocationContext.HubMethod) is { } failure)

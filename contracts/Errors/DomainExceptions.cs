@@ -39,6 +39,9 @@ public sealed class PreconditionFailedException(string code, string message) : D
 public sealed class TooManyAttemptsException(string code, string message, TimeSpan retryAfter) : DomainException(code, message)
 {
     [Id(0)] public TimeSpan RetryAfter { get; } = retryAfter;
+
+    /// <summary>Whole seconds, rounded up, as Retry-After and a hub error's retryAfterSeconds carry them.</summary>
+    public int RetryAfterSeconds => (int)Math.Ceiling(RetryAfter.TotalSeconds);
 }
 
 /// <summary>A value the caller sent cannot be understood (a malformed cursor or token). HTTP 400.</summary>

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { ReactElement } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import type { AccessToken } from '../generated/openapi';
 import { api, problem, recordRequests, server } from '../testing/network';
@@ -18,6 +19,17 @@ function Where() {
   return <p>at {pathname + search}</p>;
 }
 
+/** The screen at `path`, and anywhere else a line saying where the app went. */
+function renderWithLanding(path: string, screenUnderTest: ReactElement, options: Parameters<typeof renderAt>[1]) {
+  return renderAt(
+    <Routes>
+      <Route path={path} element={screenUnderTest} />
+      <Route path="*" element={<Where />} />
+    </Routes>,
+    options,
+  );
+}
+
 describe('SignIn', () => {
   it('labels its fields and says, in the chosen language, when the password is wrong', async () => {
     server.use(wrongPassword);
@@ -33,13 +45,7 @@ describe('SignIn', () => {
   it('stores the session and leaves for the page it was asked to return to', async () => {
     server.use(api.post('/api/v1/auth/token', ({ response }) => response(200).json(token('nht_new'))));
     const sent = recordRequests();
-    renderAt(
-      <Routes>
-        <Route path="/sign-in" element={<SignIn />} />
-        <Route path="*" element={<Where />} />
-      </Routes>,
-      { url: '/sign-in?next=%2Finvitations%2Fabc' },
-    );
+    renderWithLanding('/sign-in', <SignIn />, { url: '/sign-in?next=%2Finvitations%2Fabc' });
 
     await userEvent.type(screen.getByLabelText('E-mail address'), ' ana@example.org ');
     await userEvent.type(screen.getByLabelText('Password'), 'correct horse battery');
@@ -58,13 +64,7 @@ describe('SignIn', () => {
         : response(401).json(problem(401, 'auth.invalid-code', 'no'))),
     );
     const sent = recordRequests();
-    renderAt(
-      <Routes>
-        <Route path="/sign-in" element={<SignIn />} />
-        <Route path="*" element={<Where />} />
-      </Routes>,
-      { url: '/sign-in', locale: 'es' },
-    );
+    renderWithLanding('/sign-in', <SignIn />, { url: '/sign-in', locale: 'es' });
 
     await userEvent.type(screen.getByLabelText('Correo electrónico'), 'ana@example.org');
     await userEvent.type(screen.getByLabelText('Contraseña'), 'correct horse battery');
@@ -106,13 +106,7 @@ describe('Register', () => {
   it('sends the invitation token along when registering from an invitation link', async () => {
     server.use(registered, api.post('/api/v1/auth/token', ({ response }) => response(200).json(token('nht_2'))));
     const sent = recordRequests();
-    renderAt(
-      <Routes>
-        <Route path="/register" element={<Register />} />
-        <Route path="*" element={<Where />} />
-      </Routes>,
-      { url: '/register?invitation=coalition.a.b.secret&next=%2Fcoalitions%2Fc1' },
-    );
+    renderWithLanding('/register', <Register />, { url: '/register?invitation=coalition.a.b.secret&next=%2Fcoalitions%2Fc1' });
 
     expect(screen.getByText(/You are joining with an invitation/)).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Your name'), 'ليلى');
