@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Coalitions;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Forums;
 using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.WorkingGroups;
@@ -14,6 +15,7 @@ public static class SpaceGrains
         SpaceKind.Coalition => grains.GetGrain<ICoalitionGrain>(space.Id),
         SpaceKind.WorkingGroup => grains.GetGrain<IWorkingGroupGrain>(space.Id),
         SpaceKind.Forum => grains.GetGrain<IForumGrain>(space.Id),
+        SpaceKind.Committee => grains.GetGrain<ICommitteeGrain>(space.Id),
         _ => throw new ArgumentOutOfRangeException(nameof(space), space.Kind, "Unknown kind of space."),
     };
 }

@@ -7,6 +7,7 @@ public enum SpaceKind
     Coalition = 1,
     WorkingGroup = 2,
     Forum = 3,
+    Committee = 4,
 }
 
 /// <summary>

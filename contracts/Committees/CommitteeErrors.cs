@@ -1,0 +1,13 @@
+namespace NetworkHub.Contracts.Committees;
+
+/// <summary>Error codes of committees, their meetings and votes. Stable strings, as <c>ErrorCodes</c>.</summary>
+public static class CommitteeErrors
+{
+    public const string NotFound = "committee.not-found";
+    public const string MeetingNotFound = "committee.meeting-not-found";
+    public const string SeatNotFound = "committee.seat-not-found";
+    public const string NotOrganisationCoordinator = "committee.not-organisation-coordinator";
+    public const string NotSecretary = "committee.not-secretary";
+    public const string NoVotingSeat = "committee.no-voting-seat";
+    public const string VoteClosed = "committee.vote-closed";
+}
