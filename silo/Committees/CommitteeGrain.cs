@@ -311,7 +311,7 @@ public sealed partial class CommitteeGrain : Grain, ICommitteeGrain, IRemindable
 
     /// <summary>
     /// The initials of the name in capitals ("Steering Committee": SC), accents dropped; a one-word name gives its first
-    /// letters ("Board": BO), and a name without letters or digits "CM".
+    /// letters ("Board": BOARD, cut at 10), and a name without letters or digits "CM".
     /// </summary>
     public static string DefaultCode(string name)
     {
