@@ -167,6 +167,7 @@ public sealed partial class CommitteeGrain : Grain, ICommitteeGrain, IRemindable
 
     public async Task AdoptMeetingAsync(Caller caller, MeetingSummary meeting)
     {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(meeting.CommitteeId, this.GetPrimaryKey());
         var standing = await GetStandingAsync(caller);
         if (!standing.RunsMeetings && standing.Role != SpaceRole.Coordinator)
         {
@@ -185,7 +186,7 @@ public sealed partial class CommitteeGrain : Grain, ICommitteeGrain, IRemindable
     public async Task MeetingChangedAsync(MeetingSummary meeting)
     {
         var index = State.Meetings.FindIndex(m => m.MeetingId == meeting.MeetingId);
-        if (index < 0 || State.Meetings[index] == meeting)
+        if (index < 0 || State.Meetings[index] == meeting || meeting.CommitteeId != this.GetPrimaryKey())
         {
             return;
         }

@@ -253,7 +253,7 @@ public sealed class CommitteeGrainTests(ClusterFixture fixture)
         var world = await CommitteeWorld.BuildAsync(_grains);
         await world.ActiveSeatAsync();
         var start = new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero);
-        MeetingSummary Meeting(int day) => new(Guid.CreateVersion7(), $"Meeting {day}", MeetingType.Regular, MeetingStatus.Scheduled, start.AddDays(day), null);
+        MeetingSummary Meeting(int day) => new(world.Committee.GetPrimaryKey(), Guid.CreateVersion7(), $"Meeting {day}", MeetingType.Regular, MeetingStatus.Scheduled, start.AddDays(day), null);
 
         var byRepresentative = await Assert.ThrowsAsync<ForbiddenException>(() => world.Committee.AdoptMeetingAsync(world.Representative, Meeting(0)));
         var meetings = Enumerable.Range(0, CommitteeLimits.MeetingsKept + 1).Select(Meeting).ToList();
