@@ -9,12 +9,13 @@ namespace NetworkHub.Api.Tests.Access;
 
 /// <summary>
 /// The world the matrix runs in, built once. For each visibility there is an organisation, a coalition (with that
-/// organisation as an active member organisation), and in the coalition a forum and a working group, all of that
-/// visibility, and a committee of the coalition; in each of these fifteen spaces the observer, the member, a target person (for role changes and
+/// organisation as an active member organisation), and in the coalition a forum, a working group and a committee, all
+/// of that visibility; in each of these fifteen spaces the observer, the member, a target person (for role changes and
 /// removals) and the later-removed and later-signed-out people hold their roles, two applicants wait with join
 /// requests (made before the private ones were made private), and one invitation is open. Each forum has an open
 /// session and a closed one; the private forum has a running session for the hub. Guest organisations stand by for
-/// the coalition's organisation routes. Destructive rows act on these targets and put them back.
+/// the coalition's organisation routes and the committees' seats. Destructive rows act on these targets and put them
+/// back.
 /// </summary>
 public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
 {
