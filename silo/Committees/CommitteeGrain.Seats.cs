@@ -47,7 +47,7 @@ public sealed partial class CommitteeGrain
             throw new ConflictException(CommitteeErrors.SeatTaken, "That organisation already holds a seat here, or is offered one.");
         }
 
-        PruneSeats();
+        PruneSeats(State.Seats);
         if (State.Seats.Count >= CommitteeLimits.SeatsMax)
         {
             throw new ConflictException(CommitteeErrors.TooManySeats, $"A committee keeps at most {CommitteeLimits.SeatsMax} seats, ended ones included.");
@@ -243,18 +243,18 @@ public sealed partial class CommitteeGrain
         _space.Effect(new TrackSpaceEffect(person, _space.Ref, role));
     }
 
-    /// <summary>Ended and declined seats beyond the limit go, those that ended longest ago first.</summary>
-    private void PruneSeats()
+    /// <summary>Makes room for one more seat: ended and declined seats beyond the limit go, those that ended longest ago first.</summary>
+    public static void PruneSeats(List<SeatRecord> seats, int max = CommitteeLimits.SeatsMax)
     {
-        var excess = State.Seats.Count - (CommitteeLimits.SeatsMax - 1);
+        var excess = seats.Count - (max - 1);
         if (excess <= 0)
         {
             return;
         }
 
-        foreach (var seat in State.Seats.Where(s => !s.Live).OrderBy(s => s.ChangedAt).Take(excess).ToList())
+        foreach (var seat in seats.Where(s => !s.Live).OrderBy(s => s.ChangedAt).Take(excess).ToList())
         {
-            State.Seats.Remove(seat);
+            seats.Remove(seat);
         }
     }
 

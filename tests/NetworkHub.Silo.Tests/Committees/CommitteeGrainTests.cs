@@ -222,6 +222,26 @@ public sealed class CommitteeGrainTests(ClusterFixture fixture)
     public void DefaultCode_IsTheInitials(string name, string code) => Assert.Equal(code, CommitteeGrain.DefaultCode(name));
 
     [Fact]
+    public void PruneSeats_AtTheLimit_DropsTheSeatsThatEndedFirst_AndNeverALiveOne()
+    {
+        var start = DateTimeOffset.UnixEpoch;
+        SeatRecord Seat(SeatStatus status, int day) => new() { SeatId = Guid.NewGuid(), Status = status, ChangedAt = start.AddDays(day) };
+        List<SeatRecord> seats =
+        [
+            Seat(SeatStatus.Active, 0), Seat(SeatStatus.Vacant, 5), Seat(SeatStatus.Declined, 2), Seat(SeatStatus.Invited, 1), Seat(SeatStatus.SteppedDown, 3),
+        ];
+        var live = seats.Where(s => s.Live).ToList();
+
+        CommitteeGrain.PruneSeats(seats, max: 4);
+        var afterOne = seats.ToList();
+        CommitteeGrain.PruneSeats(seats, max: 2);
+
+        Assert.Equal(4 - 1, afterOne.Count);
+        Assert.DoesNotContain(afterOne, s => s.Status == SeatStatus.Declined);
+        Assert.Equal(live, seats);
+    }
+
+    [Fact]
     public async Task Offices_HeldByPeopleOfTheCommittee_RunMeetings()
     {
         var world = await CommitteeWorld.BuildAsync(_grains);
