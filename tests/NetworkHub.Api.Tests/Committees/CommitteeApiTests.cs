@@ -140,6 +140,22 @@ public sealed class CommitteeApiTests(SharedHost shared)
         await TestClient.ProblemAsync(afterwards, HttpStatusCode.NotFound, ErrorCodes.SpaceNotFound);
     }
 
+    [Fact]
+    public async Task Export_OfARepresentative_NamesTheCommitteeAndTheSeat()
+    {
+        var world = await SeatWorldAsync(Visibility.Private);
+        var committee = $"/api/v1/committees/{world.Committee}";
+        await TestClient.Expect(await world.OrganisationCoordinator.PostAsync($"{committee}/seats/{world.Seat}/accept",
+            new { representative = world.Representative.PersonId }), HttpStatusCode.OK);
+
+        var export = await world.Representative.GetAsync<JsonElement>("/api/v1/me/export");
+
+        var space = export.GetProperty("spaces").EnumerateArray().Single(s => s.GetProperty("space").GetProperty("id").GetGuid() == world.Committee);
+        Assert.Equal("committee", space.GetProperty("space").GetProperty("kind").GetString());
+        Assert.Equal([$"representative of seat {world.Seat} (Red Sahel, Active)"], space.GetProperty("positions").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains(export.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("space").GetProperty("id").GetGuid() == world.Committee);
+    }
+
     public static TheoryData<string, string, string> BadCommitteeBodies() => new()
     {
         { "lower-case code", """{"name":"Comité","code":"sc"}""", "code" },
