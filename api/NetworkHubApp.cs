@@ -1,5 +1,6 @@
 using NetworkHub.Api.Accounts;
 using NetworkHub.Api.Coalitions;
+using NetworkHub.Api.Committees;
 using NetworkHub.Api.Forums;
 using NetworkHub.Api.LiveSessions;
 using NetworkHub.Api.Organisations;
@@ -34,6 +35,7 @@ public static class NetworkHubApp
         app.MapCoalitionEndpoints();
         app.MapWorkingGroupEndpoints();
         app.MapForumEndpoints();
+        app.MapActionItemEndpoints();
         app.MapInvitationEndpoints();
         app.MapLiveSessions();
         app.MapWebApp();

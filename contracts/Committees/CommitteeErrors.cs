@@ -10,4 +10,10 @@ public static class CommitteeErrors
     public const string NotSecretary = "committee.not-secretary";
     public const string NoVotingSeat = "committee.no-voting-seat";
     public const string VoteClosed = "committee.vote-closed";
+    public const string ActionItemNotFound = "committee.action-item-not-found";
+    public const string TooManyActionItems = "committee.too-many-action-items";
+    public const string NotRunningMeetings = "committee.not-running-meetings";
+    public const string AssigneeInvalid = "committee.assignee-invalid";
+    public const string ActionItemExists = "committee.action-item-exists";
+    public const string TextInvalid = "committee.text-invalid";
 }
