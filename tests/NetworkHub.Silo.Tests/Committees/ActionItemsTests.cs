@@ -34,7 +34,7 @@ public sealed class ActionItemsTests(ClusterFixture fixture)
 
         ClusterFixture.Clock.Advance(TimeSpan.FromDays(3));
         var overdue = await items.ListAsync(member, new ActionItemFilter(OverdueOnly: true));
-        await items.AsReference<IRemindable>().ReceiveReminder(ActionItemsGrain.DueReminder, default);
+        await items.AsReference<IRemindable>().ReceiveReminder(ActionItemsGrain.DueReminder, default, TestContext.Current.CancellationToken);
         var noticed = Assert.Single(await items.ListAsync(coordinator, new ActionItemFilter()));
 
         Assert.Empty(before);
