@@ -16,4 +16,9 @@ public static class CommitteeErrors
     public const string AssigneeInvalid = "committee.assignee-invalid";
     public const string ActionItemExists = "committee.action-item-exists";
     public const string TextInvalid = "committee.text-invalid";
+    public const string MinutesNotFound = "committee.minutes-not-found";
+    public const string MinutesExist = "committee.minutes-exist";
+    public const string MinutesApproved = "committee.minutes-approved";
+    public const string MinutesNotCirculated = "committee.minutes-not-circulated";
+    public const string TooManyComments = "committee.too-many-comments";
 }
