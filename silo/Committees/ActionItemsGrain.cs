@@ -235,8 +235,17 @@ public sealed class ActionItemsGrain(
         }
         else if (assignee is { PersonId: { } person, SeatId: null })
         {
-            var standing = await Committee.GetStandingAsync(Caller.Person(person, secondFactor: true));
-            if (standing.Role is null)
+            CommitteeStanding? standing = null;
+            try
+            {
+                standing = await Committee.GetStandingAsync(Caller.Person(person, secondFactor: true));
+            }
+            catch (NotFoundException)
+            {
+                // A private committee does not exist for someone without a role there: not an assignee either.
+            }
+
+            if (standing?.Role is null)
             {
                 throw new RejectedException(CommitteeErrors.AssigneeInvalid, "The assignee is not one of the committee's people.");
             }
