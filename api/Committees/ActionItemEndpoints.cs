@@ -43,6 +43,11 @@ public static class ActionItemEndpoints
     private static async Task<Ok<IReadOnlyList<ActionItem>>> GetMyActionItems(ClaimsPrincipal user, IGrainFactory grains)
     {
         var caller = user.Caller();
+        if (caller.IsAnonymous)
+        {
+            throw new UnauthenticatedException(ErrorCodes.SignInRequired, "Sign in to see your action items.");
+        }
+
         if (caller.PersonId is not { } person)
         {
             throw new ForbiddenException(ErrorCodes.PersonRequired, "Only a person has action items of their own.");

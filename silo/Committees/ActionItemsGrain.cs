@@ -107,6 +107,7 @@ public sealed class ActionItemsGrain(
     public async Task<ActionItem> SetStatusAsync(Caller caller, Guid itemId, ActionItemStatus status)
     {
         var standing = await RequireInsideAsync(caller);
+        RequireSignedIn(caller);
         var item = Find(itemId);
         if (!Runs(standing) && !Owes(standing, caller, item))
         {
@@ -209,6 +210,7 @@ public sealed class ActionItemsGrain(
     private async Task<Guid> RequireRunnerAsync(Caller caller)
     {
         var standing = await RequireInsideAsync(caller);
+        RequireSignedIn(caller);
         if (caller.PersonId is not { } person)
         {
             throw new ForbiddenException(ErrorCodes.PersonRequired, "Action items are added by people, not API keys.");
@@ -220,6 +222,14 @@ public sealed class ActionItemsGrain(
         }
 
         return person;
+    }
+
+    private static void RequireSignedIn(Caller caller)
+    {
+        if (caller.IsAnonymous)
+        {
+            throw new UnauthenticatedException(ErrorCodes.SignInRequired, "Sign in to change action items.");
+        }
     }
 
     /// <summary>A seat must be one of the committee's held seats; a person must be someone the committee counts (a role there).</summary>

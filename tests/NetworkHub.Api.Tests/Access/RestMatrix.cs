@@ -281,6 +281,21 @@ public static class RestMatrix
         { "StepDownFromSeat",                    Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
         { "StepDownFromSeat",                    Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
 
+        // Committees: action items (the coordinator is the row's assignee); the person's own list
+        { "GetActionItems",                      Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+        { "GetActionItems",                      Mo,    [404, 403, 200, 200, 200, 403, 401, 403, 403, 403] },
+        { "GetActionItems",                      Priv,  [404, 404, 200, 200, 200, 404, 401, 404, 404, 404] },
+        { "AddActionItem",                       Pub,   [401, 403, 403, 403, 201, 403, 401, 403, 403, 403] },
+        { "AddActionItem",                       Mo,    [404, 403, 403, 403, 201, 403, 401, 403, 403, 403] },
+        { "AddActionItem",                       Priv,  [404, 404, 403, 403, 201, 404, 401, 404, 404, 404] },
+        { "UpdateActionItem",                    Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "UpdateActionItem",                    Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "UpdateActionItem",                    Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+        { "SetActionItemStatus",                 Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "SetActionItemStatus",                 Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "SetActionItemStatus",                 Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+        { "GetMyActionItems",                    Any,   [401, 200, 200, 200, 200, 200, 401, 403, 403, 403] },
+
         // Forums
         { "GetForum",                            Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
         { "GetForum",                            Mo,    [404, 200, 200, 200, 200, 200, 401, 200, 200, 200] },

@@ -123,6 +123,11 @@ public static class RestRequests
             ["StepDownFromSeat"] = async c => await RestoredAsync(
                 await c.Post($"{c.Path(Committee)}/seats/{c.World.HeldSeat(c.Visibility)}/step-down"),
                 () => c.World.HoldSeatAgainAsync(c.Visibility)),
+            ["GetActionItems"] = c => c.Get($"{c.Path(Committee)}/action-items"),
+            ["AddActionItem"] = c => c.Create($"{c.Path(Committee)}/action-items", ActionItemBody(c)),
+            ["UpdateActionItem"] = async c => await c.Client.PutAsync($"{c.Path(Committee)}/action-items/{await NewActionItemAsync(c)}", ActionItemBody(c)),
+            ["SetActionItemStatus"] = async c => await c.Client.PutAsync($"{c.Path(Committee)}/action-items/{await NewActionItemAsync(c)}/status", new { status = "done" }),
+            ["GetMyActionItems"] = c => c.Get("/api/v1/me/action-items"),
             ["GetForumCommittees"] = c => c.Get($"{c.Path(Forum)}/committees"),
             ["CreateForumCommittee"] = c => c.Create($"{c.Path(Forum)}/committees", UpdateBody(Committee, c.Visibility)),
             ["GetCoalitionCommittees"] = c => c.Get($"{c.Path(Coalition)}/committees"),
@@ -181,6 +186,15 @@ public static class RestRequests
             await c.Post($"{c.Path(kind)}/join-requests/{c.World.Rejected.PersonId}/reject"),
             () => RejoinRequestAsync(c, kind, c.World.Rejected));
         requests[$"Get{name}Audit"] = c => c.Get($"{c.Path(kind)}/audit");
+    }
+
+    private static object ActionItemBody(Call c) => new { title = "Circulate the agenda", assigneePersonId = c.World.Coordinator.PersonId };
+
+    /// <summary>An item the coordinator adds for the row, so each principal acts on one of its own.</summary>
+    private static async Task<Guid> NewActionItemAsync(Call c)
+    {
+        var added = await c.World.Coordinator.PostAsync($"{c.Path(Committee)}/action-items", ActionItemBody(c));
+        return (await TestClient.ReadAsync<System.Text.Json.JsonElement>(added, System.Net.HttpStatusCode.Created)).GetProperty("itemId").GetGuid();
     }
 
     private static string Session(Call c) => $"/api/v1/live-sessions/{c.World.OpenSession(c.Visibility)}";
