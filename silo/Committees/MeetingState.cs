@@ -30,6 +30,9 @@ public sealed class MeetingState
     [Id(17)] public List<AuditEntry> Audit { get; set; } = [];
     [Id(18)] public DateTimeOffset CreatedAt { get; set; }
     [Id(19)] public MeetingPlan? Plan { get; set; }
+
+    /// <summary>The committee's list has not yet taken the meeting's latest status: written with the change, cleared once told.</summary>
+    [Id(20)] public bool ListingPending { get; set; }
 }
 
 [GenerateSerializer, Alias("NetworkHub.MotionRecord")]
