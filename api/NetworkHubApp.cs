@@ -35,6 +35,7 @@ public static class NetworkHubApp
         app.MapCoalitionEndpoints();
         app.MapWorkingGroupEndpoints();
         app.MapForumEndpoints();
+        app.MapCommitteeEndpoints();
         app.MapInvitationEndpoints();
         app.MapMeetingEndpoints();
         app.MapLiveSessions();
