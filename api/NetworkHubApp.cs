@@ -38,6 +38,7 @@ public static class NetworkHubApp
         app.MapCommitteeEndpoints();
         app.MapActionItemEndpoints();
         app.MapInvitationEndpoints();
+        app.MapMeetingEndpoints();
         app.MapLiveSessions();
         app.MapWebApp();
         return app;
