@@ -45,15 +45,17 @@ public sealed record AttendanceRequest([property: Required] AttendanceStatus? St
 
 public sealed record ProxyRequest([property: Required] Guid? HolderSeatId);
 
-/// <summary>A motion: Markdown text. <c>agendaItemId</c> is required at a sitting, optional in a written procedure.</summary>
+/// <summary>A motion: Markdown text. <c>agendaItemId</c> is required at a sitting, optional in a written procedure;
+/// <c>approvesMinutesOf</c> names an earlier meeting whose circulated minutes the motion approves once adopted.</summary>
 public sealed record MotionRequest(
     [property: Required, StringLength(MeetingLimits.TitleMaxLength), PlainText] string Title,
     [property: Required, StringLength(MeetingLimits.MotionTextMaxLength), FreeText] string Text,
     [property: Required] Guid? MoverSeatId,
     Guid? SeconderSeatId = null,
-    Guid? AgendaItemId = null)
+    Guid? AgendaItemId = null,
+    Guid? ApprovesMinutesOf = null)
 {
-    public MotionDraft ToDraft() => new(AgendaItemId, Title, Text, MoverSeatId!.Value, SeconderSeatId);
+    public MotionDraft ToDraft() => new(AgendaItemId, Title, Text, MoverSeatId!.Value, SeconderSeatId, ApprovesMinutesOf);
 }
 
 /// <summary>An amendment: the motion's full new text (Markdown) and a note on what it changes.</summary>

@@ -100,7 +100,8 @@ public sealed record MotionView(
     [property: Id(8)] IReadOnlyList<AmendmentView> Amendments,
     [property: Id(9)] bool DecisionPending,
     [property: Id(10)] string? DecisionNumber,
-    [property: Id(11)] DateTimeOffset ProposedAt);
+    [property: Id(11)] DateTimeOffset ProposedAt,
+    [property: Id(12)] Guid? ApprovesMinutesOf = null);
 
 /// <summary>A seat that has voted, and whether its vote was cast by the holder of its proxy.</summary>
 [GenerateSerializer, Alias("NetworkHub.VotedSeat")]
@@ -202,7 +203,8 @@ public static class MeetingLimits
 
 /// <summary>
 /// A motion as moved. The mover's representative names their own seat; the chair or secretary may record any seats.
-/// <see cref="AgendaItemId"/> is required at a sitting and optional in a written procedure.
+/// <see cref="AgendaItemId"/> is required at a sitting and optional in a written procedure. <see cref="ApprovesMinutesOf"/>:
+/// the meeting of the same committee whose circulated minutes this motion approves; adopted, it makes them read-only.
 /// </summary>
 [GenerateSerializer, Alias("NetworkHub.MotionDraft")]
 public sealed record MotionDraft(
@@ -210,7 +212,8 @@ public sealed record MotionDraft(
     [property: Id(1)] string Title,
     [property: Id(2)] string Text,
     [property: Id(3)] Guid MoverSeatId,
-    [property: Id(4)] Guid? SeconderSeatId);
+    [property: Id(4)] Guid? SeconderSeatId,
+    [property: Id(5)] Guid? ApprovesMinutesOf = null);
 
 /// <summary>An amendment: the motion's full new text, and why.</summary>
 [GenerateSerializer, Alias("NetworkHub.AmendmentDraft")]

@@ -3,6 +3,14 @@ using NetworkHub.Contracts.Access;
 namespace NetworkHub.Contracts.Committees;
 
 /// <summary>Minutes start as a draft assembled from the meeting's record, are circulated for comments, and once approved by a vote at a later meeting never change.</summary>
+/// <summary>Limits of minutes, shared by request validation and the grain.</summary>
+public static class MinutesLimits
+{
+    public const int TextMaxLength = 200_000;
+    public const int CommentMaxLength = 4_000;
+    public const int MaxComments = 500;
+}
+
 public enum MinutesStatus
 {
     Draft = 0,

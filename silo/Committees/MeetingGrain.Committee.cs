@@ -98,6 +98,12 @@ internal sealed partial class MeetingGrain
             try
             {
                 var decision = await Committee.RecordDecisionAsync(motion.PendingDecision!);
+                if (motion.ApprovesMinutesOf is { } minutesOf)
+                {
+                    // Before the number is kept: a failure here retries both, and both calls are idempotent.
+                    await GrainFactory.GetGrain<IMinutesGrain>(minutesOf).ApproveAsync(new MinutesApproval(decision.Number, Id, decision.DecidedAt));
+                }
+
                 motion.DecisionNumber = decision.Number;
                 motion.PendingDecision = null;
                 AuditLog.Append(State.Audit, Now, Caller.Anonymous, MeetingAuditActions.DecisionRecorded, motion.Id, decision.Number);

@@ -34,8 +34,14 @@ internal sealed partial class MeetingGrain
         }
 
         RequireMoverAndSeconder(standing, roll, draft.MoverSeatId, draft.SeconderSeatId);
+        if (draft.ApprovesMinutesOf is { } minutesOf)
+        {
+            await RequireMinutesToApproveAsync(caller, minutesOf);
+        }
+
         var motion = new MotionRecord
         {
+            ApprovesMinutesOf = draft.ApprovesMinutesOf,
             Id = Guid.CreateVersion7(),
             AgendaItemId = draft.AgendaItemId,
             Title = title,
@@ -168,5 +174,24 @@ internal sealed partial class MeetingGrain
         m.Id, m.AgendaItemId, m.Title, m.Text, m.Mover, m.Seconder, m.Status,
         [.. m.Wording.Versions.Select(v => new MotionVersion(v.Version, v.Text, v.AmendmentId, v.AuthorSeat, v.At))],
         [.. m.Amendments.Select(a => new AmendmentView(a.Id, a.Text, a.Note, a.Mover, a.Seconder, a.Status, a.ProposedAt, a.BasedOnVersion))],
-        m.PendingDecision is not null, m.DecisionNumber, m.ProposedAt);
+        m.PendingDecision is not null, m.DecisionNumber, m.ProposedAt, m.ApprovesMinutesOf);
+
+    /// <summary>Minutes are approved at a later meeting of the same committee, once circulated and not yet approved.</summary>
+    private async Task RequireMinutesToApproveAsync(Caller caller, Guid meetingId)
+    {
+        var minutes = meetingId == Id
+            ? throw new ConflictException(CommitteeErrors.MinutesNotCirculated, "A meeting approves the minutes of an earlier meeting, not its own.")
+            : await GrainFactory.GetGrain<IMinutesGrain>(meetingId).GetAsync(caller);
+        if (minutes.CommitteeId != State.CommitteeId)
+        {
+            throw new NotFoundException(CommitteeErrors.MinutesNotFound, "This committee has no such minutes.");
+        }
+
+        if (minutes.Status != MinutesStatus.Circulated)
+        {
+            throw minutes.Status == MinutesStatus.Approved
+                ? new ConflictException(CommitteeErrors.MinutesApproved, "These minutes are approved already.")
+                : new ConflictException(CommitteeErrors.MinutesNotCirculated, "Minutes are circulated before a motion approves them.");
+        }
+    }
 }

@@ -54,6 +54,9 @@ public sealed class MotionRecord
     /// <summary>The wording as moved and as each adopted amendment left it.</summary>
     [Id(12)] public MotionText Wording { get; set; } = new();
 
+    /// <summary>The earlier meeting whose minutes this motion approves, once adopted and numbered.</summary>
+    [Id(13)] public Guid? ApprovesMinutesOf { get; set; }
+
     public string Text => Wording.Current.Text;
 }
 

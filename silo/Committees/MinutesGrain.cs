@@ -19,15 +19,15 @@ public sealed class MinutesState
 
 /// <summary>
 /// One meeting's minutes, apart from the meeting so that editing a long text does not rewrite the meeting's record. The
-/// text is bounded (<see cref="MaxLength"/>), and so are the comments of one circulation (<see cref="MaxComments"/>).
+/// text is bounded (<see cref="MinutesLimits"/>), and so are the comments of one circulation .
 /// </summary>
 public sealed class MinutesGrain(
     [PersistentState("minutes", StorageNames.Default)] IPersistentState<MinutesState> state,
     TimeProvider clock) : Grain, IMinutesGrain
 {
-    public const int MaxLength = 200_000;
-    public const int MaxComments = 500;
-    public const int CommentMaxLength = 4_000;
+    private const int MaxLength = MinutesLimits.TextMaxLength;
+    private const int MaxComments = MinutesLimits.MaxComments;
+    private const int CommentMaxLength = MinutesLimits.CommentMaxLength;
 
     private MinutesState State => state.State;
 
