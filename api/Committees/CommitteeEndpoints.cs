@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkHub.Api.Infrastructure;
@@ -25,6 +26,12 @@ public static class CommitteeEndpoints
         group.MapPut("/{id:guid}/seats/{seatId:guid}/representatives", NameSeatRepresentatives).WithName(nameof(NameSeatRepresentatives));
         group.MapPost("/{id:guid}/seats/{seatId:guid}/step-down", StepDownFromSeat).WithName(nameof(StepDownFromSeat));
         group.MapGet("/{id:guid}/meetings", GetCommitteeMeetings).WithName(nameof(GetCommitteeMeetings));
+        group.MapGet("/{id:guid}/decisions", GetCommitteeDecisions).WithName(nameof(GetCommitteeDecisions))
+            .WithDescription("The decision register in number order; `q` matches title or text (any case), `after` is the last number of the previous page.");
+        group.MapGet("/{id:guid}/decisions/{number}", GetCommitteeDecision).WithName(nameof(GetCommitteeDecision));
+        group.MapGet("/{id:guid}/decisions.csv", ExportCommitteeDecisions).WithName(nameof(ExportCommitteeDecisions))
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithDescription("The decision register (with the same `q` and `year` filters) as CSV with a header line; cells that would start a spreadsheet formula begin with '.");
         group.MapSpaceMembership(SpaceKind.Committee);
         return app;
     }
@@ -84,6 +91,33 @@ public static class CommitteeEndpoints
 
     private static async Task<Ok<Seat>> StepDownFromSeat(Guid id, Guid seatId, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await Committee(grains, id).StepDownAsync(user.Caller(), seatId));
+
+    private static async Task<Ok<DecisionPage>> GetCommitteeDecisions(Guid id, ClaimsPrincipal user, IGrainFactory grains,
+        [StringLength(Limits.NameMaxLength)] string? q, [Range(2000, 9999)] int? year, [StringLength(40)] string? after,
+        [Range(1, Limits.PageSizeMax)] int limit = Limits.PageSizeDefault) =>
+        TypedResults.Ok(await Committee(grains, id).GetDecisionsAsync(user.Caller(), q, year, after, limit));
+
+    private static async Task<Ok<Decision>> GetCommitteeDecision(Guid id, [StringLength(40)] string number, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Committee(grains, id).GetDecisionAsync(user.Caller(), number));
+
+    /// <summary>Every decision matching the filters, read from the register a page at a time.</summary>
+    private static async Task<IResult> ExportCommitteeDecisions(Guid id, ClaimsPrincipal user, IGrainFactory grains,
+        [StringLength(Limits.NameMaxLength)] string? q, [Range(2000, 9999)] int? year)
+    {
+        var committee = Committee(grains, id);
+        var caller = user.Caller();
+        List<Decision> decisions = [];
+        string? after = null;
+        do
+        {
+            var page = await committee.GetDecisionsAsync(caller, q, year, after, Limits.PageSizeMax);
+            decisions.AddRange(page.Decisions);
+            after = page.NextAfter;
+        }
+        while (after is not null);
+
+        return TypedResults.Text(DecisionCsv.Write(decisions), "text/csv; charset=utf-8");
+    }
 
     private static async Task<Ok<IReadOnlyList<MeetingSummary>>> GetCommitteeMeetings(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await Committee(grains, id).GetMeetingsAsync(user.Caller()));

@@ -6,6 +6,7 @@ public static class CommitteeErrors
     public const string NotFound = "committee.not-found";
     public const string MeetingNotFound = "committee.meeting-not-found";
     public const string SeatNotFound = "committee.seat-not-found";
+    public const string DecisionNotFound = "committee.decision-not-found";
     public const string NotOrganisationCoordinator = "committee.not-organisation-coordinator";
     public const string NotSecretary = "committee.not-secretary";
     public const string NoVotingSeat = "committee.no-voting-seat";

@@ -51,6 +51,15 @@ public interface ICommitteeGrain : ISpaceGrain
     /// <summary>Coordinators end a seat that is offered or held; it becomes vacant.</summary>
     Task<Seat> EndSeatAsync(Caller caller, Guid seatId);
 
+    /// <summary>
+    /// The committee's decision register for people who see inside, in number order: <paramref name="text"/> in title or
+    /// text, <paramref name="year"/>, a page after the number <paramref name="after"/>.
+    /// </summary>
+    [ReadOnly] Task<DecisionPage> GetDecisionsAsync(Caller caller, string? text, int? year, string? after, int limit);
+
+    /// <summary>One decision by its number (<c>committee.decision-not-found</c> when there is none).</summary>
+    [ReadOnly] Task<Decision> GetDecisionAsync(Caller caller, string number);
+
     /// <summary>The committee's meetings, the most recent by start first (at most <see cref="CommitteeLimits.MeetingsKept"/>), for people who see inside.</summary>
     [ReadOnly] Task<IReadOnlyList<MeetingSummary>> GetMeetingsAsync(Caller caller);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Committees;
@@ -215,8 +216,31 @@ public sealed partial class CommitteeGrain : Grain, ICommitteeGrain, IRemindable
         return [.. State.Meetings];
     }
 
-    public Task<Decision> RecordDecisionAsync(DecisionDraft draft) =>
-        throw new NotSupportedException("The decision register is not part of this build yet.");
+    /// <summary>The register numbers and writes it (idempotent by motion); the committee lends its code.</summary>
+    public async Task<Decision> RecordDecisionAsync(DecisionDraft draft)
+    {
+        if (!State.Exists)
+        {
+            throw new NotFoundException(ErrorCodes.SpaceNotFound, $"No committee with id {this.GetPrimaryKey()}.");
+        }
+
+        return await Register.AppendAsync(this.GetPrimaryKey(), State.Code, draft);
+    }
+
+    public async Task<DecisionPage> GetDecisionsAsync(Caller caller, string? text, int? year, string? after, int limit)
+    {
+        await _space.RequireInsideAsync(caller, "decisions");
+        return await Register.PageAsync(this.GetPrimaryKey(), text, year, after, limit);
+    }
+
+    public async Task<Decision> GetDecisionAsync(Caller caller, string number)
+    {
+        await _space.RequireInsideAsync(caller, "decisions");
+        return await Register.FindAsync(this.GetPrimaryKey(), number)
+            ?? throw new NotFoundException(CommitteeErrors.DecisionNotFound, $"No decision numbered {number} in this committee.");
+    }
+
+    private DecisionRegister Register => GrainContext.ActivationServices.GetRequiredService<DecisionRegister>();
 
     /// <summary>
     /// Someone (or, for null, everyone) may have lost access here. The committee's meetings will re-check the people

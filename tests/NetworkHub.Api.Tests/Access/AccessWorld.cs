@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using NetworkHub.Api.Tests.LiveSessions;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Spaces;
 
@@ -35,6 +37,7 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
     private readonly List<IAsyncDisposable> _connections = [];
     private readonly Dictionary<Visibility, Guid> _offeredSeats = [];
     private readonly Dictionary<Visibility, Guid> _heldSeats = [];
+    private readonly Dictionary<Visibility, string> _decisions = [];
 
     public ApiHost Host => shared.Host;
 
@@ -67,6 +70,9 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
     public Guid SeatGuestOffered { get; private set; }
 
     public Guid SeatGuestHolding { get; private set; }
+
+    /// <summary>The number of a decision in the register of the committee of that visibility.</summary>
+    public string Decision(Visibility visibility) => _decisions[visibility];
 
     /// <summary>The offered seat of <see cref="SeatGuestOffered"/> in the committee of that visibility; a row that answers it offers a new one.</summary>
     public Guid OfferedSeat(Visibility visibility) => _offeredSeats[visibility];
@@ -271,6 +277,12 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
         {
             await OfferSeatAgainAsync(visibility);
             await HoldSeatAgainAsync(visibility);
+
+            // As a meeting records an adopted motion: there is no REST route that writes the register.
+            var committee = Host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICommitteeGrain>(Space(Committee, visibility));
+            var result = new VoteResult(VoteOutcome.Adopted, VotingMethod.SimpleMajority, new VoteTotals(1, 0, 0), 1, 1, 1, true);
+            var decision = await committee.RecordDecisionAsync(new DecisionDraft(Guid.CreateVersion7(), Guid.CreateVersion7(), "Budget", "Adopted.", result, BallotKind.Open, DateTimeOffset.UtcNow));
+            _decisions[visibility] = decision.Number;
         }
     }
 

@@ -95,6 +95,9 @@ public static class RestRequests
             ["SetCommitteeOffices"] = c => c.Client.PutAsync($"{c.Path(Committee)}/offices", new { chair = (Guid?)null, coChairs = Array.Empty<Guid>() }),
             ["GetCommitteeSeats"] = c => c.Get($"{c.Path(Committee)}/seats"),
             ["GetCommitteeMeetings"] = c => c.Get($"{c.Path(Committee)}/meetings"),
+            ["GetCommitteeDecisions"] = c => c.Get($"{c.Path(Committee)}/decisions"),
+            ["GetCommitteeDecision"] = c => c.Get($"{c.Path(Committee)}/decisions/{c.World.Decision(c.Visibility)}"),
+            ["ExportCommitteeDecisions"] = c => c.Get($"{c.Path(Committee)}/decisions.csv"),
             ["InviteToCommitteeSeat"] = async c =>
             {
                 var response = await c.Post($"{c.Path(Committee)}/seats", new { organisationId = c.World.SeatGuestToInvite, kind = "observer", allotment = 0 });

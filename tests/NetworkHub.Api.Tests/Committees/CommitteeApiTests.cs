@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Spaces;
@@ -154,6 +155,48 @@ public sealed class CommitteeApiTests(SharedHost shared)
         Assert.Equal("committee", space.GetProperty("space").GetProperty("kind").GetString());
         Assert.Equal([$"representative of seat {world.Seat} (Red Sahel, Active)"], space.GetProperty("positions").EnumerateArray().Select(p => p.GetString()));
         Assert.Contains(export.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("space").GetProperty("id").GetGuid() == world.Committee);
+    }
+
+    [Fact]
+    public async Task Decisions_AreNumberedPerCommitteeAndYear_SearchedAndExportedAsCsvWithoutFormulas()
+    {
+        var world = await SeatWorldAsync(Visibility.Private);
+        var committee = $"/api/v1/committees/{world.Committee}";
+        var grain = _host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICommitteeGrain>(world.Committee);
+        var result = new VoteResult(VoteOutcome.Adopted, VotingMethod.TwoThirds, new VoteTotals(4, 1, 1), 6, 8, 5, true);
+        DecisionDraft Draft(string title, string text, Guid? motion = null) =>
+            new(Guid.CreateVersion7(), motion ?? Guid.CreateVersion7(), title, text, result, BallotKind.Secret, new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+
+        var first = await grain.RecordDecisionAsync(Draft("Budget 2026", "The budget is adopted."));
+        var motion = Guid.CreateVersion7();
+        var second = await grain.RecordDecisionAsync(Draft("=HYPERLINK(\"http://example.org\")", "Water rights", motion));
+        var again = await grain.RecordDecisionAsync(Draft("Another title", "Another text", motion));
+        var page = await world.Coordinator.GetAsync<JsonElement>($"{committee}/decisions?limit=1");
+        var next = await world.Coordinator.GetAsync<JsonElement>($"{committee}/decisions?limit=1&after={page.GetProperty("nextAfter").GetString()}");
+        var found = await world.Coordinator.GetAsync<JsonElement>($"{committee}/decisions?q=WATER&year=2026");
+        var one = await world.Coordinator.GetAsync<JsonElement>($"{committee}/decisions/{second.Number.ToLowerInvariant()}");
+        var missing = await world.Coordinator.GetAsync($"{committee}/decisions/COMITE-2026-999");
+        var csv = await world.Coordinator.GetAsync($"{committee}/decisions.csv");
+        var csvText = await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var outsider = await TestClient.SignedUpAsync(_host, "Outsider");
+
+        Assert.Equal(("COMITE-2026-001", "COMITE-2026-002"), (first.Number, second.Number));
+        Assert.Equal((second.Number, second.Title), (again.Number, again.Title));
+        Assert.Equal(first.Number, page.GetProperty("decisions")[0].GetProperty("number").GetString());
+        Assert.Equal(second.Number, next.GetProperty("decisions")[0].GetProperty("number").GetString());
+        Assert.Equal([second.Number], found.GetProperty("decisions").EnumerateArray().Select(d => d.GetProperty("number").GetString()));
+        Assert.Equal(("two-thirds", "secret"), (one.GetProperty("result").GetProperty("method").GetString(), one.GetProperty("ballot").GetString()));
+        await TestClient.ProblemAsync(missing, HttpStatusCode.NotFound, CommitteeErrors.DecisionNotFound);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = csvText.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("number,year,sequence,decided_at,title,text,outcome,method,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("COMITE-2026-001,2026,1,", lines[1], StringComparison.Ordinal);
+        Assert.Contains("\"'=HYPERLINK(\"\"http://example.org\"\")\"", lines[2], StringComparison.Ordinal);
+        foreach (var route in new[] { "decisions", $"decisions/{first.Number}", "decisions.csv" })
+        {
+            await TestClient.ProblemAsync(await outsider.GetAsync($"{committee}/{route}"), HttpStatusCode.NotFound, ErrorCodes.SpaceNotFound);
+        }
     }
 
     public static TheoryData<string, string, string> BadCommitteeBodies() => new()

@@ -489,6 +489,7 @@ export const ar: Dictionary = {
   'error.auth.two-factor-not-pending': 'تسجيل الدخول بخطوتين مفعّل بالفعل، أو لم يبدأ إعداده.',
   'error.auth.two-factor-required': 'تشترط هذه المساحة تسجيل الدخول بخطوتين. فعّله في قسم الأمان ثم سجّل الدخول مجددًا.',
   'error.auth.weak-password': 'اختر كلمة مرور أطول وأقل شيوعًا.',
+  'error.committee.decision-not-found': 'هذا القرار غير موجود في السجل.',
   'error.committee.invalid-code': 'الرمز من حرفين إلى عشرة أحرف كبيرة أو أرقام، مثل SC.',
   'error.committee.invalid-rules': 'النصاب نسبة من 1 إلى 100 أو عدد لا يقل عن 1، ولا يحمل المقعد أكثر من 10 توكيلات.',
   'error.committee.invalid-seat': 'للمقعد من 1 إلى 100 صوت (وللمراقب لا شيء)، وتنتهي ولايته بعد بدئها.',

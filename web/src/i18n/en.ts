@@ -494,6 +494,7 @@ export const en = {
   'error.auth.two-factor-not-pending': 'Two-factor sign-in is already on, or its set-up was not started.',
   'error.auth.two-factor-required': 'This space requires two-factor sign-in. Turn it on under Security and sign in again.',
   'error.auth.weak-password': 'Choose a longer, less common password.',
+  'error.committee.decision-not-found': 'This decision is not in the register.',
   'error.committee.invalid-code': 'A code is 2 to 10 capital letters or digits, such as SC.',
   'error.committee.invalid-rules': 'The quorum is a percentage from 1 to 100 or a count of at least 1, and a seat carries at most 10 proxies.',
   'error.committee.invalid-seat': 'A seat holds 1 to 100 votes (an observer none), and its term ends after it starts.',

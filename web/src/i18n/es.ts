@@ -490,6 +490,7 @@ export const es: Dictionary = {
   'error.auth.two-factor-not-pending': 'La verificación en dos pasos ya está activada, o no se empezó a configurar.',
   'error.auth.two-factor-required': 'Este espacio exige la verificación en dos pasos. Actívala en Seguridad y vuelve a iniciar sesión.',
   'error.auth.weak-password': 'Elige una contraseña más larga y menos común.',
+  'error.committee.decision-not-found': 'Esta decisión no está en el registro.',
   'error.committee.invalid-code': 'El código tiene de 2 a 10 letras mayúsculas o cifras, como SC.',
   'error.committee.invalid-rules': 'El quórum es un porcentaje de 1 a 100 o un número de al menos 1, y un puesto lleva como máximo 10 poderes.',
   'error.committee.invalid-seat': 'Un puesto tiene de 1 a 100 votos (un observador ninguno) y su mandato termina después de empezar.',

@@ -489,6 +489,7 @@ export const fr: Dictionary = {
   'error.auth.two-factor-not-pending': 'La connexion en deux étapes est déjà activée, ou sa configuration n’a pas été commencée.',
   'error.auth.two-factor-required': 'Cet espace exige la connexion en deux étapes. Activez-la dans Sécurité et reconnectez-vous.',
   'error.auth.weak-password': 'Choisissez un mot de passe plus long et moins courant.',
+  'error.committee.decision-not-found': 'Cette décision n’est pas dans le registre.',
   'error.committee.invalid-code': 'Un code compte 2 à 10 lettres majuscules ou chiffres, comme SC.',
   'error.committee.invalid-rules': 'Le quorum est un pourcentage de 1 à 100 ou un nombre d’au moins 1, et un siège porte au plus 10 procurations.',
   'error.committee.invalid-seat': 'Un siège compte 1 à 100 voix (un observateur aucune) et son mandat finit après avoir commencé.',
