@@ -36,6 +36,7 @@ public static class NetworkHubApp
         app.MapWorkingGroupEndpoints();
         app.MapForumEndpoints();
         app.MapCommitteeEndpoints();
+        app.MapActionItemEndpoints();
         app.MapInvitationEndpoints();
         app.MapMeetingEndpoints();
         app.MapLiveSessions();

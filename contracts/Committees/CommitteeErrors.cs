@@ -33,6 +33,18 @@ public static class CommitteeErrors
 
     /// <summary>Office holders are people with a role in the committee, or representatives or alternates of its seats.</summary>
     public const string NotInCommittee = "committee.office-holder-not-in-committee";
+
+    public const string ActionItemNotFound = "committee.action-item-not-found";
+    public const string TooManyActionItems = "committee.too-many-action-items";
+    public const string NotRunningMeetings = "committee.not-running-meetings";
+    public const string AssigneeInvalid = "committee.assignee-invalid";
+    public const string ActionItemExists = "committee.action-item-exists";
+    public const string TextInvalid = "committee.text-invalid";
+    public const string MinutesNotFound = "committee.minutes-not-found";
+    public const string MinutesExist = "committee.minutes-exist";
+    public const string MinutesApproved = "committee.minutes-approved";
+    public const string MinutesNotCirculated = "committee.minutes-not-circulated";
+    public const string TooManyComments = "committee.too-many-comments";
 }
 
 /// <summary>Limits of committees, shared by request validation and the grain.</summary>
