@@ -50,7 +50,7 @@ public sealed partial class ErrorsAndLimitsTests
         var missing = document["errors"]!.AsArray().Where(e => e!["statuses"]!.AsArray().Count == 0).Select(e => e!["code"]!.GetValue<string>());
 
         Assert.Equal(
-            ["auth.email-taken", "auth.weak-password", "committee.meeting-not-found", "committee.no-voting-seat", "committee.not-found", "committee.vote-closed",
+            ["auth.email-taken", "auth.weak-password", "committee.not-found",
                 "space.invitation-only"],
             missing.Order(StringComparer.Ordinal));
     }
@@ -59,7 +59,7 @@ public sealed partial class ErrorsAndLimitsTests
     {
         var thrown = ThrownStatuses();
         var errors = new JsonArray();
-        foreach (var (code, statuses) in Codes(typeof(ErrorCodes), typeof(LiveSessionErrors), typeof(CommitteeErrors))
+        foreach (var (code, statuses) in Codes(typeof(ErrorCodes), typeof(LiveSessionErrors), typeof(CommitteeErrors), typeof(MeetingErrors))
             .Select(code => (code, thrown.GetValueOrDefault(code, [])))
             .Concat(PipelineCodes.Select(p => (p.Code, new SortedSet<int> { p.Status })))
             .OrderBy(c => c.Item1, StringComparer.Ordinal))
@@ -100,6 +100,16 @@ public sealed partial class ErrorsAndLimitsTests
         }
 
         limits["committee"] = committee;
+
+        var meeting = new JsonObject();
+        foreach (var field in typeof(MeetingLimits).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(int))
+            .OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            meeting[JsonNamingPolicy.CamelCase.ConvertName(field.Name)] = (int)field.GetValue(null)!;
+        }
+
+        limits["meeting"] = meeting;
         return new JsonObject { ["retryAfterSeconds"] = Unavailability.RetryAfterSeconds, ["errors"] = errors, ["limits"] = limits };
     }
 
@@ -116,7 +126,7 @@ public sealed partial class ErrorsAndLimitsTests
     private static Dictionary<string, SortedSet<int>> ThrownStatuses()
     {
         var root = SmokeTests.RepositoryRoot();
-        var holders = new Dictionary<string, Type> { ["ErrorCodes"] = typeof(ErrorCodes), ["LiveSessionErrors"] = typeof(LiveSessionErrors), ["CommitteeErrors"] = typeof(CommitteeErrors) };
+        var holders = new Dictionary<string, Type> { ["ErrorCodes"] = typeof(ErrorCodes), ["LiveSessionErrors"] = typeof(LiveSessionErrors), ["CommitteeErrors"] = typeof(CommitteeErrors), ["MeetingErrors"] = typeof(MeetingErrors) };
         var statuses = new Dictionary<string, SortedSet<int>>();
         foreach (var file in new[] { "api", "silo" }.SelectMany(d => System.IO.Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -134,12 +144,12 @@ public sealed partial class ErrorsAndLimitsTests
             foreach (Match helper in Helper().Matches(source))
             {
                 var name = helper.Groups["method"].Value;
-                foreach (Match call in new Regex($@"\b{name}\(\s*(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors)\.(?<name>\w+)").Matches(source))
+                foreach (Match call in new Regex($@"\b{name}\(\s*(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors)\.(?<name>\w+)").Matches(source))
                 {
                     Add(statuses, (string)holders[call.Groups["holder"].Value].GetField(call.Groups["name"].Value)!.GetRawConstantValue()!, helper.Groups["type"].Value);
                 }
 
-                foreach (Match code in new Regex(@"(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors)\.(?<name>\w+)").Matches(helper.Value))
+                foreach (Match code in new Regex(@"(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors)\.(?<name>\w+)").Matches(helper.Value))
                 {
                     Add(statuses, (string)holders[code.Groups["holder"].Value].GetField(code.Groups["name"].Value)!.GetRawConstantValue()!, helper.Groups["type"].Value);
                 }
@@ -164,7 +174,7 @@ public sealed partial class ErrorsAndLimitsTests
         set.Add(DomainExceptionHandler.Classify(exception).Status);
     }
 
-    [GeneratedRegex(@"(?:new\s+(?<type>\w+Exception)\(\s*|(?<type>\w+Exception)\s+\w+\([^)]*\)\s*=>\s*new\(\s*)(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors)\.(?<name>\w+)")]
+    [GeneratedRegex(@"(?:new\s+(?<type>\w+Exception)\(\s*|(?<type>\w+Exception)\s+\w+\([^)]*\)\s*=>\s*new\(\s*)(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors)\.(?<name>\w+)")]
     private static partial Regex Thrown();
 
     [GeneratedRegex(@"(?<type>\w+Exception)\s+(?<method>\w+)\(string code\)\s*=>[^;]*;")]
