@@ -83,7 +83,7 @@ public static class MinutesMarkdown
                 }
 
                 Line(md, "");
-                Line(md, motion.DecisionNumber is { } number ? $"**{Status(motion.Status)}: decision {Escape(number)}**" : $"**{Status(motion.Status)}**");
+                Line(md, motion.DecisionNumber is { } number ? $"**{Status(motion.Status)}: decision {number}**" : $"**{Status(motion.Status)}**");
             }
         }
 
