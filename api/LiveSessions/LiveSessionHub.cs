@@ -2,8 +2,10 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetworkHub.Api.Infrastructure;
+using NetworkHub.Api.Live;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Api.LiveSessions;
@@ -16,7 +18,7 @@ namespace NetworkHub.Api.LiveSessions;
 /// and their types are the contract in docs/hub-contract.json. Contributions are rate-limited per connection. Before every call
 /// <see cref="HubCredentials"/> checks that the sign-in the connection was made with still holds.
 /// </summary>
-internal sealed class LiveSessionHub(LiveSessionRelay relay, HubCredentials credentials, IGrainFactory grains, IOptions<LiveSessionOptions> options)
+internal sealed class LiveSessionHub(LiveRelay relay, HubCredentials credentials, IGrainFactory grains, IOptions<LiveSessionOptions> options)
     : Hub<ILiveSessionClient>
 {
     private const string LimiterKey = "contributions";
@@ -38,9 +40,9 @@ internal sealed class LiveSessionHub(LiveSessionRelay relay, HubCredentials cred
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         credentials.Disconnected(Context);
-        foreach (var sessionId in Connection.Sessions)
+        foreach (var stream in Connection.Streams)
         {
-            await relay.LeaveAsync(Context.ConnectionId, sessionId);
+            await relay.LeaveAsync(Context.ConnectionId, stream);
         }
 
         (Context.Items[LimiterKey] as IDisposable)?.Dispose();
@@ -52,26 +54,39 @@ internal sealed class LiveSessionHub(LiveSessionRelay relay, HubCredentials cred
     /// </summary>
     public async Task<HubReply<LiveSessionJoined>> Join(Guid sessionId, long? afterSequence)
     {
+        var joined = await JoinStreamAsync(LiveStreams.Session, sessionId, afterSequence);
+        return HubReply.Success(new LiveSessionJoined(sessionId, joined.CatchUp.Role!.Value, joined.Sequence));
+    }
+
+    public Task<HubReply> Leave(Guid sessionId) => LeaveStreamAsync(new LiveStream(LiveStreamKind.Session, sessionId));
+
+    /// <summary>The one join of every kind of stream, through this node's relay.</summary>
+    private async Task<LiveJoin<TCatchUp>> JoinStreamAsync<TEvent, TSnapshot, TCatchUp>(
+        LiveStreamType<TEvent, TSnapshot, TCatchUp> type, Guid id, long? afterSequence)
+        where TEvent : ILiveEvent
+        where TSnapshot : class, ILiveSnapshot
+        where TCatchUp : ILiveCatchUp<TEvent, TSnapshot>
+    {
         // Counted as joined before the group takes it, so that a credential ending meanwhile finds it (see HubCredentials).
         var connection = Connection;
-        var first = connection.Join(sessionId);
+        var stream = new LiveStream(type.Kind, id);
+        var first = connection.Join(stream);
         try
         {
-            return HubReply.Success(
-                await relay.JoinAsync(Context.ConnectionId, Caller, sessionId, afterSequence, () => connection.EndedCode is null));
+            return await relay.JoinAsync(type, Context.ConnectionId, Caller, id, afterSequence, () => connection.EndedCode is null);
         }
         catch when (first)
         {
-            connection.Leave(sessionId);
+            connection.Leave(stream);
             throw;
         }
     }
 
-    public async Task<HubReply> Leave(Guid sessionId)
+    private async Task<HubReply> LeaveStreamAsync(LiveStream stream)
     {
-        if (Connection.Leave(sessionId))
+        if (Connection.Leave(stream))
         {
-            await relay.LeaveAsync(Context.ConnectionId, sessionId);
+            await relay.LeaveAsync(Context.ConnectionId, stream);
         }
 
         return HubReply.Done;

@@ -1,3 +1,5 @@
+using NetworkHub.Contracts.Live;
+
 namespace NetworkHub.Contracts.LiveSessions;
 
 /// <summary>
@@ -11,7 +13,10 @@ public sealed record LiveSessionView(
     [property: Id(2)] IReadOnlyList<PresentPerson> Present,
     [property: Id(3)] IReadOnlyList<OrganisationCount> Organisations,
     [property: Id(4)] IReadOnlyList<Guid> Muted,
-    [property: Id(5)] IReadOnlyList<ItemContent> Items);
+    [property: Id(5)] IReadOnlyList<ItemContent> Items) : ILiveSnapshot
+{
+    public bool Admits(Guid personId) => Present.Any(p => p.PersonId == personId);
+}
 
 /// <summary>After closing: what happened, for the record and its Markdown and JSON exports.</summary>
 [GenerateSerializer, Alias("NetworkHub.LiveSessionRecord")]
