@@ -281,6 +281,7 @@ public enum MeetingStatus
 /// <summary>A meeting as the committee's list shows it.</summary>
 [GenerateSerializer, Alias("NetworkHub.MeetingSummary")]
 public sealed record MeetingSummary(
+    [property: Id(6)] Guid CommitteeId,
     [property: Id(0)] Guid MeetingId,
     [property: Id(1)] string Title,
     [property: Id(2)] MeetingType Type,

@@ -1,13 +1,56 @@
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Contracts.Committees;
 
 /// <summary>
 /// One meeting of a committee, or one written procedure: agenda, attendance by seat, motions with their amendments
-/// and votes, and the minutes. Keyed by meeting id. Asks its committee who the caller is on every call.
+/// and votes, and the minutes. Keyed by meeting id. Asks its committee who the caller is on every call: a meeting of
+/// a committee the caller may not see inside is not-found (<see cref="CommitteeErrors.MeetingNotFound"/>).
+/// Chair, co-chairs and secretary run it (<see cref="CommitteeErrors.NotSecretary"/> for anyone else).
 /// </summary>
 [Alias("NetworkHub.IMeetingGrain")]
 public interface IMeetingGrain : IGrainWithGuidKey
 {
+    /// <summary>Whoever runs the committee's meetings, or a coordinator of it. Repeating the same plan returns the meeting.</summary>
+    Task<MeetingView> ScheduleAsync(Caller caller, Guid committeeId, MeetingPlan plan);
+
     [ReadOnly] Task<MeetingSummary> GetSummaryAsync(Caller caller);
+
+    [ReadOnly] Task<MeetingView> GetViewAsync(Caller caller);
+
+    /// <summary>Replaces the agenda; items keep their id when given one, and an item with motions on it stays.</summary>
+    Task<MeetingView> UpdateAgendaAsync(Caller caller, IReadOnlyList<MeetingAgendaItemDraft> agenda, int? expectedVersion);
+
+    Task<MeetingView> StartAsync(Caller caller);
+
+    /// <summary>Ends the sitting; its open votes close and are counted first.</summary>
+    Task<MeetingView> CloseAsync(Caller caller);
+
+    /// <summary>Only before anything was voted.</summary>
+    Task<MeetingView> CancelAsync(Caller caller);
+
+    Task<MeetingView> RecordAttendanceAsync(Caller caller, Guid seatId, AttendanceStatus status);
+
+    /// <summary>The seat's representative, or the secretary, gives its proxy to another voting seat; until the first vote opens.</summary>
+    Task<MeetingView> GiveProxyAsync(Caller caller, Guid seatId, Guid holderSeatId);
+
+    Task<MeetingView> RevokeProxyAsync(Caller caller, Guid seatId);
+
+    Task<MotionView> ProposeMotionAsync(Caller caller, MotionDraft draft);
+
+    Task<MotionView> SecondMotionAsync(Caller caller, Guid motionId, Guid seconderSeatId);
+
+    Task<MotionView> ProposeAmendmentAsync(Caller caller, Guid motionId, AmendmentDraft draft);
+
+    Task<MotionView> SecondAmendmentAsync(Caller caller, Guid motionId, Guid amendmentId, Guid seconderSeatId);
+
+    Task<VoteView> OpenVoteAsync(Caller caller, OpenVoteCommand command);
+
+    Task<VoteView> CastVoteAsync(Caller caller, Guid voteId, CastVoteCommand command);
+
+    Task<VoteView> CloseVoteAsync(Caller caller, Guid voteId);
+
+    /// <summary>Chair, co-chairs and secretary; oldest first, entries after <paramref name="after"/>.</summary>
+    [ReadOnly] Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit);
 }

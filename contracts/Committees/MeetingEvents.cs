@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+
+namespace NetworkHub.Contracts.Committees;
+
+/// <summary>
+/// What changed at a meeting. In JSON the kind is the "type" property, e.g. "tally-changed". A secret ballot's changes
+/// never name a seat next to a choice.
+/// </summary>
+[GenerateSerializer, Alias("NetworkHub.MeetingChange")]
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(MeetingStatusChanged), "meeting-status-changed")]
+[JsonDerivedType(typeof(MeetingAgendaChanged), "meeting-agenda-changed")]
+[JsonDerivedType(typeof(AttendanceRecorded), "attendance-recorded")]
+[JsonDerivedType(typeof(ProxyGiven), "proxy-given")]
+[JsonDerivedType(typeof(ProxyRevoked), "proxy-revoked")]
+[JsonDerivedType(typeof(MotionChanged), "motion-changed")]
+[JsonDerivedType(typeof(VoteOpened), "vote-opened")]
+[JsonDerivedType(typeof(TallyChanged), "tally-changed")]
+[JsonDerivedType(typeof(VoteClosed), "vote-closed")]
+public abstract record MeetingChange;
+
+[GenerateSerializer, Alias("NetworkHub.MeetingStatusChanged")]
+public sealed record MeetingStatusChanged([property: Id(0)] MeetingStatus Status) : MeetingChange;
+
+[GenerateSerializer, Alias("NetworkHub.MeetingAgendaChanged")]
+public sealed record MeetingAgendaChanged([property: Id(0)] IReadOnlyList<MeetingAgendaItem> Agenda) : MeetingChange;
+
+/// <summary>The secretary recorded a seat's attendance; the quorum as it stands after it.</summary>
+[GenerateSerializer, Alias("NetworkHub.AttendanceRecorded")]
+public sealed record AttendanceRecorded(
+    [property: Id(0)] Guid SeatId,
+    [property: Id(1)] AttendanceStatus Status,
+    [property: Id(2)] int PresentAllotments,
+    [property: Id(3)] int QuorumRequired,
+    [property: Id(4)] bool QuorumMet) : MeetingChange;
+
+[GenerateSerializer, Alias("NetworkHub.ProxyGiven")]
+public sealed record ProxyGiven([property: Id(0)] Guid SeatId, [property: Id(1)] Guid HolderSeatId) : MeetingChange;
+
+[GenerateSerializer, Alias("NetworkHub.ProxyRevoked")]
+public sealed record ProxyRevoked([property: Id(0)] Guid SeatId, [property: Id(1)] Guid HolderSeatId) : MeetingChange;
+
+/// <summary>A motion was moved, seconded, amended, put to the vote, decided or numbered: its whole view.</summary>
+[GenerateSerializer, Alias("NetworkHub.MotionChanged")]
+public sealed record MotionChanged([property: Id(0)] MotionView Motion) : MeetingChange;
+
+[GenerateSerializer, Alias("NetworkHub.VoteOpened")]
+public sealed record VoteOpened(
+    [property: Id(0)] Guid VoteId,
+    [property: Id(1)] Guid MotionId,
+    [property: Id(2)] Guid? AmendmentId,
+    [property: Id(3)] VotingMethod Method,
+    [property: Id(4)] BallotKind Ballot) : MeetingChange;
+
+/// <summary>A vote was cast or changed. Per-seat choices for open ballots only; a secret ballot's totals wait for the close.</summary>
+[GenerateSerializer, Alias("NetworkHub.TallyChanged")]
+public sealed record TallyChanged([property: Id(0)] Guid VoteId, [property: Id(1)] VoteTally Tally) : MeetingChange;
+
+/// <summary>A vote closed with its result; <see cref="DecisionNumber"/> once the register has numbered an adopted motion.</summary>
+[GenerateSerializer, Alias("NetworkHub.VoteClosed")]
+public sealed record VoteClosed(
+    [property: Id(0)] Guid VoteId,
+    [property: Id(1)] VoteResult Result,
+    [property: Id(2)] VoteTally Tally,
+    [property: Id(3)] string? DecisionNumber) : MeetingChange;
