@@ -29,7 +29,7 @@ internal interface ILiveFeed
 /// </summary>
 internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
     where TEvent : ILiveEvent
-    where TSnapshot : class, ILiveSnapshot
+    where TSnapshot : class
     where TCatchUp : ILiveCatchUp<TEvent, TSnapshot>
 {
     /// <summary>Events kept to catch joining connections up without asking the grain.</summary>
@@ -283,13 +283,13 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
         // This node fell further behind than the grain keeps: everyone here starts again from a snapshot. The events
         // skipped may have taken someone's access away, so only people still present get it.
         var snapshot = catchUp.Snapshot!;
-        foreach (var gone in _connections.Values.Distinct().Where(p => !snapshot.Admits(p)).ToList())
+        foreach (var gone in _connections.Values.Distinct().Where(p => !catchUp.Admits(p)).ToList())
         {
             await DropPersonAsync(gone);
         }
 
         await _type.SendSnapshot(_relay.Hub.Clients.Group(_group), snapshot);
-        _delivered = snapshot.Sequence;
+        _delivered = catchUp.Sequence;
         _recent.Clear();
         foreach (var stale in _early.Keys.Where(k => k <= _delivered).ToList())
         {
@@ -317,7 +317,7 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
             if (catchUp.Snapshot is { } snapshot)
             {
                 await _type.SendSnapshot(client, snapshot);
-                after = snapshot.Sequence;
+                after = catchUp.Sequence;
             }
             else
             {

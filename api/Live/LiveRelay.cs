@@ -50,7 +50,7 @@ internal sealed partial class LiveRelay(
     public async Task<LiveJoin<TCatchUp>> JoinAsync<TEvent, TSnapshot, TCatchUp>(
         LiveStreamType<TEvent, TSnapshot, TCatchUp> type, string connectionId, Caller caller, Guid id, long? after, Func<bool> admitted)
         where TEvent : ILiveEvent
-        where TSnapshot : class, ILiveSnapshot
+        where TSnapshot : class
         where TCatchUp : ILiveCatchUp<TEvent, TSnapshot>
     {
         var stream = new LiveStream(type.Kind, id);

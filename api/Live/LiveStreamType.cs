@@ -1,4 +1,5 @@
 using NetworkHub.Api.LiveSessions;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.LiveSessions;
@@ -16,7 +17,7 @@ internal sealed record LiveStreamType<TEvent, TSnapshot, TCatchUp>(
     Func<ILiveSessionClient, TSnapshot, Task> SendSnapshot,
     Func<Guid, Exception> NotFound)
     where TEvent : ILiveEvent
-    where TSnapshot : class, ILiveSnapshot
+    where TSnapshot : class
     where TCatchUp : ILiveCatchUp<TEvent, TSnapshot>;
 
 /// <summary>The grain's answer to a join, and the sequence number the connection is at once it is in the group.</summary>
@@ -30,4 +31,11 @@ internal static class LiveStreams
         (client, e) => client.Event(e),
         (client, view) => client.Snapshot(view),
         id => new NotFoundException(LiveSessionErrors.NotFound, $"No live session with id {id}."));
+
+    public static readonly LiveStreamType<MeetingEvent, MeetingView, MeetingCatchUp> Meeting = new(
+        LiveStreamKind.Meeting,
+        (grains, id) => grains.GetGrain<IMeetingGrain>(id),
+        (client, e) => client.MeetingEvent(e),
+        (client, view) => client.MeetingSnapshot(view),
+        id => new NotFoundException(CommitteeErrors.MeetingNotFound, $"Meeting {id} was not found."));
 }

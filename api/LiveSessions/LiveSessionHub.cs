@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NetworkHub.Api.Infrastructure;
 using NetworkHub.Api.Live;
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.LiveSessions;
@@ -11,8 +12,8 @@ using NetworkHub.Contracts.LiveSessions;
 namespace NetworkHub.Api.LiveSessions;
 
 /// <summary>
-/// Live sessions in real time, at /hubs/sessions. Every method names its session and goes to the session grain,
-/// which decides whether the caller may do it. Every method answers a <see cref="HubReply{T}"/>: its value, or a typed
+/// Live sessions in real time, at /hubs/sessions, and the meetings of committees to watch. Every method names its
+/// session (or meeting) and goes to its grain, which decides whether the caller may do it. Every method answers a <see cref="HubReply{T}"/>: its value, or a typed
 /// <see cref="HubError"/> that changed nothing (see <see cref="HubErrorFilter"/>). Methods that change the session
 /// answer the sequence number of their event: the acknowledgement, sent only once the change is stored. The methods
 /// and their types are the contract in docs/hub-contract.json. Contributions are rate-limited per connection. Before every call
@@ -60,11 +61,23 @@ internal sealed class LiveSessionHub(LiveRelay relay, HubCredentials credentials
 
     public Task<HubReply> Leave(Guid sessionId) => LeaveStreamAsync(new LiveStream(LiveStreamKind.Session, sessionId));
 
+    /// <summary>
+    /// Watches a committee's meeting (anyone who sees inside the committee): a snapshot (the meeting's view) or the
+    /// events after <paramref name="afterSequence"/>, then every later event, until they leave or lose access.
+    /// </summary>
+    public async Task<HubReply<MeetingJoined>> JoinMeeting(Guid meetingId, long? afterSequence)
+    {
+        var joined = await JoinStreamAsync(LiveStreams.Meeting, meetingId, afterSequence);
+        return HubReply.Success(new MeetingJoined(meetingId, joined.Sequence));
+    }
+
+    public Task<HubReply> LeaveMeeting(Guid meetingId) => LeaveStreamAsync(new LiveStream(LiveStreamKind.Meeting, meetingId));
+
     /// <summary>The one join of every kind of stream, through this node's relay.</summary>
     private async Task<LiveJoin<TCatchUp>> JoinStreamAsync<TEvent, TSnapshot, TCatchUp>(
         LiveStreamType<TEvent, TSnapshot, TCatchUp> type, Guid id, long? afterSequence)
         where TEvent : ILiveEvent
-        where TSnapshot : class, ILiveSnapshot
+        where TSnapshot : class
         where TCatchUp : ILiveCatchUp<TEvent, TSnapshot>
     {
         // Counted as joined before the group takes it, so that a credential ending meanwhile finds it (see HubCredentials).

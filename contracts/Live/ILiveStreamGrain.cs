@@ -9,7 +9,7 @@ namespace NetworkHub.Contracts.Live;
 [Alias("NetworkHub.ILiveStreamGrain`3")]
 public interface ILiveStreamGrain<TEvent, TSnapshot, TCatchUp> : IGrainWithGuidKey
     where TEvent : ILiveEvent
-    where TSnapshot : class, ILiveSnapshot
+    where TSnapshot : class
     where TCatchUp : ILiveCatchUp<TEvent, TSnapshot>
 {
     /// <summary>

@@ -26,23 +26,23 @@ public interface ILiveEvent
     Guid? EndsAccessOf();
 }
 
-/// <summary>The whole of a stream as of <see cref="Sequence"/>, for a client too far behind to catch up event by event.</summary>
-public interface ILiveSnapshot
-{
-    long Sequence { get; }
-
-    /// <summary>Whether the person still counts as in the stream: a node that skipped events drops the others.</summary>
-    bool Admits(Guid personId);
-}
-
-/// <summary>What a relay gets back on a join or when it asks for missed events: the events after a point, or a snapshot.</summary>
+/// <summary>
+/// What a relay gets back on a join or when it asks for missed events: the events after a point, or a snapshot of the
+/// whole stream as of <see cref="Sequence"/> (taken in the same turn) for a client further behind than the kept log.
+/// </summary>
 public interface ILiveCatchUp<out TEvent, out TSnapshot>
     where TEvent : ILiveEvent
-    where TSnapshot : class, ILiveSnapshot
+    where TSnapshot : class
 {
     long Sequence { get; }
 
     IReadOnlyList<TEvent>? Events { get; }
 
     TSnapshot? Snapshot { get; }
+
+    /// <summary>
+    /// With a snapshot: whether the person still counts as in the stream. A node that skipped events (one of which may
+    /// have taken someone's access away) drops the others before it sends the snapshot on.
+    /// </summary>
+    bool Admits(Guid personId);
 }

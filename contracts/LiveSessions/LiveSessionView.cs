@@ -1,5 +1,3 @@
-using NetworkHub.Contracts.Live;
-
 namespace NetworkHub.Contracts.LiveSessions;
 
 /// <summary>
@@ -13,10 +11,7 @@ public sealed record LiveSessionView(
     [property: Id(2)] IReadOnlyList<PresentPerson> Present,
     [property: Id(3)] IReadOnlyList<OrganisationCount> Organisations,
     [property: Id(4)] IReadOnlyList<Guid> Muted,
-    [property: Id(5)] IReadOnlyList<ItemContent> Items) : ILiveSnapshot
-{
-    public bool Admits(Guid personId) => Present.Any(p => p.PersonId == personId);
-}
+    [property: Id(5)] IReadOnlyList<ItemContent> Items);
 
 /// <summary>After closing: what happened, for the record and its Markdown and JSON exports.</summary>
 [GenerateSerializer, Alias("NetworkHub.LiveSessionRecord")]

@@ -1,5 +1,6 @@
 using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Live;
 
 namespace NetworkHub.Silo.Committees;
 
@@ -30,6 +31,9 @@ public sealed class MeetingState
     [Id(17)] public List<AuditEntry> Audit { get; set; } = [];
     [Id(18)] public DateTimeOffset CreatedAt { get; set; }
     [Id(19)] public MeetingPlan? Plan { get; set; }
+
+    /// <summary>The live stream's counter and last events (bounded), written with every change.</summary>
+    [Id(40)] public EventLog<MeetingEvent> Log { get; set; } = new();
 }
 
 [GenerateSerializer, Alias("NetworkHub.MotionRecord")]
