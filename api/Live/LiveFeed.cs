@@ -89,18 +89,19 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
             return null;
         }
 
-        if (_delivered < 0)
-        {
-            _delivered = await _grain.WatchAsync(_relay.HostId, _relay.Reference, []);
-        }
-
         TCatchUp catchUp;
         try
         {
+            if (_delivered < 0)
+            {
+                _delivered = await _grain.WatchAsync(_relay.HostId, _relay.Reference, []);
+            }
+
             catchUp = await _grain.JoinAsync(caller, _relay.HostId, after);
         }
         catch
         {
+            // Also when there is no such stream at all (the watch fails): an idle feed does not stay behind.
             await RetireIfIdleAsync();
             throw;
         }

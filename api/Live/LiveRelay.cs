@@ -70,6 +70,9 @@ internal sealed partial class LiveRelay(
     public Task LeaveAsync(string connectionId, LiveStream stream) =>
         _feeds.TryGetValue(stream, out var feed) ? feed.LeaveAsync(connectionId) : Task.CompletedTask;
 
+    /// <summary>Whether this node holds a feed of the stream; for tests and diagnostics.</summary>
+    internal bool Holds(LiveStream stream) => _feeds.ContainsKey(stream);
+
     internal void Retired(ILiveFeed feed) => _feeds.TryRemove(new KeyValuePair<LiveStream, ILiveFeed>(feed.Stream, feed));
 
     /// <summary>Renews every subscription well before its lease ends; a renewal also repairs anything missed.</summary>
