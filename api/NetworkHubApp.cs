@@ -1,5 +1,6 @@
 using NetworkHub.Api.Accounts;
 using NetworkHub.Api.Coalitions;
+using NetworkHub.Api.Committees;
 using NetworkHub.Api.Forums;
 using NetworkHub.Api.LiveSessions;
 using NetworkHub.Api.Organisations;
@@ -35,6 +36,7 @@ public static class NetworkHubApp
         app.MapWorkingGroupEndpoints();
         app.MapForumEndpoints();
         app.MapInvitationEndpoints();
+        app.MapMeetingEndpoints();
         app.MapLiveSessions();
         app.MapWebApp();
         return app;

@@ -232,3 +232,69 @@ public sealed record CastVoteCommand(
     [property: Id(0)] Guid SeatId,
     [property: Id(1)] BallotChoice Choice,
     [property: Id(2)] string? Reason);
+
+/// <summary>Error codes of meetings beside <see cref="CommitteeErrors"/>. Stable strings.</summary>
+public static class MeetingErrors
+{
+    /// <summary>A field outside its limits or form (a title, a time zone, a link that is not https, a deadline in the past).</summary>
+    public const string InvalidInput = "meeting.invalid-input";
+
+    /// <summary>Another meeting, or someone else's, already has this id.</summary>
+    public const string Exists = "meeting.exists";
+
+    /// <summary>The meeting is not in the status the action needs (voting at a closed meeting, starting a cancelled one).</summary>
+    public const string WrongStatus = "meeting.wrong-status";
+
+    public const string MotionNotFound = "meeting.motion-not-found";
+    public const string AmendmentNotFound = "meeting.amendment-not-found";
+    public const string VoteNotFound = "meeting.vote-not-found";
+    public const string AgendaItemNotFound = "meeting.agenda-item-not-found";
+
+    /// <summary>The caller acts for none of the seats named (mover, seconder, the seat giving its proxy).</summary>
+    public const string NotSeatRepresentative = "meeting.not-seat-representative";
+
+    /// <summary>The motion or amendment is not in the state the action needs (seconding a seconded one, voting an unseconded one).</summary>
+    public const string MotionNotOpen = "meeting.motion-not-open";
+
+    /// <summary>An amendment to the motion is undecided: amendments are voted first.</summary>
+    public const string AmendmentPending = "meeting.amendment-pending";
+
+    /// <summary>Proxies are fixed once the meeting's first vote has opened.</summary>
+    public const string VotingStarted = "meeting.voting-started";
+
+    /// <summary>The holder already carries as many proxies as the committee allows.</summary>
+    public const string TooManyProxies = "meeting.too-many-proxies";
+
+    /// <summary>A seat that gave its proxy cannot carry one, and a seat carrying proxies cannot give its own.</summary>
+    public const string ProxyChain = "meeting.proxy-chain";
+
+    /// <summary>A secret ballot's vote is final: changing it would need the link between seat and choice that is never kept.</summary>
+    public const string SecretVoteFinal = "meeting.secret-vote-final";
+
+    /// <summary>Under consensus a no is an objection and needs its reason.</summary>
+    public const string ObjectionReasonRequired = "meeting.objection-reason-required";
+
+    /// <summary>Too many motions, amendments or votes at one meeting (see <see cref="MeetingLimits"/>).</summary>
+    public const string TooMany = "meeting.too-many";
+}
+
+/// <summary>Audit actions of meetings. Ids only in their lines; never a choice.</summary>
+public static class MeetingAuditActions
+{
+    public const string Scheduled = "meeting.scheduled";
+    public const string AgendaChanged = "meeting.agenda-changed";
+    public const string Started = "meeting.started";
+    public const string Closed = "meeting.closed";
+    public const string Cancelled = "meeting.cancelled";
+    public const string AttendanceRecorded = "meeting.attendance-recorded";
+    public const string ProxyGiven = "meeting.proxy-given";
+    public const string ProxyRevoked = "meeting.proxy-revoked";
+    public const string MotionProposed = "motion.proposed";
+    public const string MotionSeconded = "motion.seconded";
+    public const string AmendmentProposed = "amendment.proposed";
+    public const string AmendmentSeconded = "amendment.seconded";
+    public const string VoteOpened = "vote.opened";
+    public const string VoteCast = "vote.cast";
+    public const string VoteClosed = "vote.closed";
+    public const string DecisionRecorded = "decision.recorded";
+}

@@ -1,40 +1,171 @@
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Committees;
+using NetworkHub.Contracts.Errors;
 
 namespace NetworkHub.Silo.Committees;
 
-/// <summary>Motions, amendments and their votes.</summary>
+/// <summary>
+/// Motions and their amendments. A seat's representative moves or seconds for their own seat; the chair or secretary
+/// records it for any seats. An adopted amendment replaces the motion's text, and every version is kept.
+/// </summary>
 internal sealed partial class MeetingGrain
 {
-    public Task<MeetingView> ScheduleAsync(Caller caller, Guid committeeId, MeetingPlan plan) => throw new NotImplementedException();
+    public async Task<MotionView> ProposeMotionAsync(Caller caller, MotionDraft draft)
+    {
+        var (standing, roll) = await SeeAsync(caller);
+        RequireStatus(MeetingStatus.Scheduled, MeetingStatus.InProgress);
+        if (State.Motions.Count >= MeetingLimits.MaxMotions)
+        {
+            throw new ConflictException(MeetingErrors.TooMany, $"A meeting takes at most {MeetingLimits.MaxMotions} motions.");
+        }
 
-    public Task<MeetingView> UpdateAgendaAsync(Caller caller, IReadOnlyList<MeetingAgendaItemDraft> agenda, int? expectedVersion) => throw new NotImplementedException();
+        var title = MeetingRules.Text(draft.Title, MeetingLimits.TitleMaxLength, "motion's title");
+        var text = MeetingRules.Text(draft.Text, MeetingLimits.MotionTextMaxLength, "motion's text");
+        if (draft.AgendaItemId is { } item)
+        {
+            if (!State.Agenda.Exists(i => i.Id == item))
+            {
+                throw new NotFoundException(MeetingErrors.AgendaItemNotFound, $"Agenda item {item} is not on this agenda.");
+            }
+        }
+        else if (!Written)
+        {
+            throw MeetingRules.Invalid("At a sitting a motion belongs to an agenda item.");
+        }
 
-    public Task<MeetingView> StartAsync(Caller caller) => throw new NotImplementedException();
+        RequireMoverAndSeconder(standing, roll, draft.MoverSeatId, draft.SeconderSeatId);
+        var motion = new MotionRecord
+        {
+            Id = Guid.CreateVersion7(),
+            AgendaItemId = draft.AgendaItemId,
+            Title = title,
+            Text = text,
+            Mover = draft.MoverSeatId,
+            Seconder = draft.SeconderSeatId,
+            Status = draft.SeconderSeatId is null ? MotionStatus.Proposed : MotionStatus.Seconded,
+            ProposedAt = Now,
+            History = [new MotionTextVersion(1, text, null, Now)],
+        };
+        State.Motions.Add(motion);
+        Audit(caller, MeetingAuditActions.MotionProposed, motion.Id, draft.MoverSeatId.ToString());
+        var view = MotionView(motion);
+        await CommitAsync(new MotionChanged(view));
+        return view;
+    }
 
-    public Task<MeetingView> CloseAsync(Caller caller) => throw new NotImplementedException();
+    public async Task<MotionView> SecondMotionAsync(Caller caller, Guid motionId, Guid seconderSeatId)
+    {
+        var (standing, roll) = await SeeAsync(caller);
+        RequireStatus(MeetingStatus.Scheduled, MeetingStatus.InProgress);
+        var motion = Motion(motionId);
+        if (motion.Status != MotionStatus.Proposed)
+        {
+            throw new ConflictException(MeetingErrors.MotionNotOpen, "Only a motion waiting for its second can be seconded.");
+        }
 
-    public Task<MeetingView> CancelAsync(Caller caller) => throw new NotImplementedException();
+        RequireSeconder(standing, roll, motion.Mover, seconderSeatId);
+        motion.Seconder = seconderSeatId;
+        motion.Status = MotionStatus.Seconded;
+        Audit(caller, MeetingAuditActions.MotionSeconded, motion.Id, seconderSeatId.ToString());
+        var view = MotionView(motion);
+        await CommitAsync(new MotionChanged(view));
+        return view;
+    }
 
-    public Task<MeetingView> RecordAttendanceAsync(Caller caller, Guid seatId, AttendanceStatus status) => throw new NotImplementedException();
+    public async Task<MotionView> ProposeAmendmentAsync(Caller caller, Guid motionId, AmendmentDraft draft)
+    {
+        var (standing, roll) = await SeeAsync(caller);
+        RequireStatus(MeetingStatus.Scheduled, MeetingStatus.InProgress);
+        var motion = Motion(motionId);
+        if (motion.Status is not (MotionStatus.Proposed or MotionStatus.Seconded))
+        {
+            throw new ConflictException(MeetingErrors.MotionNotOpen, "Only a motion not yet put to the vote can be amended.");
+        }
 
-    public Task<MeetingView> GiveProxyAsync(Caller caller, Guid seatId, Guid holderSeatId) => throw new NotImplementedException();
+        if (motion.Amendments.Count >= MeetingLimits.MaxAmendmentsPerMotion)
+        {
+            throw new ConflictException(MeetingErrors.TooMany, $"A motion takes at most {MeetingLimits.MaxAmendmentsPerMotion} amendments.");
+        }
 
-    public Task<MeetingView> RevokeProxyAsync(Caller caller, Guid seatId) => throw new NotImplementedException();
+        var text = MeetingRules.Text(draft.Text, MeetingLimits.MotionTextMaxLength, "amendment's text");
+        var note = MeetingRules.Optional(draft.Note, MeetingLimits.AmendmentNoteMaxLength, "amendment's note");
+        RequireMoverAndSeconder(standing, roll, draft.MoverSeatId, draft.SeconderSeatId);
+        var amendment = new AmendmentRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Text = text,
+            Note = note,
+            Mover = draft.MoverSeatId,
+            Seconder = draft.SeconderSeatId,
+            Status = draft.SeconderSeatId is null ? MotionStatus.Proposed : MotionStatus.Seconded,
+            ProposedAt = Now,
+        };
+        motion.Amendments.Add(amendment);
+        Audit(caller, MeetingAuditActions.AmendmentProposed, amendment.Id, motion.Id.ToString());
+        var view = MotionView(motion);
+        await CommitAsync(new MotionChanged(view));
+        return view;
+    }
 
-    public Task<MotionView> ProposeMotionAsync(Caller caller, MotionDraft draft) => throw new NotImplementedException();
+    public async Task<MotionView> SecondAmendmentAsync(Caller caller, Guid motionId, Guid amendmentId, Guid seconderSeatId)
+    {
+        var (standing, roll) = await SeeAsync(caller);
+        RequireStatus(MeetingStatus.Scheduled, MeetingStatus.InProgress);
+        var motion = Motion(motionId);
+        var amendment = Amendment(motion, amendmentId);
+        if (amendment.Status != MotionStatus.Proposed)
+        {
+            throw new ConflictException(MeetingErrors.MotionNotOpen, "Only an amendment waiting for its second can be seconded.");
+        }
 
-    public Task<MotionView> SecondMotionAsync(Caller caller, Guid motionId, Guid seconderSeatId) => throw new NotImplementedException();
+        RequireSeconder(standing, roll, amendment.Mover, seconderSeatId);
+        amendment.Seconder = seconderSeatId;
+        amendment.Status = MotionStatus.Seconded;
+        Audit(caller, MeetingAuditActions.AmendmentSeconded, amendment.Id, seconderSeatId.ToString());
+        var view = MotionView(motion);
+        await CommitAsync(new MotionChanged(view));
+        return view;
+    }
 
-    public Task<MotionView> ProposeAmendmentAsync(Caller caller, Guid motionId, AmendmentDraft draft) => throw new NotImplementedException();
+    private static void RequireMoverAndSeconder(CommitteeStanding standing, CommitteeRoll roll, Guid mover, Guid? seconder)
+    {
+        HeldSeat(roll, mover);
+        if (!standing.RunsMeetings && !Represents(standing, mover))
+        {
+            throw new ForbiddenException(MeetingErrors.NotSeatRepresentative, "A motion is moved by its seat's representative, or recorded by the chair or secretary.");
+        }
 
-    public Task<MotionView> SecondAmendmentAsync(Caller caller, Guid motionId, Guid amendmentId, Guid seconderSeatId) => throw new NotImplementedException();
+        if (seconder is { } second)
+        {
+            RequireSeconder(standing, roll, mover, second);
+        }
+    }
 
-    public Task<VoteView> OpenVoteAsync(Caller caller, OpenVoteCommand command) => throw new NotImplementedException();
+    private static void RequireSeconder(CommitteeStanding standing, CommitteeRoll roll, Guid mover, Guid seconder)
+    {
+        HeldSeat(roll, seconder);
+        if (seconder == mover)
+        {
+            throw new RejectedException(MeetingErrors.InvalidInput, "The seconder is another seat than the mover.");
+        }
 
-    public Task<VoteView> CastVoteAsync(Caller caller, Guid voteId, CastVoteCommand command) => throw new NotImplementedException();
+        if (!standing.RunsMeetings && !Represents(standing, seconder))
+        {
+            throw new ForbiddenException(MeetingErrors.NotSeatRepresentative, "A second comes from the seconding seat's representative, or is recorded by the chair or secretary.");
+        }
+    }
 
-    public Task<VoteView> CloseVoteAsync(Caller caller, Guid voteId) => throw new NotImplementedException();
+    private static bool Represents(CommitteeStanding standing, Guid seatId) =>
+        standing.Seats.Any(s => s.SeatId == seatId && s.AsRepresentative);
 
-    private MeetingView View(CommitteeStanding standing, CommitteeRoll roll) => throw new NotImplementedException();
+    private MotionRecord Motion(Guid motionId) => State.Motions.Find(m => m.Id == motionId)
+        ?? throw new NotFoundException(MeetingErrors.MotionNotFound, $"Motion {motionId} is not at this meeting.");
+
+    private static AmendmentRecord Amendment(MotionRecord motion, Guid amendmentId) => motion.Amendments.Find(a => a.Id == amendmentId)
+        ?? throw new NotFoundException(MeetingErrors.AmendmentNotFound, $"Amendment {amendmentId} is not on this motion.");
+
+    private static MotionView MotionView(MotionRecord m) => new(
+        m.Id, m.AgendaItemId, m.Title, m.Text, m.Mover, m.Seconder, m.Status, [.. m.History],
+        [.. m.Amendments.Select(a => new AmendmentView(a.Id, a.Text, a.Note, a.Mover, a.Seconder, a.Status, a.ProposedAt))],
+        m.PendingDecision is not null, m.DecisionNumber, m.ProposedAt);
 }

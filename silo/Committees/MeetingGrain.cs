@@ -11,13 +11,14 @@ namespace NetworkHub.Silo.Committees;
 /// <summary>
 /// One meeting or written procedure of a committee. Every change follows the same order: ask the committee who the
 /// caller is, check the state, change it, and write it with its changes in one <see cref="CommitAsync"/>. Effects on
-/// the committee (its meeting list, the decision register) follow the write and are retried until they succeed.
+/// the committee (its meeting list, the decision register) are written as pending with the change that causes them,
+/// delivered after the write, and retried until they succeed (<c>MeetingGrain.Committee.cs</c>).
 /// Non-reentrant: the order of the changes is the order the calls came in.
 /// </summary>
 internal sealed partial class MeetingGrain(
     [PersistentState("meeting", StorageNames.Default)] IPersistentState<MeetingState> state,
     TimeProvider clock, AuditArchive archive, DeepCopier<MeetingState> copier, ILogger<MeetingGrain> logger)
-    : Grain, IMeetingGrain
+    : Grain, IMeetingGrain, IRemindable
 {
     private MeetingState? _live;
 
@@ -36,6 +37,74 @@ internal sealed partial class MeetingGrain(
 
     private ICommitteeGrain Committee => GrainFactory.GetGrain<ICommitteeGrain>(State.CommitteeId);
 
+    private bool Written => State.Type == MeetingType.WrittenProcedure;
+
+    public async Task<MeetingView> ScheduleAsync(Caller caller, Guid committeeId, MeetingPlan plan)
+    {
+        if (State.Exists)
+        {
+            return State.CreatedBy == caller.PersonId && State.CommitteeId == committeeId
+                ? await GetViewAsync(caller)
+                : throw new ConflictException(MeetingErrors.Exists, $"A meeting with id {Id} already exists.");
+        }
+
+        // The committee first: one the caller may not see is not-found, whatever the plan says.
+        var committee = GrainFactory.GetGrain<ICommitteeGrain>(committeeId);
+        var standing = await committee.GetStandingAsync(caller);
+        var person = caller.PersonId ?? throw new ForbiddenException(ErrorCodes.PersonRequired, "Meetings are scheduled by people.");
+        if (!standing.RunsMeetings && standing.Role != SpaceRole.Coordinator)
+        {
+            throw new ForbiddenException(CommitteeErrors.NotSecretary, "Only the chair, the secretary or a coordinator schedules meetings.");
+        }
+
+        var title = MeetingRules.Text(plan.Title, MeetingLimits.TitleMaxLength, "title");
+        var timeZone = MeetingRules.TimeZone(plan.TimeZone);
+        var place = MeetingRules.Optional(plan.Place, MeetingLimits.PlaceMaxLength, "place");
+        var link = MeetingRules.HttpsUrl(plan.OnlineLink, "online link");
+        var agenda = MeetingRules.Agenda(plan.Agenda, []);
+        if (!Enum.IsDefined(plan.Type))
+        {
+            throw MeetingRules.Invalid("Unknown meeting type.");
+        }
+
+        DateTimeOffset? deadline = null;
+        if (plan.Type == MeetingType.WrittenProcedure)
+        {
+            deadline = plan.Deadline ?? throw MeetingRules.Invalid("A written procedure needs its deadline.");
+            if (deadline <= Now)
+            {
+                throw new RejectedException(MeetingErrors.InvalidInput, "The deadline must be in the future.");
+            }
+        }
+
+        State.CommitteeId = committeeId;
+        State.CreatedBy = person;
+        State.CreatedAt = Now;
+        State.Title = title;
+        State.Type = plan.Type;
+        State.StartsAt = plan.StartsAt;
+        State.TimeZone = timeZone;
+        State.Place = place;
+        State.OnlineLink = link;
+        State.Deadline = deadline;
+        State.Agenda = agenda;
+        State.Status = MeetingStatus.Scheduled;
+
+        // The committee lists the meeting before it is written: if it refuses, nothing was stored; if the write then
+        // fails, the listed id answers not-found until the same schedule is repeated.
+        await committee.AdoptMeetingAsync(caller, Summary());
+        State.Exists = true;
+        Audit(caller, MeetingAuditActions.Scheduled, committeeId);
+        if (deadline is { } due)
+        {
+            await this.RegisterOrUpdateReminder(DeadlineReminder, Max(due - Now, TimeSpan.FromSeconds(1)), DeadlineReminderPeriod);
+        }
+
+        await CommitAsync(new MeetingStatusChanged(MeetingStatus.Scheduled));
+        MeetingLog.Scheduled(logger, Id, committeeId, person);
+        return View(standing, await committee.GetRollAsync());
+    }
+
     public async Task<MeetingSummary> GetSummaryAsync(Caller caller)
     {
         await SeeAsync(caller);
@@ -48,13 +117,98 @@ internal sealed partial class MeetingGrain(
         return View(standing, roll);
     }
 
+    public async Task<MeetingView> UpdateAgendaAsync(Caller caller, IReadOnlyList<MeetingAgendaItemDraft> agenda, int? expectedVersion)
+    {
+        var (standing, roll) = await RunAsync(caller);
+        RequireStatus(MeetingStatus.Scheduled, MeetingStatus.InProgress);
+        if (expectedVersion is { } expected && expected != State.Version)
+        {
+            throw new PreconditionFailedException(ErrorCodes.VersionMismatch, "The meeting changed since it was read.");
+        }
+
+        var replaced = MeetingRules.Agenda(agenda, State.Agenda);
+        // Motions stay on their item: an item with motions cannot be taken off the agenda.
+        if (State.Motions.FirstOrDefault(m => m.AgendaItemId is { } item && !replaced.Exists(i => i.Id == item)) is { } orphan)
+        {
+            throw new ConflictException(MeetingErrors.MotionNotOpen, $"Agenda item {orphan.AgendaItemId} has motions and stays on the agenda.");
+        }
+
+        State.Agenda = replaced;
+        Audit(caller, MeetingAuditActions.AgendaChanged);
+        await CommitAsync(new MeetingAgendaChanged([.. replaced]));
+        return View(standing, roll);
+    }
+
+    public async Task<MeetingView> StartAsync(Caller caller)
+    {
+        var (standing, roll) = await RunAsync(caller);
+        RequireStatus(MeetingStatus.Scheduled);
+        await ChangeStatusAsync(caller, MeetingStatus.InProgress, MeetingAuditActions.Started);
+        return View(standing, roll);
+    }
+
+    public async Task<MeetingView> CloseAsync(Caller caller)
+    {
+        var (standing, roll) = await RunAsync(caller);
+        RequireStatus(MeetingStatus.Scheduled, MeetingStatus.InProgress);
+        // Counted and written with the close, so a closed meeting never holds an open vote.
+        var changes = State.Votes.Where(v => v.Status == VoteStatus.Open).ToList().SelectMany(v => CloseVote(caller, v, roll)).ToList();
+        await ChangeStatusAsync(caller, MeetingStatus.Closed, MeetingAuditActions.Closed, [.. changes]);
+        return View(standing, roll);
+    }
+
+    public async Task<MeetingView> CancelAsync(Caller caller)
+    {
+        var (standing, roll) = await RunAsync(caller);
+        RequireStatus(MeetingStatus.Scheduled, MeetingStatus.InProgress);
+        if (State.Votes.Count > 0)
+        {
+            throw new ConflictException(MeetingErrors.WrongStatus, "A meeting that has voted is closed, not cancelled.");
+        }
+
+        await ChangeStatusAsync(caller, MeetingStatus.Cancelled, MeetingAuditActions.Cancelled);
+        return View(standing, roll);
+    }
+
     public async Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)
     {
         await RunAsync(caller);
         return await archive.PageAsync(AuditOwner, State.Audit, after, limit);
     }
 
+    private async Task ChangeStatusAsync(Caller caller, MeetingStatus status, string action, params MeetingChange[] before)
+    {
+        State.Status = status;
+        State.ListingPending = true;
+        Audit(caller, action);
+        await CommitAsync([.. before, new MeetingStatusChanged(status)]);
+        MeetingLog.StatusChanged(logger, Id, status);
+        await DeliverAsync();
+    }
+
+    private void RequireStatus(params MeetingStatus[] allowed)
+    {
+        if (!allowed.Contains(State.Status))
+        {
+            throw new ConflictException(MeetingErrors.WrongStatus, $"The meeting is {State.Status}.");
+        }
+    }
+
     private MeetingSummary Summary() => new(State.CommitteeId, Id, State.Title, State.Type, State.Status, State.StartsAt, State.Deadline);
+
+    private MeetingView View(CommitteeStanding standing, CommitteeRoll roll)
+    {
+        var casting = State.Exists && State.Status is MeetingStatus.Scheduled or MeetingStatus.InProgress
+            ? VotingRights.SeatsFor(standing, roll, State.Attendance, ProxyMap(), Written).Select(s => new VotedSeat(s.SeatId, s.ByProxy)).ToList()
+            : [];
+        return new MeetingView(
+            Id, State.CommitteeId, State.Title, State.Type, State.Status, State.StartsAt, State.TimeZone, State.Place,
+            State.OnlineLink, State.Deadline, [.. State.Agenda],
+            [.. State.Attendance.OrderBy(a => a.Key).Select(a => new SeatAttendance(a.Key, a.Value))],
+            Quorum(roll), [.. State.Proxies], [.. State.Motions.Select(MotionView)], [.. State.Votes.Select(VoteView)],
+            State.Version, State.Log.Sequence,
+            new MeetingStanding(standing.RunsMeetings, standing.Secretary, [.. standing.Seats.Where(s => s.AsRepresentative).Select(s => s.SeatId)], casting));
+    }
 
     /// <summary>
     /// Writes the state with <paramref name="changes"/>, the one way every change is stored: they are appended to the
@@ -98,4 +252,6 @@ internal sealed partial class MeetingGrain(
 
     private void Audit(Caller caller, string action, Guid? subject = null, string? detail = null) =>
         AuditLog.Append(State.Audit, Now, caller, action, subject, detail);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

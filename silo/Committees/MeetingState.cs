@@ -32,6 +32,9 @@ public sealed class MeetingState
     [Id(18)] public DateTimeOffset CreatedAt { get; set; }
     [Id(19)] public MeetingPlan? Plan { get; set; }
 
+    /// <summary>The committee's list has not yet taken the meeting's latest status: written with the change, cleared once told.</summary>
+    [Id(20)] public bool ListingPending { get; set; }
+
     /// <summary>The live stream's counter and last events (bounded), written with every change.</summary>
     [Id(40)] public EventLog<MeetingEvent> Log { get; set; } = new();
 }
