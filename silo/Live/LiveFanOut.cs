@@ -30,8 +30,6 @@ internal sealed class LiveFanOut<TEvent>
     /// <summary>Appended but not yet written.</summary>
     public bool HasUnsent => _unsent.Count > 0;
 
-    public IEnumerable<string> Hosts => _hosts.Keys;
-
     /// <summary>Appends the event for the next sequence number; it is sent once a <see cref="CommitAsync"/> has written it.</summary>
     public TEvent Emit(EventLog<TEvent> log, Func<long, TEvent> numbered, int capacity)
     {
