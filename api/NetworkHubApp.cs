@@ -35,6 +35,8 @@ public static class NetworkHubApp
         app.MapCoalitionEndpoints();
         app.MapWorkingGroupEndpoints();
         app.MapForumEndpoints();
+        app.MapCommitteeEndpoints();
+        app.MapActionItemEndpoints();
         app.MapInvitationEndpoints();
         app.MapMeetingEndpoints();
         app.MapLiveSessions();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NetworkHub.Silo.Access;
+using NetworkHub.Silo.Committees;
 using NetworkHub.Silo.Spaces;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -86,6 +87,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton(new SchemaLifecycle.Settings(migrate));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaLifecycle>();
         silo.Services.AddSingleton<AuditArchive>();
+        silo.Services.AddSingleton<DecisionRegister>();
         silo.Services.AddSingleton(new CrashAfterSpaceWrite(configuration[CrashAfterSpaceWrite.Setting]));
         silo.Services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
         silo.Services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccountOptions>>((o, accounts) => o.IterationCount = accounts.Value.PasswordHashIterations);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NetworkHub.Api.Committees;
 using NetworkHub.Api.Directory;
 using NetworkHub.Api.Forums;
 using NetworkHub.Api.Infrastructure;
@@ -31,6 +32,7 @@ public static class CoalitionEndpoints
         group.MapDelete("/{id:guid}/organisations/{organisationId:guid}", RemoveOrganisation).WithName(nameof(RemoveOrganisation));
         group.MapChildWorkingGroups(SpaceKind.Coalition);
         group.MapChildForums();
+        group.MapChildCommittees(SpaceKind.Coalition);
         group.MapSpaceMembership(SpaceKind.Coalition);
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NetworkHub.Api.Committees;
 using NetworkHub.Api.Infrastructure;
 using NetworkHub.Api.Spaces;
 using NetworkHub.Contracts.Forums;
@@ -16,6 +17,7 @@ public static class ForumEndpoints
             CreateForum(null, request, context, user, grains, keys)).WithName("CreateStandaloneForum").WithIdempotencyKey();
         group.MapGet("/{id:guid}", GetForum).WithName(nameof(GetForum));
         group.MapPut("/{id:guid}", UpdateForum).WithName(nameof(UpdateForum));
+        group.MapChildCommittees(SpaceKind.Forum);
         group.MapSpaceMembership(SpaceKind.Forum);
         return app;
     }

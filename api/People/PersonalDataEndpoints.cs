@@ -106,7 +106,8 @@ public sealed record PersonalDataExport(
     IReadOnlyList<PersonInSession> LiveSessions)
 {
     public const string CoverageNote =
-        "Spaces: every space you belong to, and the last 1,000 you left or asked to join. Live sessions: every session of " +
+        "Spaces: every space you belong to (committees where you represent an organisation, or stand in for it, included, " +
+        "with what you are named as there), and the last 1,000 you left or asked to join. Live sessions: every session of " +
         "the forums among them, public forums whose sessions you watched included (contributions, statements, ballots, " +
         "votes, reactions, attendance). Audit lines: those naming you in the audit window each space and session keeps.";
 }

@@ -19,6 +19,42 @@ public interface ICommitteeGrain : ISpaceGrain
     Task<CommitteeDetails> UpdateAsync(Caller caller, CommitteeProfile profile, int? expectedVersion);
 
     /// <summary>
+    /// Coordinators set the offices. Holders must be people with a role here, or representatives or alternates of a
+    /// held seat (<c>committee.office-holder-not-in-committee</c>).
+    /// </summary>
+    Task<CommitteeDetails> SetOfficesAsync(Caller caller, CommitteeOffices offices);
+
+    /// <summary>Every seat, offered, held or ended (at most <see cref="CommitteeLimits.SeatsMax"/>), for people who see inside.</summary>
+    [ReadOnly] Task<IReadOnlyList<Seat>> GetSeatsAsync(Caller caller);
+
+    /// <summary>
+    /// Coordinators offer a seat to an organisation the caller may see; one seat per organisation that is offered or
+    /// held (<c>committee.seat-taken</c>). A seat whose term ends becomes vacant by itself.
+    /// </summary>
+    Task<Seat> InviteSeatAsync(Caller caller, SeatInvitation invitation);
+
+    /// <summary>The organisation's coordinators take the offered seat and name its people, who must belong to the organisation.</summary>
+    Task<Seat> AcceptSeatAsync(Caller caller, Guid seatId, SeatPeople people);
+
+    /// <summary>The organisation's coordinators turn the offer down.</summary>
+    Task<Seat> DeclineSeatAsync(Caller caller, Guid seatId);
+
+    /// <summary>The organisation's coordinators name other people for a held seat.</summary>
+    Task<Seat> NameSeatPeopleAsync(Caller caller, Guid seatId, SeatPeople people);
+
+    /// <summary>The organisation's coordinators give the seat up.</summary>
+    Task<Seat> StepDownAsync(Caller caller, Guid seatId);
+
+    /// <summary>Coordinators change the kind, term or allotment of a seat that is offered or held.</summary>
+    Task<Seat> UpdateSeatAsync(Caller caller, Guid seatId, SeatTerms terms);
+
+    /// <summary>Coordinators end a seat that is offered or held; it becomes vacant.</summary>
+    Task<Seat> EndSeatAsync(Caller caller, Guid seatId);
+
+    /// <summary>The committee's meetings, the most recent by start first (at most <see cref="CommitteeLimits.MeetingsKept"/>), for people who see inside.</summary>
+    [ReadOnly] Task<IReadOnlyList<MeetingSummary>> GetMeetingsAsync(Caller caller);
+
+    /// <summary>
     /// What the caller may do here now: role, the seats they act for (confirmed with each holding organisation at this
     /// moment), and offices. Not-found when the committee is invisible to them. Interleaves, as meetings ask on every call.
     /// </summary>

@@ -63,13 +63,14 @@ public enum MotionStatus
     Rejected = 4,
 }
 
-/// <summary>One version of a motion's text: the first as moved, then one per adopted amendment.</summary>
-[GenerateSerializer, Alias("NetworkHub.MotionTextVersion")]
-public sealed record MotionTextVersion(
+/// <summary>One wording of a motion: the first as moved, then one per adopted amendment, with the seat that moved it.</summary>
+[GenerateSerializer, Alias("NetworkHub.MotionVersion")]
+public sealed record MotionVersion(
     [property: Id(0)] int Version,
     [property: Id(1)] string Text,
     [property: Id(2)] Guid? AmendmentId,
-    [property: Id(3)] DateTimeOffset At);
+    [property: Id(3)] Guid? AuthorSeatId,
+    [property: Id(4)] DateTimeOffset At);
 
 [GenerateSerializer, Alias("NetworkHub.AmendmentView")]
 public sealed record AmendmentView(
@@ -79,7 +80,8 @@ public sealed record AmendmentView(
     [property: Id(3)] Guid MoverSeatId,
     [property: Id(4)] Guid? SeconderSeatId,
     [property: Id(5)] MotionStatus Status,
-    [property: Id(6)] DateTimeOffset ProposedAt);
+    [property: Id(6)] DateTimeOffset ProposedAt,
+    [property: Id(7)] int BasedOnVersion);
 
 /// <summary>
 /// A motion with its amendments and text history. <see cref="DecisionPending"/>: adopted, and the register has not
@@ -94,7 +96,7 @@ public sealed record MotionView(
     [property: Id(4)] Guid MoverSeatId,
     [property: Id(5)] Guid? SeconderSeatId,
     [property: Id(6)] MotionStatus Status,
-    [property: Id(7)] IReadOnlyList<MotionTextVersion> History,
+    [property: Id(7)] IReadOnlyList<MotionVersion> History,
     [property: Id(8)] IReadOnlyList<AmendmentView> Amendments,
     [property: Id(9)] bool DecisionPending,
     [property: Id(10)] string? DecisionNumber,
@@ -273,6 +275,9 @@ public static class MeetingErrors
 
     /// <summary>Under consensus a no is an objection and needs its reason.</summary>
     public const string ObjectionReasonRequired = "meeting.objection-reason-required";
+
+    /// <summary>The amendment was drafted on a wording of the motion that another adopted amendment has since replaced.</summary>
+    public const string AmendmentOutdated = "meeting.amendment-outdated";
 
     /// <summary>Too many motions, amendments or votes at one meeting (see <see cref="MeetingLimits"/>).</summary>
     public const string TooMany = "meeting.too-many";

@@ -40,4 +40,10 @@ public interface IOrganisationGrain : ISpaceGrain
 
     /// <summary>Kept up to date by the coalitions after each change of the organisation's status there.</summary>
     Task TrackCoalitionAsync(OrganisationCoalition coalition);
+
+    /// <summary>
+    /// Kept up to date by committees (never exposed by the API): whether the organisation is offered or holds a seat in
+    /// the committee, so that someone leaving the organisation is re-checked there too.
+    /// </summary>
+    Task TrackCommitteeSeatAsync(Guid committeeId, bool holdsSeat);
 }

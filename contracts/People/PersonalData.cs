@@ -20,7 +20,10 @@ public sealed record PersonRecord(
     public IEnumerable<SpaceRef> AllSpaces => Spaces.Select(s => s.Space).Concat(FormerSpaces).Distinct();
 }
 
-/// <summary>What one space holds about one person (ids and their own texts only; names are resolved on read, never stored).</summary>
+/// <summary>
+/// What one space holds about one person (ids and their own texts only; names are resolved on read, never stored).
+/// <see cref="Positions"/>: what a committee names them as (chair, secretary, representative or alternate of a seat).
+/// </summary>
 [GenerateSerializer, Alias("NetworkHub.PersonInSpace")]
 public sealed record PersonInSpace(
     [property: Id(0)] SpaceRef Space,
@@ -31,7 +34,8 @@ public sealed record PersonInSpace(
     [property: Id(5)] PendingJoinRequest? JoinRequest,
     [property: Id(6)] IReadOnlyList<InvitationSummary> InvitationsCreated,
     [property: Id(7)] IReadOnlyList<Guid> InvitationsUsed,
-    [property: Id(8)] IReadOnlyList<AuditEntry> AuditLines);
+    [property: Id(8)] IReadOnlyList<AuditEntry> AuditLines,
+    [property: Id(9)] IReadOnlyList<string>? Positions = null);
 
 [GenerateSerializer, Alias("NetworkHub.PendingJoinRequest")]
 public sealed record PendingJoinRequest([property: Id(0)] string? Message, [property: Id(1)] DateTimeOffset RequestedAt);

@@ -39,12 +39,11 @@ internal sealed partial class MeetingGrain
             Id = Guid.CreateVersion7(),
             AgendaItemId = draft.AgendaItemId,
             Title = title,
-            Text = text,
+            Wording = MotionText.Start(text, draft.MoverSeatId, Now),
             Mover = draft.MoverSeatId,
             Seconder = draft.SeconderSeatId,
             Status = draft.SeconderSeatId is null ? MotionStatus.Proposed : MotionStatus.Seconded,
             ProposedAt = Now,
-            History = [new MotionTextVersion(1, text, null, Now)],
         };
         State.Motions.Add(motion);
         Audit(caller, MeetingAuditActions.MotionProposed, motion.Id, draft.MoverSeatId.ToString());
@@ -82,7 +81,7 @@ internal sealed partial class MeetingGrain
             throw new ConflictException(MeetingErrors.MotionNotOpen, "Only a motion not yet put to the vote can be amended.");
         }
 
-        if (motion.Amendments.Count >= MeetingLimits.MaxAmendmentsPerMotion)
+        if (motion.Amendments.Count >= MeetingLimits.MaxAmendmentsPerMotion || motion.Wording.IsFull)
         {
             throw new ConflictException(MeetingErrors.TooMany, $"A motion takes at most {MeetingLimits.MaxAmendmentsPerMotion} amendments.");
         }
@@ -99,6 +98,7 @@ internal sealed partial class MeetingGrain
             Seconder = draft.SeconderSeatId,
             Status = draft.SeconderSeatId is null ? MotionStatus.Proposed : MotionStatus.Seconded,
             ProposedAt = Now,
+            BasedOnVersion = motion.Wording.CurrentVersion,
         };
         motion.Amendments.Add(amendment);
         Audit(caller, MeetingAuditActions.AmendmentProposed, amendment.Id, motion.Id.ToString());
@@ -165,7 +165,8 @@ internal sealed partial class MeetingGrain
         ?? throw new NotFoundException(MeetingErrors.AmendmentNotFound, $"Amendment {amendmentId} is not on this motion.");
 
     private static MotionView MotionView(MotionRecord m) => new(
-        m.Id, m.AgendaItemId, m.Title, m.Text, m.Mover, m.Seconder, m.Status, [.. m.History],
-        [.. m.Amendments.Select(a => new AmendmentView(a.Id, a.Text, a.Note, a.Mover, a.Seconder, a.Status, a.ProposedAt))],
+        m.Id, m.AgendaItemId, m.Title, m.Text, m.Mover, m.Seconder, m.Status,
+        [.. m.Wording.Versions.Select(v => new MotionVersion(v.Version, v.Text, v.AmendmentId, v.AuthorSeat, v.At))],
+        [.. m.Amendments.Select(a => new AmendmentView(a.Id, a.Text, a.Note, a.Mover, a.Seconder, a.Status, a.ProposedAt, a.BasedOnVersion))],
         m.PendingDecision is not null, m.DecisionNumber, m.ProposedAt);
 }

@@ -32,12 +32,23 @@ internal sealed partial class MeetingGrain
         }
 
         var motion = Motion(command.MotionId);
+        // One vote at a time per motion: two amendments adopted at once would each replace the wording the other was drafted on.
+        if (State.Votes.Exists(v => v.MotionId == motion.Id && v.Status == VoteStatus.Open))
+        {
+            throw new ConflictException(MeetingErrors.MotionNotOpen, "A vote on this motion or one of its amendments is open.");
+        }
+
         if (command.AmendmentId is { } amendmentId)
         {
             var amendment = Amendment(motion, amendmentId);
             if (amendment.Status != MotionStatus.Seconded || motion.Status is not (MotionStatus.Proposed or MotionStatus.Seconded))
             {
                 throw new ConflictException(MeetingErrors.MotionNotOpen, "Only a seconded amendment to an undecided motion is put to the vote.");
+            }
+
+            if (amendment.BasedOnVersion != motion.Wording.CurrentVersion || motion.Wording.IsFull)
+            {
+                throw new ConflictException(MeetingErrors.AmendmentOutdated, "The amendment was drafted on a wording another amendment has replaced.");
             }
 
             amendment.Status = MotionStatus.Voting;
@@ -169,10 +180,10 @@ internal sealed partial class MeetingGrain
                 VoteOutcome.Rejected => MotionStatus.Rejected,
                 _ => MotionStatus.Seconded,
             };
-            if (result.Outcome == VoteOutcome.Adopted && motion.History.Count < MeetingLimits.MaxTextVersions)
+            // Checked when the vote opened, and no other vote on the motion runs beside this one.
+            if (result.Outcome == VoteOutcome.Adopted)
             {
-                motion.Text = amendment.Text;
-                motion.History.Add(new MotionTextVersion(motion.History.Count + 1, amendment.Text, amendment.Id, Now));
+                motion.Wording.Amend(amendment.Id, amendment.Mover, amendment.Text, amendment.BasedOnVersion, Now);
             }
         }
         else

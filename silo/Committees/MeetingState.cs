@@ -45,17 +45,20 @@ public sealed class MotionRecord
     [Id(0)] public Guid Id { get; set; }
     [Id(1)] public Guid? AgendaItemId { get; set; }
     [Id(2)] public string Title { get; set; } = "";
-    [Id(3)] public string Text { get; set; } = "";
     [Id(4)] public Guid Mover { get; set; }
     [Id(5)] public Guid? Seconder { get; set; }
     [Id(6)] public MotionStatus Status { get; set; }
-    [Id(7)] public List<MotionTextVersion> History { get; set; } = [];
     [Id(8)] public List<AmendmentRecord> Amendments { get; set; } = [];
     [Id(9)] public DateTimeOffset ProposedAt { get; set; }
 
     /// <summary>Adopted, to be numbered by the register: set in the same write as the close, cleared with the number.</summary>
     [Id(10)] public DecisionDraft? PendingDecision { get; set; }
     [Id(11)] public string? DecisionNumber { get; set; }
+
+    /// <summary>The wording as moved and as each adopted amendment left it.</summary>
+    [Id(12)] public MotionText Wording { get; set; } = new();
+
+    public string Text => Wording.Current.Text;
 }
 
 [GenerateSerializer, Alias("NetworkHub.AmendmentRecord")]
@@ -68,6 +71,9 @@ public sealed class AmendmentRecord
     [Id(4)] public Guid? Seconder { get; set; }
     [Id(5)] public MotionStatus Status { get; set; }
     [Id(6)] public DateTimeOffset ProposedAt { get; set; }
+
+    /// <summary>The motion's version this amendment was drafted on; it can be adopted only while that is current.</summary>
+    [Id(7)] public int BasedOnVersion { get; set; }
 }
 
 /// <summary>

@@ -123,13 +123,41 @@ public sealed class OrganisationGrain : Grain, IOrganisationGrain, IRemindable
     private IEnumerable<Guid> ActiveCoalitions() =>
         State.Coalitions.Where(c => c.Status == CoalitionOrganisationStatus.Active).Select(c => c.CoalitionId);
 
-    /// <summary>Someone who left or lost their role here may have held roles through this organisation in its coalitions.</summary>
+    /// <summary>
+    /// Someone who left or lost their role here may have held roles through this organisation in its coalitions, or sat
+    /// for it in a committee.
+    /// </summary>
     private void TellCoalitions(Guid? personId)
     {
         foreach (var coalition in ActiveCoalitions())
         {
             _space.Effect(new AccessAboveEffect(new SpaceRef(SpaceKind.Coalition, coalition), personId));
         }
+
+        foreach (var committee in State.Committees)
+        {
+            _space.Effect(new AccessAboveEffect(new SpaceRef(SpaceKind.Committee, committee), personId));
+        }
+    }
+
+    public async Task TrackCommitteeSeatAsync(Guid committeeId, bool holdsSeat)
+    {
+        // Delivered again after a retry or a crash; what is already true needs no write.
+        if (State.Committees.Contains(committeeId) == holdsSeat || !State.Exists)
+        {
+            return;
+        }
+
+        if (holdsSeat)
+        {
+            State.Committees.Add(committeeId);
+        }
+        else
+        {
+            State.Committees.Remove(committeeId);
+        }
+
+        await _space.SaveAsync();
     }
 
     public async Task TrackCoalitionAsync(OrganisationCoalition coalition)

@@ -15,6 +15,9 @@ public sealed class OrganisationState : SpaceState
     [Id(5)] public string? Website { get; set; }
     [Id(6)] public List<ApiKeyRecord> ApiKeys { get; set; } = [];
     [Id(7)] public List<OrganisationCoalition> Coalitions { get; set; } = [];
+
+    /// <summary>Committees where the organisation is offered or holds a seat, kept current by the committees.</summary>
+    [Id(8)] public List<Guid> Committees { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("NetworkHub.ApiKeyRecord")]

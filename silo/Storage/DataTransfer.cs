@@ -3,11 +3,12 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using NetworkHub.Silo.Committees;
 
 namespace NetworkHub.Silo.Storage;
 
 /// <summary>
-/// Moves everything NetworkHub stores (grain state, reminders, Data Protection keys, archived audit lines) between the configured
+/// Moves everything NetworkHub stores (grain state, reminders, Data Protection keys, archived audit lines, the decision register) between the configured
 /// database and an export file, rows unchanged. Rows carry Orleans' own bytes, hashes and ServiceId, which do
 /// not depend on the database, so a SQLite install and a PostgreSQL cluster can trade them. Membership is not
 /// moved: it only describes silos that are running.
@@ -18,6 +19,9 @@ public sealed class DataTransfer(StorageOptions options)
     private const string ReminderColumns = "ServiceId, GrainId, ReminderName, StartTime, Period, GrainHash, Version";
     private const string KeyColumns = "friendly_name, xml, created_on";
     private const string AuditColumns = "owner, sequence, at, actor_person, actor_organisation, action, subject, detail";
+    private const string DecisionColumns =
+        "committee, year, sequence, number, meeting, motion, title, text, outcome, method, total_yes, total_no, total_abstain, " +
+        "present, voting, quorum_required, quorum_met, ballot, decided_at";
 
     private readonly SchemaMigrator _schema = new(options);
 
@@ -33,7 +37,7 @@ public sealed class DataTransfer(StorageOptions options)
 
         // Written beside the target and renamed at the end, so a failed export never looks like a finished one.
         var partial = path + ".partial";
-        int states = 0, reminders = 0, keys = 0, audit = 0;
+        int states = 0, reminders = 0, keys = 0, audit = 0, decisions = 0;
         await using (var writer = new StreamWriter(partial, false, new UTF8Encoding(false)))
         {
             await WriteAsync(writer, new ExportLine { Header = new(ExportFile.Format, ExportFile.FormatVersion, _schema.KnownVersion, options.Provider, DateTimeOffset.UtcNow) });
@@ -60,11 +64,17 @@ public sealed class DataTransfer(StorageOptions options)
                 await WriteAsync(writer, new ExportLine { Audit = row });
                 audit++;
             }
+
+            await foreach (var row in QueryAsync(connection, transaction, $"SELECT {DecisionColumns} FROM networkhub_decisions ORDER BY committee, year, sequence", ReadDecision, cancellationToken))
+            {
+                await WriteAsync(writer, new ExportLine { Decision = row });
+                decisions++;
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
         File.Move(partial, path, overwrite: true);
-        return new(states, reminders, keys, audit);
+        return new(states, reminders, keys, audit, decisions);
     }
 
     /// <summary>Loads a file into an empty database (created or migrated first), all rows or none.</summary>
@@ -91,7 +101,8 @@ public sealed class DataTransfer(StorageOptions options)
         using var reminder = Insert(connection, transaction, "OrleansRemindersTable", ReminderColumns);
         using var key = Insert(connection, transaction, "networkhub_data_protection_keys", KeyColumns);
         using var auditLine = Insert(connection, transaction, "networkhub_audit", AuditColumns);
-        int states = 0, reminders = 0, keys = 0, audit = 0;
+        using var decision = Insert(connection, transaction, "networkhub_decisions", DecisionColumns + ", search");
+        int states = 0, reminders = 0, keys = 0, audit = 0, decisions = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             switch (Parse(line))
@@ -115,20 +126,27 @@ public sealed class DataTransfer(StorageOptions options)
                         Id(a.ActorPerson), Id(a.ActorOrganisation), a.Action, Id(a.Subject), a.Detail);
                     audit++;
                     break;
+                case { Decision: { } d }:
+                    await ExecuteAsync(decision, cancellationToken, Id(d.Committee), d.Year, d.Sequence, d.Number, Id(d.Meeting), Id(d.Motion),
+                        d.Title, d.Text, d.Outcome, d.Method, d.TotalYes, d.TotalNo, d.TotalAbstain, d.Present, d.Voting, d.QuorumRequired,
+                        d.QuorumMet, d.Ballot, Sqlite ? Utc(d.DecidedAt).ToString("O", CultureInfo.InvariantCulture) : Utc(d.DecidedAt),
+                        DecisionRegister.SearchText(d.Title, d.Text));
+                    decisions++;
+                    break;
                 default:
                     throw new InvalidDataException($"{path} holds a line that is not a row: the file is damaged.");
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new(states, reminders, keys, audit);
+        return new(states, reminders, keys, audit, decisions);
     }
 
     private static async Task EnsureEmptyAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT (SELECT count(*) FROM OrleansStorage) + (SELECT count(*) FROM OrleansRemindersTable) + (SELECT count(*) FROM networkhub_data_protection_keys) + (SELECT count(*) FROM networkhub_audit)";
+        command.CommandText = "SELECT (SELECT count(*) FROM OrleansStorage) + (SELECT count(*) FROM OrleansRemindersTable) + (SELECT count(*) FROM networkhub_data_protection_keys) + (SELECT count(*) FROM networkhub_audit) + (SELECT count(*) FROM networkhub_decisions)";
         if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0)
         {
             // Merging two installations could silently replace one grain's state with another's; refuse instead.
@@ -149,6 +167,12 @@ public sealed class DataTransfer(StorageOptions options)
         r.GetString(0), r.GetInt64(1),
         Sqlite ? DateTime.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) : Utc(r.GetDateTime(2)),
         GuidOrNull(r, 3), GuidOrNull(r, 4), r.GetString(5), GuidOrNull(r, 6), r.IsDBNull(7) ? null : r.GetString(7));
+
+    private DecisionRow ReadDecision(DbDataReader r) => new(
+        r.GetGuid(0), r.GetInt32(1), r.GetInt32(2), r.GetString(3), r.GetGuid(4), r.GetGuid(5), r.GetString(6), r.GetString(7),
+        r.GetString(8), r.GetString(9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), r.GetInt32(13), r.GetInt32(14), r.GetInt32(15),
+        r.GetBoolean(16), r.GetString(17),
+        Sqlite ? DateTime.Parse(r.GetString(18), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) : Utc(r.GetDateTime(18)));
 
     private bool Sqlite => options.Provider == DatabaseProvider.Sqlite;
 

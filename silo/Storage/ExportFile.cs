@@ -33,6 +33,8 @@ internal sealed record ExportLine
     public KeyRow? DataProtectionKey { get; init; }
 
     public AuditRow? Audit { get; init; }
+
+    public DecisionRow? Decision { get; init; }
 }
 
 /// <summary>A row of OrleansStorage. Times are UTC.</summary>
@@ -51,9 +53,18 @@ internal sealed record KeyRow(string FriendlyName, string Xml, DateTime CreatedO
 internal sealed record AuditRow(
     string Owner, long Sequence, DateTime At, Guid? ActorPerson, Guid? ActorOrganisation, string Action, Guid? Subject, string? Detail);
 
+/// <summary>
+/// A row of networkhub_decisions (schema 4), enums by name as stored. The search column is not carried: import
+/// computes it from title and text.
+/// </summary>
+internal sealed record DecisionRow(
+    Guid Committee, int Year, int Sequence, string Number, Guid Meeting, Guid Motion, string Title, string Text,
+    string Outcome, string Method, int TotalYes, int TotalNo, int TotalAbstain, int Present, int Voting, int QuorumRequired,
+    bool QuorumMet, string Ballot, DateTime DecidedAt);
+
 /// <summary>How many rows of each kind moved.</summary>
-public sealed record TransferCounts(int GrainStates, int Reminders, int DataProtectionKeys, int AuditLines)
+public sealed record TransferCounts(int GrainStates, int Reminders, int DataProtectionKeys, int AuditLines, int Decisions)
 {
     public override string ToString() =>
-        $"{GrainStates} grain states, {Reminders} reminders, {DataProtectionKeys} data protection keys and {AuditLines} archived audit lines";
+        $"{GrainStates} grain states, {Reminders} reminders, {DataProtectionKeys} data protection keys, {AuditLines} archived audit lines and {Decisions} decisions";
 }

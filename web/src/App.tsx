@@ -40,6 +40,7 @@ export function App() {
         <Route path="coalitions/:id/*" element={<SpacePage kind="coalition" />} />
         <Route path="working-groups/:id/*" element={<SpacePage kind="working-group" />} />
         <Route path="forums/:id/*" element={<SpacePage kind="forum" />} />
+        <Route path="committees/:id/*" element={<SpacePage kind="committee" />} />
         <Route path="sessions/:id" element={<Suspense fallback={<Loading />}><SessionRoom /></Suspense>} />
         <Route path="*" element={<NotFound />} />
       </Route>

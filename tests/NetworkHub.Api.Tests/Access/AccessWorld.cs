@@ -9,12 +9,13 @@ namespace NetworkHub.Api.Tests.Access;
 
 /// <summary>
 /// The world the matrix runs in, built once. For each visibility there is an organisation, a coalition (with that
-/// organisation as an active member organisation), and in the coalition a forum and a working group, all of that
-/// visibility; in each of these twelve spaces the observer, the member, a target person (for role changes and
+/// organisation as an active member organisation), and in the coalition a forum, a working group and a committee, all
+/// of that visibility; in each of these fifteen spaces the observer, the member, a target person (for role changes and
 /// removals) and the later-removed and later-signed-out people hold their roles, two applicants wait with join
 /// requests (made before the private ones were made private), and one invitation is open. Each forum has an open
 /// session and a closed one; the private forum has a running session for the hub. Guest organisations stand by for
-/// the coalition's organisation routes. Destructive rows act on these targets and put them back.
+/// the coalition's organisation routes and the committees' seats. Destructive rows act on these targets and put them
+/// back.
 /// </summary>
 public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
 {
@@ -22,6 +23,7 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
     public const SpaceKind Coalition = SpaceKind.Coalition;
     public const SpaceKind WorkingGroup = SpaceKind.WorkingGroup;
     public const SpaceKind Forum = SpaceKind.Forum;
+    public const SpaceKind Committee = SpaceKind.Committee;
 
     private readonly Dictionary<Principal, TestClient> _people = [];
     private readonly Dictionary<(SpaceKind, Visibility), Guid> _spaces = [];
@@ -31,6 +33,8 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
     private readonly Dictionary<Visibility, Guid> _openSessions = [];
     private readonly Dictionary<Visibility, Guid> _closedSessions = [];
     private readonly List<IAsyncDisposable> _connections = [];
+    private readonly Dictionary<Visibility, Guid> _offeredSeats = [];
+    private readonly Dictionary<Visibility, Guid> _heldSeats = [];
 
     public ApiHost Host => shared.Host;
 
@@ -53,6 +57,22 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
     public Guid GuestToDecline { get; private set; }
 
     public Guid GuestToRemove { get; private set; }
+
+    /// <summary>
+    /// Organisations (public, coordinated by the coordinator, the member among their people) for the committees' seat
+    /// rows: not offered a seat, offered one, and holding one with the member as its representative.
+    /// </summary>
+    public Guid SeatGuestToInvite { get; private set; }
+
+    public Guid SeatGuestOffered { get; private set; }
+
+    public Guid SeatGuestHolding { get; private set; }
+
+    /// <summary>The offered seat of <see cref="SeatGuestOffered"/> in the committee of that visibility; a row that answers it offers a new one.</summary>
+    public Guid OfferedSeat(Visibility visibility) => _offeredSeats[visibility];
+
+    /// <summary>The held seat of <see cref="SeatGuestHolding"/>; a row that ends it makes a new one.</summary>
+    public Guid HeldSeat(Visibility visibility) => _heldSeats[visibility];
 
     /// <summary>A private coalition whose invitations the invitation-link rows use and accept; nothing else is in it.</summary>
     public Guid InvitationCoalition { get; private set; }
@@ -100,6 +120,7 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
         SpaceKind.Organisation => "/api/v1/organisations",
         SpaceKind.Coalition => "/api/v1/coalitions",
         SpaceKind.WorkingGroup => "/api/v1/working-groups",
+        SpaceKind.Committee => "/api/v1/committees",
         _ => "/api/v1/forums",
     };
 
@@ -128,6 +149,7 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
             var coalition = Path(Coalition, visibility);
             _spaces[(Forum, visibility)] = await CreateAsync(coordinator, $"{coalition}/forums", new { name = "Foro", visibility = initial });
             _spaces[(WorkingGroup, visibility)] = await CreateAsync(coordinator, $"{coalition}/working-groups", new { name = "Grupo", visibility = initial });
+            _spaces[(Committee, visibility)] = await CreateAsync(coordinator, $"{coalition}/committees", new { name = "Comité", visibility = initial });
 
             foreach (var kind in Enum.GetValues<SpaceKind>())
             {
@@ -152,7 +174,7 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
             _revocableKeys[visibility] = (await CreateKeyAsync(organisation, "read")).GetProperty("keyId").GetGuid();
         }
 
-        foreach (var kind in new[] { Coalition, Organisation, Forum, WorkingGroup })
+        foreach (var kind in new[] { Coalition, Organisation, Forum, WorkingGroup, Committee })
         {
             await UpdateAsync(kind, Visibility.Private);
         }
@@ -160,6 +182,7 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
         var other = (await coordinator.CreateOrganisationAsync()).Id;
         _keys[(Principal.OtherWriteKey, Visibility.Public)] = await KeyClientAsync(other, "read-write");
         await BuildGuestsAsync();
+        await BuildSeatsAsync();
         InvitationCoalition = (await coordinator.CreateCoalitionAsync(Visibility.Private)).Id;
         await BuildSessionsAsync();
 
@@ -211,6 +234,7 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
         SpaceKind.Organisation => new { name = "Red de Defensoras", kind = "civil-society-organisation", country = "CO", topics = new[] { "land rights" }, visibility },
         SpaceKind.Coalition => new { name = "Coalición por la Paz", country = "CO", topics = new[] { "peace" }, visibility, description = "Charter" },
         SpaceKind.WorkingGroup => new { name = "Grupo", visibility },
+        SpaceKind.Committee => new { name = "Comité", visibility },
         _ => new { name = "Foro", visibility },
     };
 
@@ -234,6 +258,40 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
 
             await TestClient.Expect(await coordinator.PostAsync($"{coalition}/organisations/{GuestToRemove}/accept"), HttpStatusCode.NoContent);
         }
+    }
+
+    private async Task BuildSeatsAsync()
+    {
+        var coordinator = Coordinator;
+        SeatGuestToInvite = (await coordinator.CreateOrganisationAsync()).Id;
+        SeatGuestOffered = (await coordinator.CreateOrganisationAsync()).Id;
+        SeatGuestHolding = (await coordinator.CreateOrganisationAsync()).Id;
+        await coordinator.AddMemberAsync($"/api/v1/organisations/{SeatGuestHolding}", Client(Principal.Member), SpaceRole.Member);
+        foreach (var visibility in Enum.GetValues<Visibility>())
+        {
+            await OfferSeatAgainAsync(visibility);
+            await HoldSeatAgainAsync(visibility);
+        }
+    }
+
+    /// <summary>Offers <see cref="SeatGuestOffered"/> a seat in the committee of that visibility again.</summary>
+    public async Task<HttpResponseMessage> OfferSeatAgainAsync(Visibility visibility)
+    {
+        var response = await Coordinator.PostAsync($"{Path(Committee, visibility)}/seats", new { organisationId = SeatGuestOffered });
+        _offeredSeats[visibility] = (await TestClient.ReadAsync<JsonElement>(response, HttpStatusCode.Created)).GetProperty("seatId").GetGuid();
+        return response;
+    }
+
+    /// <summary>Gives <see cref="SeatGuestHolding"/> a held seat again, with the member as its representative.</summary>
+    public async Task<HttpResponseMessage> HoldSeatAgainAsync(Visibility visibility)
+    {
+        var committee = Path(Committee, visibility);
+        var offered = await Coordinator.PostAsync($"{committee}/seats", new { organisationId = SeatGuestHolding, kind = "founding-partner" });
+        var seat = (await TestClient.ReadAsync<JsonElement>(offered, HttpStatusCode.Created)).GetProperty("seatId").GetGuid();
+        var accepted = await Coordinator.PostAsync($"{committee}/seats/{seat}/accept", new { representative = Client(Principal.Member).PersonId });
+        await TestClient.Expect(accepted, HttpStatusCode.OK);
+        _heldSeats[visibility] = seat;
+        return accepted;
     }
 
     private async Task BuildSessionsAsync()

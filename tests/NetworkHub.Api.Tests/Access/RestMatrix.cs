@@ -236,6 +236,51 @@ public static class RestMatrix
         { "GetWorkingGroupAudit",                Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
         { "GetWorkingGroupAudit",                Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
 
+        // Committees: profile and membership answer as a working group's do (see CommitteeRowsLikeWorkingGroups); seats
+        // are answered for by the holding organisation's coordinators, who here are the coordinator
+        { "GetCoalitionCommittees",              Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+        { "GetCoalitionCommittees",              Mo,    [404, 403, 200, 200, 200, 403, 401, 200, 403, 200] },
+        { "GetCoalitionCommittees",              Priv,  [404, 404, 200, 200, 200, 404, 401, 200, 404, 200] },
+        { "CreateCoalitionCommittee",            Pub,   [401, 403, 403, 403, 201, 403, 401, 403, 403, 403] },
+        { "CreateCoalitionCommittee",            Mo,    [404, 403, 403, 403, 201, 403, 401, 403, 403, 403] },
+        { "CreateCoalitionCommittee",            Priv,  [404, 404, 403, 403, 201, 404, 401, 403, 404, 403] },
+        { "GetForumCommittees",                  Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+        { "GetForumCommittees",                  Mo,    [404, 403, 200, 200, 200, 403, 401, 403, 403, 403] },
+        { "GetForumCommittees",                  Priv,  [404, 404, 200, 200, 200, 404, 401, 404, 404, 404] },
+        { "CreateForumCommittee",                Pub,   [401, 403, 403, 403, 201, 403, 401, 403, 403, 403] },
+        { "CreateForumCommittee",                Mo,    [404, 403, 403, 403, 201, 403, 401, 403, 403, 403] },
+        { "CreateForumCommittee",                Priv,  [404, 404, 403, 403, 201, 404, 401, 404, 404, 404] },
+        { "SetCommitteeOffices",                 Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "SetCommitteeOffices",                 Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "SetCommitteeOffices",                 Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+        { "GetCommitteeSeats",                   Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+        { "GetCommitteeSeats",                   Mo,    [404, 403, 200, 200, 200, 403, 401, 403, 403, 403] },
+        { "GetCommitteeSeats",                   Priv,  [404, 404, 200, 200, 200, 404, 401, 404, 404, 404] },
+        { "GetCommitteeMeetings",                Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+        { "GetCommitteeMeetings",                Mo,    [404, 403, 200, 200, 200, 403, 401, 403, 403, 403] },
+        { "GetCommitteeMeetings",                Priv,  [404, 404, 200, 200, 200, 404, 401, 404, 404, 404] },
+        { "InviteToCommitteeSeat",               Pub,   [401, 403, 403, 403, 201, 403, 401, 403, 403, 403] },
+        { "InviteToCommitteeSeat",               Mo,    [404, 403, 403, 403, 201, 403, 401, 403, 403, 403] },
+        { "InviteToCommitteeSeat",               Priv,  [404, 404, 403, 403, 201, 404, 401, 404, 404, 404] },
+        { "UpdateCommitteeSeat",                 Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "UpdateCommitteeSeat",                 Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "UpdateCommitteeSeat",                 Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+        { "EndCommitteeSeat",                    Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "EndCommitteeSeat",                    Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "EndCommitteeSeat",                    Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+        { "AcceptCommitteeSeat",                 Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "AcceptCommitteeSeat",                 Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "AcceptCommitteeSeat",                 Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+        { "DeclineCommitteeSeat",                Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "DeclineCommitteeSeat",                Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "DeclineCommitteeSeat",                Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+        { "NameSeatRepresentatives",             Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "NameSeatRepresentatives",             Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "NameSeatRepresentatives",             Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+        { "StepDownFromSeat",                    Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "StepDownFromSeat",                    Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "StepDownFromSeat",                    Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+
         // Forums
         { "GetForum",                            Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
         { "GetForum",                            Mo,    [404, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
@@ -305,7 +350,19 @@ public static class RestMatrix
         { "GetSessionAudit",                     Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
         { "GetSessionAudit",                     Mo,    [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
         { "GetSessionAudit",                     Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
-    };
+    }.WithCommitteesLikeWorkingGroups();
+
+    /// <summary>
+    /// A committee is a coalition's child like a working group, its coordinators are its leads, and API keys hold no
+    /// role in it: its profile and membership routes answer exactly as the working group's.
+    /// </summary>
+    private static List<RestRow> WithCommitteesLikeWorkingGroups(this Table table) =>
+    [
+        .. table,
+        .. table.Where(r => r.Operation.Contains("WorkingGroup", StringComparison.Ordinal)
+                && !r.Operation.Contains("OrganisationWorkingGroup", StringComparison.Ordinal) && !r.Operation.Contains("CoalitionWorkingGroup", StringComparison.Ordinal))
+            .Select(r => r with { Operation = r.Operation.Replace("WorkingGroup", "Committee", StringComparison.Ordinal) }),
+    ];
 
     private sealed class Table : List<RestRow>
     {

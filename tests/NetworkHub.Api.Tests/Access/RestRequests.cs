@@ -92,6 +92,43 @@ public static class RestRequests
 
             ["GetWorkingGroup"] = c => c.Get(c.Path(WorkingGroup)),
             ["UpdateWorkingGroup"] = c => c.Client.PutAsync(c.Path(WorkingGroup), UpdateBody(WorkingGroup, c.Visibility)),
+            ["SetCommitteeOffices"] = c => c.Client.PutAsync($"{c.Path(Committee)}/offices", new { chair = (Guid?)null, coChairs = Array.Empty<Guid>() }),
+            ["GetCommitteeSeats"] = c => c.Get($"{c.Path(Committee)}/seats"),
+            ["GetCommitteeMeetings"] = c => c.Get($"{c.Path(Committee)}/meetings"),
+            ["InviteToCommitteeSeat"] = async c =>
+            {
+                var response = await c.Post($"{c.Path(Committee)}/seats", new { organisationId = c.World.SeatGuestToInvite, kind = "observer", allotment = 0 });
+                if (response.IsSuccessStatusCode)
+                {
+                    var seat = (await TestClient.ReadAsync<System.Text.Json.JsonElement>(response, System.Net.HttpStatusCode.Created)).GetProperty("seatId").GetGuid();
+                    await TestClient.Expect(await c.World.Coordinator.PostAsync($"{c.Path(Committee)}/seats/{seat}/end"), System.Net.HttpStatusCode.OK);
+                }
+
+                return response;
+            },
+            ["UpdateCommitteeSeat"] = c => c.Client.PutAsync($"{c.Path(Committee)}/seats/{c.World.HeldSeat(c.Visibility)}",
+                new { kind = "founding-partner", termStart = "2026-01-01T00:00:00Z", allotment = 1 }),
+            ["EndCommitteeSeat"] = async c => await RestoredAsync(
+                await c.Post($"{c.Path(Committee)}/seats/{c.World.HeldSeat(c.Visibility)}/end"),
+                () => c.World.HoldSeatAgainAsync(c.Visibility)),
+            ["AcceptCommitteeSeat"] = async c => await RestoredAsync(
+                await c.Post($"{c.Path(Committee)}/seats/{c.World.OfferedSeat(c.Visibility)}/accept", new { representative = c.World.Coordinator.PersonId }),
+                () => c.World.Coordinator.PostAsync($"{c.Path(Committee)}/seats/{c.World.OfferedSeat(c.Visibility)}/end"),
+                () => c.World.OfferSeatAgainAsync(c.Visibility)),
+            ["DeclineCommitteeSeat"] = async c => await RestoredAsync(
+                await c.Post($"{c.Path(Committee)}/seats/{c.World.OfferedSeat(c.Visibility)}/decline"),
+                () => c.World.OfferSeatAgainAsync(c.Visibility)),
+            ["NameSeatRepresentatives"] = c => c.Client.PutAsync($"{c.Path(Committee)}/seats/{c.World.HeldSeat(c.Visibility)}/representatives",
+                new { representative = c.World.Client(Principal.Member).PersonId }),
+            ["StepDownFromSeat"] = async c => await RestoredAsync(
+                await c.Post($"{c.Path(Committee)}/seats/{c.World.HeldSeat(c.Visibility)}/step-down"),
+                () => c.World.HoldSeatAgainAsync(c.Visibility)),
+            ["GetForumCommittees"] = c => c.Get($"{c.Path(Forum)}/committees"),
+            ["CreateForumCommittee"] = c => c.Create($"{c.Path(Forum)}/committees", UpdateBody(Committee, c.Visibility)),
+            ["GetCoalitionCommittees"] = c => c.Get($"{c.Path(Coalition)}/committees"),
+            ["CreateCoalitionCommittee"] = c => c.Create($"{c.Path(Coalition)}/committees", UpdateBody(Committee, c.Visibility)),
+            ["GetCommittee"] = c => c.Get(c.Path(Committee)),
+            ["UpdateCommittee"] = c => c.Client.PutAsync(c.Path(Committee), UpdateBody(Committee, c.Visibility)),
             ["GetForum"] = c => c.Get(c.Path(Forum)),
             ["UpdateForum"] = c => c.Client.PutAsync(c.Path(Forum), UpdateBody(Forum, c.Visibility)),
 
@@ -158,7 +195,7 @@ public static class RestRequests
         }
 
         var coordinator = c.World.Coordinator;
-        var parents = kind is WorkingGroup or Forum ? new[] { Coalition, kind } : [kind];
+        var parents = kind is WorkingGroup or Forum or Committee ? new[] { Coalition, kind } : [kind];
         foreach (var space in parents)
         {
             await TestClient.Expect(await coordinator.PutAsync(c.Path(space), UpdateBody(space, Visibility.MembersOnly)), System.Net.HttpStatusCode.OK);

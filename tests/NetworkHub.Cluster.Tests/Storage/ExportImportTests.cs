@@ -2,8 +2,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkHub.Cluster.Tests.Infrastructure;
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Committees;
 using NetworkHub.Silo.Spaces;
 
 namespace NetworkHub.Cluster.Tests.Storage;
@@ -42,6 +44,7 @@ public sealed class ExportImportTests : IAsyncDisposable
         Assert.Equal(5, fromSqlite.Count(r => r.StartsWith("{\"storage\"", StringComparison.Ordinal)));
         Assert.Single(fromSqlite, r => r.StartsWith("{\"reminder\"", StringComparison.Ordinal) && r.Contains("\"expiry\"", StringComparison.Ordinal));
         Assert.Equal(Archived(written.PersonId).Count, fromSqlite.Count(r => r.StartsWith("{\"audit\"", StringComparison.Ordinal)));
+        Assert.Equal(2, fromSqlite.Count(r => r.StartsWith("{\"decision\"", StringComparison.Ordinal)));
 
         await using (var cluster = await InProcessSilo.StartPostgreSqlAsync(database.ConnectionString))
         {
@@ -88,6 +91,11 @@ public sealed class ExportImportTests : IAsyncDisposable
         var credentialKey = "cred_test_" + Guid.NewGuid().ToString("N");
         await silo.Grains.GetGrain<ICredentialGrain>(credentialKey).IssueAsync(new(Caller.Person(personId), DateTimeOffset.UtcNow.AddDays(1)));
         await silo.Services.GetRequiredService<AuditArchive>().AddAsync(ArchiveOwner, Archived(personId));
+        foreach (var draft in Decided)
+        {
+            await silo.Services.GetRequiredService<DecisionRegister>().AppendAsync(DecidingCommittee, "SC", draft);
+        }
+
         return new(email, personId, organisationId, organisation.Name, credentialKey);
     }
 
@@ -98,6 +106,13 @@ public sealed class ExportImportTests : IAsyncDisposable
         var caller = await silo.Grains.GetGrain<ICredentialGrain>(expected.CredentialKey).ResolveAsync();
         Assert.Equal(personId, caller?.PersonId);
         Assert.Equal(Archived(personId), await silo.Services.GetRequiredService<AuditArchive>().ReadAsync(ArchiveOwner, 0, long.MaxValue, 10));
+        var register = silo.Services.GetRequiredService<DecisionRegister>();
+        var decisions = (await register.PageAsync(DecidingCommittee, null, null, null, 10)).Decisions;
+        Assert.Equal(["SC-2026-001", "SC-2026-002"], decisions.Select(d => d.Number));
+        Assert.Equal(Decided.Select(d => (d.MeetingId, d.MotionId, d.Title, d.Text, d.Result, d.Ballot, d.DecidedAt)),
+            decisions.Select(d => (d.MeetingId, d.MotionId, d.Title, d.Text, d.Result, d.Ballot, d.DecidedAt)));
+        // The search column is rebuilt on import, not carried.
+        Assert.Equal(decisions[1], Assert.Single((await register.PageAsync(DecidingCommittee, "SECRET", null, null, 10)).Decisions));
         return new(expected.Email, personId, organisation.Id, organisation.Name, expected.CredentialKey);
     }
 
@@ -109,6 +124,19 @@ public sealed class ExportImportTests : IAsyncDisposable
     [
         new(1, new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(1_234_560), personId, null, AuditActions.Created, null, null),
         new(2, new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero), null, ArchivingOrganisation, AuditActions.Invited, personId, "Member"),
+    ];
+
+    private static readonly Guid DecidingCommittee = Guid.Parse("0197a1b2-0000-7000-8000-000000000002");
+
+    /// <summary>Two entries of a decision register (times to the microsecond).</summary>
+    private static readonly DecisionDraft[] Decided =
+    [
+        new(Guid.Parse("0197a1b2-0000-7000-8000-000000000003"), Guid.Parse("0197a1b2-0000-7000-8000-000000000004"), "Plan annuel — adopté",
+            "Le comité **adopte** le plan.", new(VoteOutcome.Adopted, VotingMethod.TwoThirds, new(8, 2, 1), 11, 12, 7, true), BallotKind.Open,
+            new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(1_234_560)),
+        new(Guid.Parse("0197a1b2-0000-7000-8000-000000000003"), Guid.Parse("0197a1b2-0000-7000-8000-000000000005"), "Secret ballot on the chair",
+            "Elected.", new(VoteOutcome.Adopted, VotingMethod.SimpleMajority, new(6, 5, 0), 11, 12, 7, true), BallotKind.Secret,
+            new DateTimeOffset(2026, 3, 1, 13, 0, 0, TimeSpan.Zero)),
     ];
 
     /// <summary>The API keys accounts by a keyed hash of the address; any key of that shape does here.</summary>

@@ -1,7 +1,7 @@
 // Each route of /api/v1 the app uses, through the generated client: tsc checks every path, parameter, body and
 // answer against docs/openapi.json, so a changed contract fails the build here or where the answer is used.
 import type {
-  ApiKeyScope, CoalitionDetails, CoalitionRequest, ForumDetails, ForumRequest, MemberOrganisationRole,
+  ApiKeyScope, CoalitionDetails, CoalitionRequest, CommitteeDetails, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole,
   OrganisationDetails, OrganisationRequest, RegisterRequest, ScheduleSessionRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
 } from '../generated/openapi';
 import type { paths } from '../generated/openapi';
@@ -10,10 +10,10 @@ type AgendaRequest = NonNullable<paths['/api/v1/live-sessions/{id}/agenda']['put
 import { http, unwrap } from './client';
 
 /** Any space's details: the answer of GET /api/v1/{kind}/{id}. */
-export type SpaceDetails = OrganisationDetails | CoalitionDetails | WorkingGroupDetails | ForumDetails;
+export type SpaceDetails = OrganisationDetails | CoalitionDetails | WorkingGroupDetails | ForumDetails | CommitteeDetails;
 
 /** The body of PUT /api/v1/{kind}/{id}: the kind's own request shape. */
-export type SpaceRequest = OrganisationRequest | CoalitionRequest | WorkingGroupRequest | ForumRequest;
+export type SpaceRequest = OrganisationRequest | CoalitionRequest | WorkingGroupRequest | ForumRequest | CommitteeRequest;
 
 /** The route segment of each kind of space: /api/v1/{segment}/{id}, and the app's own /{segment}/{id}. */
 export const kindSegment = {
@@ -21,6 +21,7 @@ export const kindSegment = {
   coalition: 'coalitions',
   'working-group': 'working-groups',
   forum: 'forums',
+  committee: 'committees',
 } as const satisfies Record<SpaceKind, string>;
 
 type Segment = (typeof kindSegment)[SpaceKind];

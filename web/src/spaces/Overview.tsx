@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { SpaceDetails } from '../api/endpoints';
 import { queries } from '../api/queries';
-import type { CoalitionDetails, ForumDetails, OrganisationDetails, SpaceKind, WorkingGroupDetails } from '../generated/openapi';
+import type { CoalitionDetails, CommitteeDetails, ForumDetails, OrganisationDetails, SpaceKind, WorkingGroupDetails } from '../generated/openapi';
 import { useSession } from '../auth/session';
 import { UserParagraphs, UserText } from '../components/UserText';
 import { ErrorMessage, Loading } from '../components/Status';
@@ -60,10 +60,11 @@ function Profile({ kind, space }: { kind: SpaceKind; space: SpaceDetails }) {
   const coalition = kind === 'coalition' ? (space as CoalitionDetails) : null;
   const group = kind === 'working-group' ? (space as WorkingGroupDetails) : null;
   const forum = kind === 'forum' ? (space as ForumDetails) : null;
+  const committee = kind === 'committee' ? (space as CommitteeDetails) : null;
   const place = org ?? coalition;
-  const text = org?.description ?? coalition?.description ?? group?.purpose ?? forum?.description;
+  const text = org?.description ?? coalition?.description ?? group?.purpose ?? forum?.description ?? committee?.mandate;
   const tags = org?.topics ?? coalition?.topics ?? forum?.themes ?? [];
-  const parent = group?.parent ?? forum?.parent;
+  const parent = group?.parent ?? forum?.parent ?? committee?.parent;
 
   return (
     <section aria-label={t('space.overview')}>

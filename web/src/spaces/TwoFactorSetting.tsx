@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { api, type SpaceDetails, type SpaceRequest } from '../api/endpoints';
 import { keys, queries } from '../api/queries';
-import type { CoalitionDetails, ForumDetails, OrganisationDetails, SpaceKind, WorkingGroupDetails } from '../generated/openapi';
+import type { CoalitionDetails, CommitteeDetails, ForumDetails, OrganisationDetails, SpaceKind, WorkingGroupDetails } from '../generated/openapi';
 import { FormErrors } from '../components/Field';
 import { Notice } from '../components/Status';
 import { useI18n } from '../i18n';
@@ -32,6 +32,11 @@ export function profileOf(kind: SpaceKind, space: SpaceDetails): SpaceRequest {
     case 'forum': {
       const f = space as ForumDetails;
       return { ...common, description: f.description, themes: f.themes, openToMemberOrganisations: f.openToMemberOrganisations };
+    }
+    case 'committee': {
+      const c = space as CommitteeDetails;
+      const { quorum, defaultMethod, maxProxiesPerHolder } = c.rules;
+      return { ...common, mandate: c.mandate, code: c.code, rules: { quorumKind: quorum.kind, quorumValue: quorum.value, defaultMethod, maxProxiesPerHolder } };
     }
   }
 }
