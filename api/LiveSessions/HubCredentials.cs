@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using NetworkHub.Api.Infrastructure;
+using NetworkHub.Api.Live;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.LiveSessions;
@@ -17,7 +18,7 @@ namespace NetworkHub.Api.LiveSessions;
 /// look is older than <see cref="RecheckAfter"/>, in case a notification was lost (the credential grain moved).
 /// </summary>
 internal sealed partial class HubCredentials(
-    IGrainFactory grains, IHubContext<LiveSessionHub, ILiveSessionClient> hub, LiveSessionRelay relay, TimeProvider clock, ILogger<HubCredentials> logger)
+    IGrainFactory grains, IHubContext<LiveSessionHub, ILiveSessionClient> hub, LiveRelay relay, TimeProvider clock, ILogger<HubCredentials> logger)
     : BackgroundService, ICredentialObserver, IHubFilter
 {
     public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(1);
@@ -200,9 +201,9 @@ internal sealed partial class HubCredentials(
                 continue;
             }
 
-            foreach (var sessionId in connection.Sessions)
+            foreach (var stream in connection.Streams)
             {
-                await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, LiveSessionRelay.Group(sessionId));
+                await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, LiveRelay.Group(stream));
             }
 
             LogEnded(logger, connection.Context.ConnectionId, code);

@@ -1,10 +1,11 @@
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Api.LiveSessions;
 
 /// <summary>
-/// What the server sends a connection of <see cref="LiveSessionHub"/>. Per session, a connection receives either a
-/// snapshot or the events it missed, then every later event, in sequence order and each once.
+/// What the server sends a connection of <see cref="LiveSessionHub"/>. Per stream it joined (a session, a meeting), a
+/// connection receives either a snapshot or the events it missed, then every later event, in sequence order and each once.
 /// </summary>
 public interface ILiveSessionClient
 {
@@ -13,6 +14,12 @@ public interface ILiveSessionClient
 
     /// <summary>The whole session as of <see cref="LiveSessionView.Sequence"/>: on joining, or when too far behind to catch up.</summary>
     Task Snapshot(LiveSessionView view);
+
+    /// <summary>The next change of a meeting it joined.</summary>
+    Task MeetingEvent(MeetingEvent meetingEvent);
+
+    /// <summary>The whole meeting as of <see cref="MeetingView.Sequence"/>: on joining, or when too far behind to catch up.</summary>
+    Task MeetingSnapshot(MeetingView view);
 
     /// <summary>The last message before the server closes the connection: the sign-in it was made with ended.</summary>
     Task Ended(ConnectionEnded ended);

@@ -2,21 +2,24 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetworkHub.Api.Infrastructure;
+using NetworkHub.Api.Live;
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Api.LiveSessions;
 
 /// <summary>
-/// Live sessions in real time, at /hubs/sessions. Every method names its session and goes to the session grain,
-/// which decides whether the caller may do it. Every method answers a <see cref="HubReply{T}"/>: its value, or a typed
+/// Live sessions in real time, at /hubs/sessions, and the meetings of committees to watch. Every method names its
+/// session (or meeting) and goes to its grain, which decides whether the caller may do it. Every method answers a <see cref="HubReply{T}"/>: its value, or a typed
 /// <see cref="HubError"/> that changed nothing (see <see cref="HubErrorFilter"/>). Methods that change the session
 /// answer the sequence number of their event: the acknowledgement, sent only once the change is stored. The methods
 /// and their types are the contract in docs/hub-contract.json. Contributions are rate-limited per connection. Before every call
 /// <see cref="HubCredentials"/> checks that the sign-in the connection was made with still holds.
 /// </summary>
-internal sealed class LiveSessionHub(LiveSessionRelay relay, HubCredentials credentials, IGrainFactory grains, IOptions<LiveSessionOptions> options)
+internal sealed class LiveSessionHub(LiveRelay relay, HubCredentials credentials, IGrainFactory grains, IOptions<LiveSessionOptions> options)
     : Hub<ILiveSessionClient>
 {
     private const string LimiterKey = "contributions";
@@ -38,9 +41,9 @@ internal sealed class LiveSessionHub(LiveSessionRelay relay, HubCredentials cred
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         credentials.Disconnected(Context);
-        foreach (var sessionId in Connection.Sessions)
+        foreach (var stream in Connection.Streams)
         {
-            await relay.LeaveAsync(Context.ConnectionId, sessionId);
+            await relay.LeaveAsync(Context.ConnectionId, stream);
         }
 
         (Context.Items[LimiterKey] as IDisposable)?.Dispose();
@@ -52,26 +55,51 @@ internal sealed class LiveSessionHub(LiveSessionRelay relay, HubCredentials cred
     /// </summary>
     public async Task<HubReply<LiveSessionJoined>> Join(Guid sessionId, long? afterSequence)
     {
+        var joined = await JoinStreamAsync(LiveStreams.Session, sessionId, afterSequence);
+        return HubReply.Success(new LiveSessionJoined(sessionId, joined.CatchUp.Role!.Value, joined.Sequence));
+    }
+
+    public Task<HubReply> Leave(Guid sessionId) => LeaveStreamAsync(new LiveStream(LiveStreamKind.Session, sessionId));
+
+    /// <summary>
+    /// Watches a committee's meeting (anyone who sees inside the committee): a snapshot (the meeting's view) or the
+    /// events after <paramref name="afterSequence"/>, then every later event, until they leave or lose access.
+    /// </summary>
+    public async Task<HubReply<MeetingJoined>> JoinMeeting(Guid meetingId, long? afterSequence)
+    {
+        var joined = await JoinStreamAsync(LiveStreams.Meeting, meetingId, afterSequence);
+        return HubReply.Success(new MeetingJoined(meetingId, joined.Sequence));
+    }
+
+    public Task<HubReply> LeaveMeeting(Guid meetingId) => LeaveStreamAsync(new LiveStream(LiveStreamKind.Meeting, meetingId));
+
+    /// <summary>The one join of every kind of stream, through this node's relay.</summary>
+    private async Task<LiveJoin<TCatchUp>> JoinStreamAsync<TEvent, TSnapshot, TCatchUp>(
+        LiveStreamType<TEvent, TSnapshot, TCatchUp> type, Guid id, long? afterSequence)
+        where TEvent : ILiveEvent
+        where TSnapshot : class
+        where TCatchUp : ILiveCatchUp<TEvent, TSnapshot>
+    {
         // Counted as joined before the group takes it, so that a credential ending meanwhile finds it (see HubCredentials).
         var connection = Connection;
-        var first = connection.Join(sessionId);
+        var stream = new LiveStream(type.Kind, id);
+        var first = connection.Join(stream);
         try
         {
-            return HubReply.Success(
-                await relay.JoinAsync(Context.ConnectionId, Caller, sessionId, afterSequence, () => connection.EndedCode is null));
+            return await relay.JoinAsync(type, Context.ConnectionId, Caller, id, afterSequence, () => connection.EndedCode is null);
         }
         catch when (first)
         {
-            connection.Leave(sessionId);
+            connection.Leave(stream);
             throw;
         }
     }
 
-    public async Task<HubReply> Leave(Guid sessionId)
+    private async Task<HubReply> LeaveStreamAsync(LiveStream stream)
     {
-        if (Connection.Leave(sessionId))
+        if (Connection.Leave(stream))
         {
-            await relay.LeaveAsync(Context.ConnectionId, sessionId);
+            await relay.LeaveAsync(Context.ConnectionId, stream);
         }
 
         return HubReply.Done;

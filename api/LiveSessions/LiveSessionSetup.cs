@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using NetworkHub.Api.Infrastructure;
+using NetworkHub.Api.Live;
 
 namespace NetworkHub.Api.LiveSessions;
 
@@ -24,8 +25,8 @@ public static class LiveSessionSetup
             .AddJsonProtocol(o => ApiJson.ApplyConventions(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<IHttpContextFactory, HubTokenQuery>();
         builder.Services.AddSingleton<HubErrorFilter>();
-        builder.Services.AddSingleton<LiveSessionRelay>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveSessionRelay>());
+        builder.Services.AddSingleton<LiveRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveRelay>());
         builder.Services.AddSingleton<HubCredentials>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HubCredentials>());
         return builder;

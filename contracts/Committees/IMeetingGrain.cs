@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Contracts.Committees;
@@ -8,9 +9,11 @@ namespace NetworkHub.Contracts.Committees;
 /// and votes, and the minutes. Keyed by meeting id. Asks its committee who the caller is on every call: a meeting of
 /// a committee the caller may not see inside is not-found (<see cref="CommitteeErrors.MeetingNotFound"/>).
 /// Chair, co-chairs and secretary run it (<see cref="CommitteeErrors.NotSecretary"/> for anyone else).
+/// Its changes are a live stream (<see cref="ILiveStreamGrain{TEvent, TSnapshot, TCatchUp}"/>) anyone who sees inside
+/// the committee may watch; the committee calls <c>AccessChangedAsync</c> when someone may have lost access.
 /// </summary>
 [Alias("NetworkHub.IMeetingGrain")]
-public interface IMeetingGrain : IGrainWithGuidKey
+public interface IMeetingGrain : ILiveStreamGrain<MeetingEvent, MeetingView, MeetingCatchUp>
 {
     /// <summary>Whoever runs the committee's meetings, or a coordinator of it. Repeating the same plan returns the meeting.</summary>
     Task<MeetingView> ScheduleAsync(Caller caller, Guid committeeId, MeetingPlan plan);

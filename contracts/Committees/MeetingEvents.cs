@@ -17,6 +17,7 @@ namespace NetworkHub.Contracts.Committees;
 [JsonDerivedType(typeof(VoteOpened), "vote-opened")]
 [JsonDerivedType(typeof(TallyChanged), "tally-changed")]
 [JsonDerivedType(typeof(VoteClosed), "vote-closed")]
+[JsonDerivedType(typeof(WatcherAccessEnded), "access-ended")]
 public abstract record MeetingChange;
 
 [GenerateSerializer, Alias("NetworkHub.MeetingStatusChanged")]

@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 
@@ -9,9 +10,12 @@ namespace NetworkHub.Contracts.LiveSessions;
 /// appointed co-facilitators facilitate, its members participate, its observers (and anyone who may see inside a
 /// public forum) watch. A session of a forum the caller may not see does not exist for them (not-found).
 /// Every change is written, with its event, before the call returns; the returned number is the event's sequence.
+/// Its stream (<see cref="ILiveStreamGrain{TEvent, TSnapshot, TCatchUp}"/>): a join gets a role, and whoever the forum
+/// no longer lets in, or a facilitator removed, leaves with a <see cref="ParticipantAccessChanged"/> (role null) or
+/// <see cref="ParticipantRemoved"/> event; a changed role is announced by the former.
 /// </summary>
 [Alias("NetworkHub.ILiveSessionGrain")]
-public interface ILiveSessionGrain : IGrainWithGuidKey
+public interface ILiveSessionGrain : ILiveStreamGrain<LiveSessionEvent, LiveSessionView, LiveSessionCatchUp>
 {
     /// <summary>Forum coordinators only. Repeating the same schedule (same id, same person) returns the session.</summary>
     Task<LiveSessionDetails> ScheduleAsync(Caller caller, ScheduleLiveSessionCommand command);
@@ -29,36 +33,6 @@ public interface ILiveSessionGrain : IGrainWithGuidKey
 
     /// <summary>Facilitators only; oldest first, entries after <paramref name="after"/>.</summary>
     [ReadOnly] Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit);
-
-    /// <summary>
-    /// An API node's relay subscribes, or renews its lease, and says who is connected through it (so presence
-    /// survives a restart of the session's activation). Returns the current sequence number.
-    /// </summary>
-    Task<long> WatchAsync(string hostId, ILiveSessionObserver observer, IReadOnlyList<Guid> present);
-
-    Task UnwatchAsync(string hostId);
-
-    /// <summary>
-    /// A person connects through <paramref name="hostId"/>. Returns their role and either the events after
-    /// <paramref name="after"/> or, when that is null or older than the kept log, a snapshot.
-    /// </summary>
-    Task<LiveSessionCatchUp> JoinAsync(Caller caller, string hostId, long? after);
-
-    /// <summary>The person's last connection through <paramref name="hostId"/> ended.</summary>
-    Task LeaveAsync(Guid personId, string hostId);
-
-    /// <summary>
-    /// The forum's access rules changed for <paramref name="personId"/> (or for everyone, when null): the people present
-    /// are checked again with the forum. Whoever lost access leaves in the session's order, with a
-    /// <see cref="ParticipantAccessChanged"/> event (role null) that every node applies by taking their connections out
-    /// before passing on any later event; a changed role is announced the same way. Returns once that is written.
-    /// Interleaves: the forum waits on this call, and another call here may be waiting on the forum.
-    /// </summary>
-    [AlwaysInterleave]
-    Task AccessChangedAsync(Guid? personId);
-
-    /// <summary>For relays filling a gap: events after <paramref name="after"/>, or a snapshot when they are no longer kept.</summary>
-    [ReadOnly] Task<LiveSessionCatchUp> GetEventsAsync(long after);
 
     Task<long> OpenLobbyAsync(Caller caller);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using NetworkHub.Contracts.Live;
 
 namespace NetworkHub.Contracts.LiveSessions;
 
@@ -10,7 +11,15 @@ namespace NetworkHub.Contracts.LiveSessions;
 public sealed record LiveSessionEvent(
     [property: Id(0)] long Sequence,
     [property: Id(1)] DateTimeOffset At,
-    [property: Id(2)] LiveSessionChange Change);
+    [property: Id(2)] LiveSessionChange Change) : ILiveEvent
+{
+    public Guid? EndsAccessOf() => Change switch
+    {
+        ParticipantRemoved removed => removed.PersonId,
+        ParticipantAccessChanged { Role: null } lost => lost.PersonId,
+        _ => null,
+    };
+}
 
 /// <summary>What changed. In JSON the kind is the "type" property, e.g. "contribution-posted".</summary>
 [GenerateSerializer, Alias("NetworkHub.LiveSessionChange")]

@@ -1,3 +1,5 @@
+using NetworkHub.Contracts.Live;
+
 namespace NetworkHub.Contracts.LiveSessions;
 
 /// <summary>Input limits shared by request validation in the API and guards in the session grain.</summary>
@@ -19,10 +21,7 @@ public static class LiveSessionLimits
     public const int DefaultSpeakerSeconds = 120;
 
     /// <summary>Events kept in the persisted log for catching up; a client further behind gets a snapshot.</summary>
-    public const int EventLogCapacity = 64;
-
-    /// <summary>How long a relay's subscription lasts without renewal; relays renew at a third of it.</summary>
-    public static readonly TimeSpan HostLease = TimeSpan.FromSeconds(90);
+    public const int EventLogCapacity = LiveStreamLimits.EventLogCapacity;
 
     /// <summary>The reactions a contribution can get.</summary>
     public static readonly IReadOnlyList<string> Reactions = ["agree", "applause", "heart", "question", "thanks"];

@@ -1,3 +1,5 @@
+using NetworkHub.Contracts.Live;
+
 namespace NetworkHub.Contracts.LiveSessions;
 
 /// <summary>Scheduled, then lobby, running (and paused), closed. Never back to an earlier status.</summary>
@@ -94,7 +96,10 @@ public sealed record LiveSessionCatchUp(
     [property: Id(0)] long Sequence,
     [property: Id(1)] LiveSessionRole? Role,
     [property: Id(2)] IReadOnlyList<LiveSessionEvent>? Events,
-    [property: Id(3)] LiveSessionView? Snapshot);
+    [property: Id(3)] LiveSessionView? Snapshot) : ILiveCatchUp<LiveSessionEvent, LiveSessionView>
+{
+    public bool Admits(Guid personId) => Snapshot?.Present.Any(p => p.PersonId == personId) ?? true;
+}
 
 /// <summary>The answer to a hub Join, sent after the snapshot or the missed events. Travels as JSON only, never between grains.</summary>
 public sealed record LiveSessionJoined(Guid SessionId, LiveSessionRole Role, long Sequence);

@@ -243,12 +243,10 @@ public sealed partial class CommitteeGrain : Grain, ICommitteeGrain, IRemindable
     private DecisionRegister Register => GrainContext.ActivationServices.GetRequiredService<DecisionRegister>();
 
     /// <summary>
-    /// Someone (or, for null, everyone) may have lost access here. The committee's meetings will re-check the people
-    /// present; until meetings exist there is nobody to tell.
+    /// Someone (or, for null, everyone) may have lost access here: the open meetings check their watchers again, after
+    /// the write, through the outbox (see Live streams in docs/architecture.md).
     /// </summary>
-    private void AccessNarrowed(Guid? personId)
-    {
-    }
+    private void AccessNarrowed(Guid? personId) => _space.Effect(MeetingsAccessEffect.For(State.Meetings, personId));
 
     /// <summary>
     /// The role a person holds without being on the roster: member while representing or standing in for a held seat

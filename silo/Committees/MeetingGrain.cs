@@ -4,6 +4,7 @@ using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
+using Orleans.Serialization;
 
 namespace NetworkHub.Silo.Committees;
 
@@ -16,10 +17,16 @@ namespace NetworkHub.Silo.Committees;
 /// </summary>
 internal sealed partial class MeetingGrain(
     [PersistentState("meeting", StorageNames.Default)] IPersistentState<MeetingState> state,
-    TimeProvider clock, AuditArchive archive, ILogger<MeetingGrain> logger)
+    TimeProvider clock, AuditArchive archive, DeepCopier<MeetingState> copier, ILogger<MeetingGrain> logger)
     : Grain, IMeetingGrain, IRemindable
 {
-    private MeetingState State => state.State;
+    private MeetingState? _live;
+
+    /// <summary>
+    /// The state the calls change; every write persists a copy taken in the grain's turn, because access changes
+    /// interleave (see <see cref="WriteAsync"/>).
+    /// </summary>
+    private MeetingState State => _live ??= state.State;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -199,31 +206,48 @@ internal sealed partial class MeetingGrain(
             State.OnlineLink, State.Deadline, [.. State.Agenda],
             [.. State.Attendance.OrderBy(a => a.Key).Select(a => new SeatAttendance(a.Key, a.Value))],
             Quorum(roll), [.. State.Proxies], [.. State.Motions.Select(MotionView)], [.. State.Votes.Select(VoteView)],
-            State.Version, 0,
+            State.Version, State.Log.Sequence,
             new MeetingStanding(standing.RunsMeetings, standing.Secretary, [.. standing.Seats.Where(s => s.AsRepresentative).Select(s => s.SeatId)], casting));
     }
 
     /// <summary>
-    /// Writes the state with <paramref name="changes"/>, the one way every change is stored. Nothing a change
-    /// announces is told to anyone before the write holding it has succeeded.
+    /// Writes the state with <paramref name="changes"/>, the one way every change is stored: they are appended to the
+    /// meeting's event log, written with the state, and only then sent to the relays of everyone watching (see
+    /// <c>MeetingGrain.Live.cs</c>). Nothing a change announces is told to anyone before the write holding it has succeeded.
     /// </summary>
     private async Task CommitAsync(params MeetingChange[] changes)
     {
+        RequireTotalsOnly(changes);
         State.Version++;
+        foreach (var change in changes)
+        {
+            Emit(change);
+        }
+
+        await FanOut.CommitAsync();
+        MeetingLog.Committed(logger, Id, changes.Length);
+    }
+
+    /// <summary>
+    /// The group commit's write. The provider gets a copy taken now, in this turn: it serialises only after opening its
+    /// connection, possibly on a pool thread while an interleaved access change appends to the log.
+    /// </summary>
+    private async Task WriteAsync()
+    {
         try
         {
             // Audit lines leaving the window are archived before the write that drops them: never in neither place.
             await archive.MoveOverflowAsync(AuditOwner, State.Audit);
+            state.State = copier.Copy(State);
             await state.WriteStateAsync();
         }
         catch
         {
-            // The activation now holds changes the database does not; start again from what was stored.
+            // The activation now holds changes the database does not; start again from what was stored. The events
+            // of this write are never sent.
             DeactivateOnIdle();
             throw;
         }
-
-        MeetingLog.Committed(logger, Id, changes.Length);
     }
 
     private void Audit(Caller caller, string action, Guid? subject = null, string? detail = null) =>

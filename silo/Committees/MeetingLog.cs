@@ -9,6 +9,9 @@ internal static partial class MeetingLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Meeting {MeetingId}: {Count} changes written")]
     public static partial void Committed(ILogger logger, Guid meetingId, int count);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId}: person {PersonId} lost access through the committee and stopped watching")]
+    public static partial void AccessLost(ILogger logger, Guid meetingId, Guid personId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId} scheduled in committee {CommitteeId} by person {PersonId}")]
     public static partial void Scheduled(ILogger logger, Guid meetingId, Guid committeeId, Guid personId);
 

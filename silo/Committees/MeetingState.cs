@@ -1,5 +1,6 @@
 using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Live;
 
 namespace NetworkHub.Silo.Committees;
 
@@ -33,6 +34,9 @@ public sealed class MeetingState
 
     /// <summary>The committee's list has not yet taken the meeting's latest status: written with the change, cleared once told.</summary>
     [Id(20)] public bool ListingPending { get; set; }
+
+    /// <summary>The live stream's counter and last events (bounded), written with every change.</summary>
+    [Id(40)] public EventLog<MeetingEvent> Log { get; set; } = new();
 }
 
 [GenerateSerializer, Alias("NetworkHub.MotionRecord")]

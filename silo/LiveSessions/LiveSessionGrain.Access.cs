@@ -84,10 +84,7 @@ internal sealed partial class LiveSessionGrain
             }
         }
 
-        if (_unsent.Count > 0)
-        {
-            await CommitAsync();
-        }
+        await FanOut.CommitIfAppendedAsync();
     }
 
     /// <summary>The person's role here now, or null when the forum no longer lets them see inside.</summary>

@@ -1,19 +1,20 @@
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Live;
 
 namespace NetworkHub.Silo.LiveSessions;
 
 /// <summary>
 /// The API nodes watching this session and the people connected through them. A node's relay renews its lease
-/// every third of <see cref="LiveSessionLimits.HostLease"/>; a node that stops renewing (it crashed) is dropped, and
+/// every third of <see cref="LiveStreamLimits.HostLease"/> (<see cref="LiveFanOut{TEvent}"/>); a node that stops renewing (it crashed) is dropped, and
 /// so is everyone who was connected through it.
 /// </summary>
 internal sealed partial class LiveSessionGrain
 {
-    private readonly Dictionary<string, HostLease> _hosts = new(StringComparer.Ordinal);
     private long _accessChanges;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -22,20 +23,20 @@ internal sealed partial class LiveSessionGrain
         // had people here gets one lease to renew (bringing its observer) before its people are counted as gone.
         foreach (var hostId in State.Presence.Select(p => p.HostId).Distinct())
         {
-            _hosts[hostId] = new HostLease(null, Now + LiveSessionLimits.HostLease);
+            FanOut.Expect(hostId, Now);
         }
 
         return Task.CompletedTask;
     }
 
-    public async Task<long> WatchAsync(string hostId, ILiveSessionObserver observer, IReadOnlyList<Guid> present)
+    public async Task<long> WatchAsync(string hostId, ILiveStreamObserver observer, IReadOnlyList<Guid> present)
     {
         if (!State.Exists)
         {
             throw NotFound();
         }
 
-        _hosts[hostId] = new HostLease(observer, Now + LiveSessionLimits.HostLease);
+        FanOut.Watch(hostId, observer, Now);
         PruneHosts();
 
         // People the node no longer has connected left while this activation was not listening.
@@ -44,26 +45,20 @@ internal sealed partial class LiveSessionGrain
             RemovePresence(gone);
         }
 
-        if (_unsent.Count > 0)
-        {
-            await CommitAsync();
-        }
+        await FanOut.CommitIfAppendedAsync();
 
         return State.Log.Sequence;
     }
 
     public async Task UnwatchAsync(string hostId)
     {
-        _hosts.Remove(hostId);
+        FanOut.Unwatch(hostId);
         foreach (var gone in State.Presence.Where(p => p.HostId == hostId).ToList())
         {
             RemovePresence(gone);
         }
 
-        if (_unsent.Count > 0)
-        {
-            await CommitAsync();
-        }
+        await FanOut.CommitIfAppendedAsync();
     }
 
     public async Task<LiveSessionCatchUp> JoinAsync(Caller caller, string hostId, long? after)
@@ -132,10 +127,7 @@ internal sealed partial class LiveSessionGrain
             }
         }
 
-        if (_unsent.Count > 0)
-        {
-            await CommitAsync();
-        }
+        await FanOut.CommitIfAppendedAsync();
 
         var events = after is { } from ? State.Log.Since(from) : null;
         return new LiveSessionCatchUp(State.Log.Sequence, role, events, events is null ? View(role) : null);
@@ -148,10 +140,7 @@ internal sealed partial class LiveSessionGrain
             RemovePresence(gone);
         }
 
-        if (_unsent.Count > 0)
-        {
-            await CommitAsync();
-        }
+        await FanOut.CommitIfAppendedAsync();
     }
 
     public Task<LiveSessionCatchUp> GetEventsAsync(long after)
@@ -165,33 +154,11 @@ internal sealed partial class LiveSessionGrain
         return Task.FromResult(new LiveSessionCatchUp(State.Log.Sequence, null, events, events is null ? View(null) : null));
     }
 
-    /// <summary>Hands written events to every node watching. One-way: a dead node costs nothing here; its lease runs out.</summary>
-    private void Broadcast(IReadOnlyList<LiveSessionEvent> events)
-    {
-        foreach (var (hostId, lease) in _hosts)
-        {
-            try
-            {
-                _ = lease.Observer?.EventsAppended(Id, events);
-            }
-            catch (Exception e)
-            {
-                LiveSessionLog.NotifyFailed(logger, Id, hostId, e);
-            }
-        }
-    }
-
     /// <summary>Drops nodes whose lease ran out, and the presence of everyone connected through them.</summary>
     private void PruneHosts()
     {
-        var now = Now;
-        foreach (var hostId in _hosts.Where(h => h.Value.ExpiresAt <= now).Select(h => h.Key).ToList())
-        {
-            _hosts.Remove(hostId);
-            LiveSessionLog.HostExpired(logger, Id, hostId);
-        }
-
-        foreach (var gone in State.Presence.Where(p => !_hosts.ContainsKey(p.HostId)).ToList())
+        FanOut.Prune(Now);
+        foreach (var gone in State.Presence.Where(p => !FanOut.Watches(p.HostId)).ToList())
         {
             RemovePresence(gone);
         }
@@ -236,6 +203,4 @@ internal sealed partial class LiveSessionGrain
     }
 
     private string? PresentName(Guid personId) => State.Presence.Find(p => p.Person.PersonId == personId)?.Person.Name;
-
-    private sealed record HostLease(ILiveSessionObserver? Observer, DateTimeOffset ExpiresAt);
 }

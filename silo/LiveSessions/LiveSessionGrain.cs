@@ -2,8 +2,10 @@ using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Forums;
+using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Live;
 using NetworkHub.Silo.Spaces;
 using Orleans.Serialization;
 
@@ -20,8 +22,7 @@ internal sealed partial class LiveSessionGrain(
     TimeProvider clock, AuditArchive archive, DeepCopier<LiveSessionState> copier, ILogger<LiveSessionGrain> logger)
     : Grain, ILiveSessionGrain
 {
-    private readonly List<LiveSessionEvent> _unsent = [];
-    private GroupCommit<LiveSessionEvent[]>? _commits;
+    private LiveFanOut<LiveSessionEvent>? _fanOut;
     private LiveSessionState? _live;
 
     /// <summary>
@@ -31,7 +32,8 @@ internal sealed partial class LiveSessionGrain(
     /// </summary>
     private LiveSessionState State => _live ??= state.State;
 
-    private GroupCommit<LiveSessionEvent[]> Commits => _commits ??= new(TakeUnsent, WriteAsync, Sent);
+    /// <summary>The unsent events, their group commit, and the nodes watching: the machinery meetings share.</summary>
+    private LiveFanOut<LiveSessionEvent> FanOut => _fanOut ??= new(new LiveStream(LiveStreamKind.Session, Id), WriteAsync, logger);
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -145,33 +147,22 @@ internal sealed partial class LiveSessionGrain(
         item.Outcome);
 
     /// <summary>Appends an event; it is sent by <see cref="CommitAsync"/> once written.</summary>
-    private LiveSessionEvent Emit(LiveSessionChange change)
-    {
-        var added = State.Log.Append(change, Now);
-        _unsent.Add(added);
-        return added;
-    }
+    private LiveSessionEvent Emit(LiveSessionChange change) =>
+        FanOut.Emit(State.Log, sequence => new LiveSessionEvent(sequence, Now, change), LiveSessionLimits.EventLogCapacity);
 
     /// <summary>
     /// Writes the state, then sends the new events to every relay; returns the last sequence number this caller
-    /// emitted. Group commit (<see cref="GroupCommit{TBatch}"/>): contributions interleave, so those made while a
+    /// emitted. Group commit (<see cref="LiveFanOut{TEvent}"/>): contributions interleave, so those made while a
     /// write runs share the next one. Nothing is acknowledged or sent before the write that holds it has succeeded.
     /// </summary>
     private async Task<long> CommitAsync()
     {
         var mine = State.Log.Sequence;
-        await Commits.CommitAsync();
+        await FanOut.CommitAsync();
         return mine;
     }
 
-    private LiveSessionEvent[] TakeUnsent()
-    {
-        LiveSessionEvent[] events = [.. _unsent];
-        _unsent.Clear();
-        return events;
-    }
-
-    private async Task WriteAsync(LiveSessionEvent[] events)
+    private async Task WriteAsync()
     {
         try
         {
@@ -185,14 +176,6 @@ internal sealed partial class LiveSessionGrain(
             // of this write are never sent: no one was told of them, and the next activation does not have them.
             DeactivateOnIdle();
             throw;
-        }
-    }
-
-    private void Sent(LiveSessionEvent[] events)
-    {
-        if (events.Length > 0)
-        {
-            Broadcast(events);
         }
     }
 

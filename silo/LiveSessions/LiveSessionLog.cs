@@ -18,12 +18,6 @@ internal static partial class LiveSessionLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: person {PersonId} lost access through the forum and left")]
     public static partial void AccessLost(ILogger logger, Guid sessionId, Guid personId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: could not notify host {HostId}")]
-    public static partial void NotifyFailed(ILogger logger, Guid sessionId, string hostId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: host {HostId} stopped renewing its lease")]
-    public static partial void HostExpired(ILogger logger, Guid sessionId, string hostId);
-
     /// <summary>Without the person's id: after an erasure nothing should tie them to the session.</summary>
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId}: a person's data erased")]
     public static partial void PersonErased(ILogger logger, Guid sessionId);

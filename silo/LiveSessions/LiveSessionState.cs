@@ -1,5 +1,6 @@
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Live;
 
 namespace NetworkHub.Silo.LiveSessions;
 
@@ -30,7 +31,7 @@ public sealed class LiveSessionState
     [Id(16)] public List<ItemRecord> Items { get; set; } = [];
     [Id(17)] public List<AttendanceEntry> Attendance { get; set; } = [];
     [Id(18)] public List<AuditEntry> Audit { get; set; } = [];
-    [Id(19)] public EventLog Log { get; set; } = new();
+    [Id(19)] public EventLog<LiveSessionEvent> Log { get; set; } = new();
     [Id(20)] public List<PresenceRecord> Presence { get; set; } = [];
     [Id(21)] public Guid CreatedBy { get; set; }
 

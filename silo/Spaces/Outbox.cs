@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Coalitions;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Directory;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Organisations;
@@ -71,6 +72,23 @@ public sealed record AccessChangedEffect([property: Id(0)] Guid ForumId, [proper
     public override string Target => $"sessions/{PersonId?.ToString() ?? "everyone"}";
 
     public override Task DeliverAsync(IGrainFactory grains) => grains.GetGrain<IForumSessionsGrain>(ForumId).AccessChangedAsync(PersonId);
+}
+
+/// <summary>
+/// A committee narrowed access (a seat ended, someone left the holding organisation or the committee): each of its
+/// open meetings checks its watchers again, one person (or, with no person, everyone watching).
+/// </summary>
+[GenerateSerializer, Alias("NetworkHub.MeetingsAccessEffect")]
+public sealed record MeetingsAccessEffect([property: Id(0)] IReadOnlyList<Guid> MeetingIds, [property: Id(1)] Guid? PersonId) : SpaceEffect
+{
+    public override string Target => $"meetings/{PersonId?.ToString() ?? "everyone"}";
+
+    /// <summary>For the committee's hook: the meetings of its list that can still have watchers to take out.</summary>
+    public static MeetingsAccessEffect For(IEnumerable<MeetingSummary> meetings, Guid? personId) => new(
+        [.. meetings.Where(m => m.Status is MeetingStatus.Scheduled or MeetingStatus.InProgress).Select(m => m.MeetingId)], personId);
+
+    public override Task DeliverAsync(IGrainFactory grains) =>
+        Task.WhenAll(MeetingIds.Select(id => grains.GetGrain<IMeetingGrain>(id).AccessChangedAsync(PersonId)));
 }
 
 /// <summary>

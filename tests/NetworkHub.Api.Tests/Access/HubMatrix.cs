@@ -1,3 +1,4 @@
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.LiveSessions;
 
@@ -22,6 +23,7 @@ public static class HubMatrix
     private const string NotFound = LiveSessionErrors.NotFound;
     private const string NotFac = LiveSessionErrors.NotFacilitator;
     private const string NotPart = LiveSessionErrors.NotParticipant;
+    private const string NoMeeting = CommitteeErrors.MeetingNotFound;
 
     /// <summary>The codes that mean "you may not"; any other session code means the caller was let in.</summary>
     public static readonly IReadOnlySet<string> Denials = new HashSet<string>(StringComparer.Ordinal)
@@ -61,6 +63,10 @@ public static class HubMatrix
         // Leaving a session group is the connection's own business: it asks nothing of the session and reveals nothing.
         { "Leave",                   [Ok,       Ok,       Ok,      Ok,      Ok,   Ok,       Closed, Ok,       Ok,       Ok], w => [w.HubSession.Id] },
         { "Close",                   [NotFound, NotFound, NotFac,  NotFac,  Ok,   NotFound, Closed, NotFound, NotFound, NotFound], w => [w.HubSessionToClose] },
+
+        // The session's id names no meeting: not-found alike for everyone, as for a meeting of a committee they cannot see.
+        { "JoinMeeting",             [NoMeeting, NoMeeting, NoMeeting, NoMeeting, NoMeeting, NoMeeting, Closed, NoMeeting, NoMeeting, NoMeeting], w => [w.HubSession.Id, null] },
+        { "LeaveMeeting",            [Ok,       Ok,       Ok,      Ok,      Ok,   Ok,       Closed, Ok,       Ok,       Ok], w => [w.HubSession.Id] },
     };
 
     private sealed class Table : List<HubRow>

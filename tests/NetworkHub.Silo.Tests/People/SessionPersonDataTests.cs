@@ -62,7 +62,9 @@ public sealed class SessionPersonDataTests
         state.Presence.Add(new PresenceRecord("node", new PresentPerson(Person, "Amina", LiveSessionRole.Participant, [])));
         state.Presence.Add(new PresenceRecord("node", new PresentPerson(Other, "Otra", LiveSessionRole.Participant, [])));
         state.Attendance.Add(new AttendanceEntry(Person, "Amina", DateTimeOffset.UtcNow));
-        state.Log.Append(new PresenceChanged(new PresentPerson(Person, "Amina", LiveSessionRole.Participant, []), true), DateTimeOffset.UtcNow);
+        state.Log.Append(
+            sequence => new LiveSessionEvent(sequence, DateTimeOffset.UtcNow, new PresenceChanged(new PresentPerson(Person, "Amina", LiveSessionRole.Participant, []), true)),
+            LiveSessionLimits.EventLogCapacity);
         return state;
     }
 }

@@ -1,11 +1,11 @@
-namespace NetworkHub.Silo.LiveSessions;
+namespace NetworkHub.Silo.Live;
 
 /// <summary>
 /// Group commit for one owner that changes in memory and persists the whole of it: one write is in flight at a
 /// time, and every change committed while it runs goes into the next single write, so a burst of changes costs a
 /// few writes, not one each. A caller's <see cref="CommitAsync"/> returns only after a write that started after its
 /// change has succeeded; a failed write fails everyone waiting on it, and <paramref name="written"/> never sees its
-/// batch (its caller decides what a failure means: the live session grain deactivates).
+/// batch (its caller decides what a failure means: the live grains deactivate).
 /// </summary>
 /// <remarks>
 /// Built for a single-threaded owner such as an Orleans grain with interleaving calls: it is not thread-safe, and

@@ -1,17 +1,36 @@
 using System.Threading.Channels;
+using NetworkHub.Api.LiveSessions;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.LiveSessions;
 
-namespace NetworkHub.Api.LiveSessions;
+namespace NetworkHub.Api.Live;
+
+/// <summary>What the relay needs of a feed without knowing its stream's types.</summary>
+internal interface ILiveFeed
+{
+    LiveStream Stream { get; }
+
+    void Deliver(IReadOnlyList<ILiveEvent> events);
+
+    void Renew();
+
+    Task LeaveAsync(string connectionId);
+
+    Task StopAsync();
+}
 
 /// <summary>
-/// One session's events on one API node. Everything it does (deliver events, let a connection join or leave, renew
+/// One stream's events (a live session's, a meeting's) on one API node. Everything it does (deliver events, let a connection join or leave, renew
 /// the lease) runs one step at a time from a queue, so the node's group receives events in sequence order, a joining
 /// connection gets exactly the events between what it had and what the group gets next, and nothing interleaves.
 /// Events that arrive out of order wait for the gap to fill; a gap that does not fill is fetched from the grain.
 /// </summary>
-internal sealed class SessionFeed
+internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
+    where TEvent : ILiveEvent
+    where TSnapshot : class
+    where TCatchUp : ILiveCatchUp<TEvent, TSnapshot>
 {
     /// <summary>Events kept to catch joining connections up without asking the grain.</summary>
     private const int RecentCapacity = 1_024;
@@ -23,30 +42,32 @@ internal sealed class SessionFeed
     /// </summary>
     private const int MaxSending = 64;
 
-    private readonly LiveSessionRelay _relay;
-    private readonly ILiveSessionGrain _grain;
+    private readonly LiveRelay _relay;
+    private readonly LiveStreamType<TEvent, TSnapshot, TCatchUp> _type;
+    private readonly ILiveStreamGrain<TEvent, TSnapshot, TCatchUp> _grain;
     private readonly string _group;
     private readonly Channel<Func<Task>> _steps = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, Guid> _connections = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<long, LiveSessionEvent> _early = [];
-    private readonly LinkedList<LiveSessionEvent> _recent = new();
+    private readonly SortedDictionary<long, TEvent> _early = [];
+    private readonly LinkedList<TEvent> _recent = new();
     private readonly Queue<Task> _sending = new();
     private readonly Task _running;
     private long _delivered = -1;
     private bool _retired;
 
-    public SessionFeed(Guid sessionId, LiveSessionRelay relay)
+    public LiveFeed(LiveStream stream, LiveStreamType<TEvent, TSnapshot, TCatchUp> type, LiveRelay relay)
     {
-        SessionId = sessionId;
+        Stream = stream;
         _relay = relay;
-        _grain = relay.Grains.GetGrain<ILiveSessionGrain>(sessionId);
-        _group = LiveSessionRelay.Group(sessionId);
+        _type = type;
+        _grain = type.Grain(relay.Grains, stream.Id);
+        _group = LiveRelay.Group(stream);
         _running = RunAsync();
     }
 
-    public Guid SessionId { get; }
+    public LiveStream Stream { get; }
 
-    public void Deliver(IReadOnlyList<LiveSessionEvent> events) => Post(() => DeliverAsync(events, fetchGaps: true));
+    public void Deliver(IReadOnlyList<ILiveEvent> events) => Post(() => DeliverAsync([.. events.OfType<TEvent>()], fetchGaps: true));
 
     public void Renew() => Post(async () =>
     {
@@ -57,26 +78,30 @@ internal sealed class SessionFeed
         }
     });
 
-    /// <summary>Null when this feed has retired and the caller should use a new one.</summary>
-    public Task<LiveSessionJoined?> JoinAsync(string connectionId, Caller caller, long? after, Func<bool> admitted) => Run<LiveSessionJoined?>(async () =>
+    /// <summary>
+    /// The grain's answer to the join and the sequence number the connection is at once in the group; null when this
+    /// feed has retired and the caller should use a new one.
+    /// </summary>
+    public Task<LiveJoin<TCatchUp>?> JoinAsync(string connectionId, Caller caller, long? after, Func<bool> admitted) => Run<LiveJoin<TCatchUp>?>(async () =>
     {
         if (_retired)
         {
             return null;
         }
 
-        if (_delivered < 0)
-        {
-            _delivered = await _grain.WatchAsync(_relay.HostId, _relay.Reference, []);
-        }
-
-        LiveSessionCatchUp catchUp;
+        TCatchUp catchUp;
         try
         {
+            if (_delivered < 0)
+            {
+                _delivered = await _grain.WatchAsync(_relay.HostId, _relay.Reference, []);
+            }
+
             catchUp = await _grain.JoinAsync(caller, _relay.HostId, after);
         }
         catch
         {
+            // Also when there is no such stream at all (the watch fails): an idle feed does not stay behind.
             await RetireIfIdleAsync();
             throw;
         }
@@ -92,13 +117,13 @@ internal sealed class SessionFeed
         var client = _relay.Hub.Clients.Client(connectionId);
         if (catchUp.Snapshot is { } snapshot)
         {
-            await client.Snapshot(snapshot);
+            await _type.SendSnapshot(client, snapshot);
         }
         else
         {
             foreach (var missed in catchUp.Events!)
             {
-                await client.Event(missed);
+                await _type.SendEvent(client, missed);
             }
         }
 
@@ -107,7 +132,7 @@ internal sealed class SessionFeed
         {
             // They lost access between their join and now: the event that says so was the last they got.
             await RetireIfIdleAsync();
-            throw new NotFoundException(LiveSessionErrors.NotFound, $"No live session with id {SessionId}.");
+            throw _type.NotFound(Stream.Id);
         }
 
         await _relay.Hub.Groups.AddToGroupAsync(connectionId, _group);
@@ -125,7 +150,7 @@ internal sealed class SessionFeed
         }
 
         _connections[connectionId] = person;
-        return new LiveSessionJoined(SessionId, catchUp.Role!.Value, _delivered);
+        return new LiveJoin<TCatchUp>(catchUp, _delivered);
     });
 
     public Task LeaveAsync(string connectionId) => Run(async () =>
@@ -186,13 +211,13 @@ internal sealed class SessionFeed
             }
             catch (Exception e)
             {
-                LiveSessionRelay.LogFeedFailed(_relay.Logger, SessionId, e);
+                LiveRelay.LogFeedFailed(_relay.Logger, Stream, e);
             }
         }
     }
 
     /// <summary>Sends the events that continue the sequence to the group, holding back any that arrive ahead of a gap.</summary>
-    private async Task DeliverAsync(IReadOnlyList<LiveSessionEvent> events, bool fetchGaps)
+    private async Task DeliverAsync(IReadOnlyList<TEvent> events, bool fetchGaps)
     {
         if (_retired || _delivered < 0)
         {
@@ -212,7 +237,7 @@ internal sealed class SessionFeed
             await SendToGroupAsync(next);
             _delivered = next.Sequence;
             Remember(next);
-            if (LostAccess(next.Change) is { } person)
+            if (next.EndsAccessOf() is { } person)
             {
                 await DropPersonAsync(person);
             }
@@ -224,9 +249,9 @@ internal sealed class SessionFeed
         }
     }
 
-    private async Task SendToGroupAsync(LiveSessionEvent e)
+    private async Task SendToGroupAsync(TEvent e)
     {
-        _sending.Enqueue(_relay.Hub.Clients.Group(_group).Event(e));
+        _sending.Enqueue(_type.SendEvent(_relay.Hub.Clients.Group(_group), e));
         while (_sending.Count > MaxSending || (_sending.Count > 0 && _sending.Peek().IsCompleted))
         {
             try
@@ -235,7 +260,7 @@ internal sealed class SessionFeed
             }
             catch (Exception failed)
             {
-                LiveSessionRelay.LogFeedFailed(_relay.Logger, SessionId, failed);
+                LiveRelay.LogFeedFailed(_relay.Logger, Stream, failed);
             }
         }
     }
@@ -248,7 +273,7 @@ internal sealed class SessionFeed
             return;
         }
 
-        LiveSessionRelay.LogCaughtUp(_relay.Logger, SessionId, sequence - _delivered);
+        LiveRelay.LogCaughtUp(_relay.Logger, Stream, sequence - _delivered);
         var catchUp = await _grain.GetEventsAsync(_delivered);
         if (catchUp.Events is { } events)
         {
@@ -259,13 +284,13 @@ internal sealed class SessionFeed
         // This node fell further behind than the grain keeps: everyone here starts again from a snapshot. The events
         // skipped may have taken someone's access away, so only people still present get it.
         var snapshot = catchUp.Snapshot!;
-        foreach (var gone in _connections.Values.Distinct().Where(p => !snapshot.Present.Any(x => x.PersonId == p)).ToList())
+        foreach (var gone in _connections.Values.Distinct().Where(p => !catchUp.Admits(p)).ToList())
         {
             await DropPersonAsync(gone);
         }
 
-        await _relay.Hub.Clients.Group(_group).Snapshot(snapshot);
-        _delivered = snapshot.Sequence;
+        await _type.SendSnapshot(_relay.Hub.Clients.Group(_group), snapshot);
+        _delivered = catchUp.Sequence;
         _recent.Clear();
         foreach (var stale in _early.Keys.Where(k => k <= _delivered).ToList())
         {
@@ -286,14 +311,14 @@ internal sealed class SessionFeed
             return true;
         }
 
-        IEnumerable<LiveSessionEvent> range = _recent;
+        IEnumerable<TEvent> range = _recent;
         if (_recent.First is not { } first || first.Value.Sequence > after + 1)
         {
             var catchUp = await _grain.GetEventsAsync(after);
             if (catchUp.Snapshot is { } snapshot)
             {
-                await client.Snapshot(snapshot);
-                after = snapshot.Sequence;
+                await _type.SendSnapshot(client, snapshot);
+                after = catchUp.Sequence;
             }
             else
             {
@@ -303,8 +328,8 @@ internal sealed class SessionFeed
 
         foreach (var e in range.Where(e => e.Sequence > after && e.Sequence <= upTo))
         {
-            await client.Event(e);
-            if (LostAccess(e.Change) == person)
+            await _type.SendEvent(client, e);
+            if (e.EndsAccessOf() == person)
             {
                 return false;
             }
@@ -313,15 +338,7 @@ internal sealed class SessionFeed
         return true;
     }
 
-    /// <summary>The person an event takes out of the session: removed by a facilitator, or shut out by the forum.</summary>
-    private static Guid? LostAccess(LiveSessionChange change) => change switch
-    {
-        ParticipantRemoved removed => removed.PersonId,
-        ParticipantAccessChanged { Role: null } lost => lost.PersonId,
-        _ => null,
-    };
-
-    private void Remember(LiveSessionEvent e)
+    private void Remember(TEvent e)
     {
         _recent.AddLast(e);
         if (_recent.Count > RecentCapacity)
@@ -330,7 +347,7 @@ internal sealed class SessionFeed
         }
     }
 
-    /// <summary>A removed participant's connections here leave the group (they have just received the removal), before any later event.</summary>
+    /// <summary>A removed person's connections here leave the group (they have just received the removal), before any later event.</summary>
     private async Task DropPersonAsync(Guid personId)
     {
         foreach (var connectionId in _connections.Where(c => c.Value == personId).Select(c => c.Key).ToList())

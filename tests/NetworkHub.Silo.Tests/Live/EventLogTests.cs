@@ -1,7 +1,7 @@
 using NetworkHub.Contracts.LiveSessions;
-using NetworkHub.Silo.LiveSessions;
+using NetworkHub.Silo.Live;
 
-namespace NetworkHub.Silo.Tests.LiveSessions;
+namespace NetworkHub.Silo.Tests.Live;
 
 public sealed class EventLogTests
 {
@@ -10,11 +10,11 @@ public sealed class EventLogTests
     [Fact]
     public void Append_BeyondCapacity_KeepsOnlyTheTailAndNumbersWithoutGaps()
     {
-        var log = new EventLog();
+        var log = new EventLog<LiveSessionEvent>();
 
         for (var i = 0; i < 10; i++)
         {
-            log.Append(new OutcomeRecorded(Guid.Empty, $"{i}"), Now, capacity: 4);
+            Append(log, $"{i}", capacity: 4);
         }
 
         Assert.Equal(10, log.Sequence);
@@ -39,17 +39,20 @@ public sealed class EventLogTests
 
         Assert.Null(log.Since(5));
         Assert.Null(log.Since(-1));
-        Assert.Empty(new EventLog().Since(0)!);
+        Assert.Empty(new EventLog<LiveSessionEvent>().Since(0)!);
     }
 
-    private static EventLog Filled(int count, int capacity)
+    private static EventLog<LiveSessionEvent> Filled(int count, int capacity)
     {
-        var log = new EventLog();
+        var log = new EventLog<LiveSessionEvent>();
         for (var i = 0; i < count; i++)
         {
-            log.Append(new OutcomeRecorded(Guid.Empty, $"{i}"), Now, capacity);
+            Append(log, $"{i}", capacity);
         }
 
         return log;
     }
+
+    private static void Append(EventLog<LiveSessionEvent> log, string text, int capacity) =>
+        log.Append(sequence => new LiveSessionEvent(sequence, Now, new OutcomeRecorded(Guid.Empty, text)), capacity);
 }

@@ -1,6 +1,6 @@
-using NetworkHub.Silo.LiveSessions;
+using NetworkHub.Silo.Live;
 
-namespace NetworkHub.Silo.Tests.LiveSessions;
+namespace NetworkHub.Silo.Tests.Live;
 
 /// <summary>
 /// Every test runs on an exclusive scheduler, so that turns interleave only at awaits, as in a grain whose calls
