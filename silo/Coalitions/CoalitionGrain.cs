@@ -6,6 +6,7 @@ using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Organisations;
 using NetworkHub.Silo.Spaces;
 
 namespace NetworkHub.Silo.Coalitions;
@@ -305,7 +306,7 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
     /// </summary>
     private async Task RequireOrganisationCoordinatorAsync(Caller caller, Guid organisationId)
     {
-        if (await IsOrganisationCoordinatorAsync(caller, organisationId))
+        if (await OrganisationCoordinators.IsAsync(GrainFactory, caller, organisationId))
         {
             return;
         }
@@ -315,22 +316,6 @@ public sealed class CoalitionGrain : Grain, ICoalitionGrain, IRemindable
         throw new ForbiddenException(ErrorCodes.NotCoordinator, "Only the organisation's coordinators can answer for it.");
     }
 
-    private async Task<bool> IsOrganisationCoordinatorAsync(Caller caller, Guid organisationId)
-    {
-        if (caller.PersonId is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            return (await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetAccessAsync(caller)).Role == SpaceRole.Coordinator;
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Whether the caller may see the organisation itself; only private ones need asking.</summary>
     private async Task<bool> MaySeeAsync(Caller caller, CoalitionOrganisationRecord record)

@@ -4,6 +4,7 @@ using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Organisations;
 using NetworkHub.Silo.Spaces;
 
 namespace NetworkHub.Silo.Committees;
@@ -341,7 +342,7 @@ public sealed partial class CommitteeGrain
     private async Task<SeatRecord> SeatForOrganisationAsync(Caller caller, Guid seatId)
     {
         var seat = State.Seats.Find(s => s.SeatId == seatId);
-        if (seat is not null && await IsOrganisationCoordinatorAsync(caller, seat.OrganisationId))
+        if (seat is not null && await OrganisationCoordinators.IsAsync(GrainFactory, caller, seat.OrganisationId))
         {
             (await _space.AccessAsync(caller)).RequireSecondFactor();
             return seat;
@@ -354,26 +355,6 @@ public sealed partial class CommitteeGrain
             : throw new ForbiddenException(CommitteeErrors.NotOrganisationCoordinator, "Only the organisation's coordinators can answer for its seat.");
     }
 
-    /// <summary>
-    /// Asked with the caller's own sign-in, so an organisation that requires two-factor sign-in is answered for only by
-    /// coordinators who used it (its 403 passes through).
-    /// </summary>
-    private async Task<bool> IsOrganisationCoordinatorAsync(Caller caller, Guid organisationId)
-    {
-        if (caller.PersonId is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            return (await GrainFactory.GetGrain<IOrganisationGrain>(organisationId).GetAccessAsync(caller)).Role == SpaceRole.Coordinator;
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
-    }
 
     public Task<PersonInSpace?> GetPersonDataAsync(Guid personId)
     {

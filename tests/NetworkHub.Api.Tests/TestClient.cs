@@ -130,6 +130,21 @@ public sealed class TestClient(HttpClient http) : IDisposable
         await Expect(await invitee.PostAsync($"/api/v1/invitations/{invitation.Token}/accept"), HttpStatusCode.OK);
     }
 
+    /// <summary>Reads until <paramref name="done"/> holds, for effects delivered after the call returns (up to 5 s); the last value either way.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        for (var i = 0; ; i++)
+        {
+            var value = await read();
+            if (done(value) || i == 50)
+            {
+                return value;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
     {
         await Expect(response, expected);

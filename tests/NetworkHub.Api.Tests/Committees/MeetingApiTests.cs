@@ -59,7 +59,7 @@ public sealed class MeetingApiTests(SharedHost shared)
         await TestClient.ProblemAsync(secretChange, HttpStatusCode.Conflict, CommitteeErrors.VoteClosed);
         await TestClient.ProblemAsync(seenByOutsider, HttpStatusCode.NotFound, CommitteeErrors.MeetingNotFound);
         Assert.Equal(meeting, Assert.Single(listed.EnumerateArray()).GetProperty("meetingId").GetGuid());
-        var numbers = await EventuallyAsync(async () => (await coordinator.GetAsync<JsonElement>(path)).GetProperty("motions").EnumerateArray()
+        var numbers = await TestClient.EventuallyAsync(async () => (await coordinator.GetAsync<JsonElement>(path)).GetProperty("motions").EnumerateArray()
             .Select(m => m.GetProperty("decisionNumber")).Where(n => n.ValueKind == JsonValueKind.String).Select(n => n.GetString()!).ToList(), n => n.Count == 2);
         Assert.Equal(2, view.GetProperty("motions").GetArrayLength());
         Assert.Equal([$"SC-{DateTimeOffset.UtcNow.Year}-001", $"SC-{DateTimeOffset.UtcNow.Year}-002"], numbers.Order());
@@ -155,18 +155,4 @@ public sealed class MeetingApiTests(SharedHost shared)
 
     private static (int Yes, int No, int Abstain) Totals(JsonElement totals) =>
         (totals.GetProperty("yes").GetInt32(), totals.GetProperty("no").GetInt32(), totals.GetProperty("abstain").GetInt32());
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        for (var i = 0; ; i++)
-        {
-            var value = await read();
-            if (done(value) || i == 50)
-            {
-                return value;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
 }

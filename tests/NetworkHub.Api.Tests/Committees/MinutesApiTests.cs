@@ -39,7 +39,7 @@ public sealed class MinutesApiTests(SharedHost shared)
             new { title = "Approve", text = "Approve.", moverSeatId = seats[0].SeatId, seconderSeatId = seats[1].SeatId, agendaItemId = second.Item, approvesMinutesOf = second.Meeting });
         var approval = await AdoptAsync(secretary, second.Path, second.Item, seats, "The minutes of the March sitting are approved.", first.Meeting);
         var approvalNumber = await NumberAsync(secretary, second.Path, approval);
-        var approved = await EventuallyAsync(() => secretary.GetAsync<JsonElement>($"{first.Path}/minutes"), m => m.GetProperty("status").GetString() == "approved");
+        var approved = await TestClient.EventuallyAsync(() => secretary.GetAsync<JsonElement>($"{first.Path}/minutes"), m => m.GetProperty("status").GetString() == "approved");
         var editAfter = await secretary.PutAsync($"{first.Path}/minutes", new { markdown = "Rewritten" });
         var againAfter = await secretary.PostAsync($"{first.Path}/minutes", new { replace = true });
         var secondApproval = await secretary.PostAsync($"{second.Path}/motions",
@@ -108,7 +108,7 @@ public sealed class MinutesApiTests(SharedHost shared)
 
     private static async Task<string> NumberAsync(TestClient secretary, string path, Guid motion)
     {
-        var view = await EventuallyAsync(() => secretary.GetAsync<JsonElement>(path),
+        var view = await TestClient.EventuallyAsync(() => secretary.GetAsync<JsonElement>(path),
             v => v.GetProperty("motions").EnumerateArray().Any(m => m.GetProperty("motionId").GetGuid() == motion && m.GetProperty("decisionNumber").ValueKind == JsonValueKind.String));
         return view.GetProperty("motions").EnumerateArray().Single(m => m.GetProperty("motionId").GetGuid() == motion).GetProperty("decisionNumber").GetString()!;
     }
@@ -133,19 +133,5 @@ public sealed class MinutesApiTests(SharedHost shared)
 
         await TestClient.Expect(await secretary.PutAsync($"/api/v1/committees/{committee}/offices", new { chair = secretary.PersonId, secretary = secretary.PersonId }), HttpStatusCode.OK);
         return (secretary, committee, seats);
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        for (var i = 0; ; i++)
-        {
-            var value = await read();
-            if (done(value) || i == 50)
-            {
-                return value;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
     }
 }
