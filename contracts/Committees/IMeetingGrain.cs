@@ -6,7 +6,8 @@ namespace NetworkHub.Contracts.Committees;
 /// <summary>
 /// One meeting of a committee, or one written procedure: agenda, attendance by seat, motions with their amendments
 /// and votes, and the minutes. Keyed by meeting id. Asks its committee who the caller is on every call: a meeting of
-/// a committee the caller may not see inside is not-found (<see cref="CommitteeErrors.MeetingNotFound"/>).
+/// a committee the caller may not see is not-found (<see cref="CommitteeErrors.MeetingNotFound"/>); one whose committee
+/// they see but hold no role in is sign-in-required (anonymous) or contents-hidden.
 /// Chair, co-chairs and secretary run it (<see cref="CommitteeErrors.NotSecretary"/> for anyone else).
 /// </summary>
 [Alias("NetworkHub.IMeetingGrain")]
