@@ -7,7 +7,8 @@ namespace NetworkHub.Contracts.Committees;
 /// <summary>
 /// One meeting of a committee, or one written procedure: agenda, attendance by seat, motions with their amendments
 /// and votes, and the minutes. Keyed by meeting id. Asks its committee who the caller is on every call: a meeting of
-/// a committee the caller may not see inside is not-found (<see cref="CommitteeErrors.MeetingNotFound"/>).
+/// a committee the caller may not see is not-found (<see cref="CommitteeErrors.MeetingNotFound"/>); one whose committee
+/// they see but hold no role in is sign-in-required (anonymous) or contents-hidden.
 /// Chair, co-chairs and secretary run it (<see cref="CommitteeErrors.NotSecretary"/> for anyone else).
 /// Its changes are a live stream (<see cref="ILiveStreamGrain{TEvent, TSnapshot, TCatchUp}"/>) anyone who sees inside
 /// the committee may watch; the committee calls <c>AccessChangedAsync</c> when someone may have lost access.

@@ -26,9 +26,13 @@ internal sealed partial class MeetingGrain
             throw NotFound();
         }
 
+        // The committee is visible to the caller and lists its meetings, so this one's existence is no secret: only its
+        // contents are the committee's people's.
         if (standing.Role is null)
         {
-            throw NotFound();
+            throw caller.IsAnonymous
+                ? new UnauthenticatedException(ErrorCodes.SignInRequired, "Sign in to see this committee's meetings.")
+                : new ForbiddenException(ErrorCodes.ContentsHidden, "Only the committee's people see its meetings.");
         }
 
         return (standing, await Committee.GetRollAsync());

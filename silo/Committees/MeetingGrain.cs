@@ -51,6 +51,11 @@ internal sealed partial class MeetingGrain(
         // The committee first: one the caller may not see is not-found, whatever the plan says.
         var committee = GrainFactory.GetGrain<ICommitteeGrain>(committeeId);
         var standing = await committee.GetStandingAsync(caller);
+        if (caller.IsAnonymous)
+        {
+            throw new UnauthenticatedException(ErrorCodes.SignInRequired, "Sign in to schedule meetings.");
+        }
+
         var person = caller.PersonId ?? throw new ForbiddenException(ErrorCodes.PersonRequired, "Meetings are scheduled by people.");
         if (!standing.RunsMeetings && standing.Role != SpaceRole.Coordinator)
         {

@@ -16,8 +16,9 @@ namespace NetworkHub.Api.Tests.Access;
 /// removals) and the later-removed and later-signed-out people hold their roles, two applicants wait with join
 /// requests (made before the private ones were made private), and one invitation is open. Each forum has an open
 /// session and a closed one; the private forum has a running session for the hub. Guest organisations stand by for
-/// the coalition's organisation routes and the committees' seats. Destructive rows act on these targets and put them
-/// back.
+/// the coalition's organisation routes and the committees' seats. The coordinator chairs each committee and is its
+/// secretary, and represents a second seat there; each committee has a scheduled meeting with circulated minutes, and
+/// rows that change a meeting schedule their own. Destructive rows act on these targets and put them back.
 /// </summary>
 public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
 {
@@ -38,6 +39,8 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
     private readonly Dictionary<Visibility, Guid> _offeredSeats = [];
     private readonly Dictionary<Visibility, Guid> _heldSeats = [];
     private readonly Dictionary<Visibility, string> _decisions = [];
+    private readonly Dictionary<Visibility, string> _meetings = [];
+    private readonly Dictionary<Visibility, Guid> _secondSeats = [];
 
     public ApiHost Host => shared.Host;
 
@@ -73,6 +76,9 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
 
     /// <summary>The number of a decision in the register of the committee of that visibility.</summary>
     public string Decision(Visibility visibility) => _decisions[visibility];
+
+    /// <summary>The path of a scheduled meeting of the committee of that visibility, whose minutes are drafted and circulated.</summary>
+    public string Meeting(Visibility visibility) => _meetings[visibility];
 
     /// <summary>The offered seat of <see cref="SeatGuestOffered"/> in the committee of that visibility; a row that answers it offers a new one.</summary>
     public Guid OfferedSeat(Visibility visibility) => _offeredSeats[visibility];
@@ -189,6 +195,7 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
         _keys[(Principal.OtherWriteKey, Visibility.Public)] = await KeyClientAsync(other, "read-write");
         await BuildGuestsAsync();
         await BuildSeatsAsync();
+        await BuildMeetingsAsync();
         InvitationCoalition = (await coordinator.CreateCoalitionAsync(Visibility.Private)).Id;
         await BuildSessionsAsync();
 
@@ -283,6 +290,52 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
             var result = new VoteResult(VoteOutcome.Adopted, VotingMethod.SimpleMajority, new VoteTotals(1, 0, 0), 1, 1, 1, true);
             var decision = await committee.RecordDecisionAsync(new DecisionDraft(Guid.CreateVersion7(), Guid.CreateVersion7(), "Budget", "Adopted.", result, BallotKind.Open, DateTimeOffset.UtcNow));
             _decisions[visibility] = decision.Number;
+        }
+    }
+
+    /// <summary>The offices the world's committees keep: the coordinator chairs them and is their secretary, so runs their meetings.</summary>
+    public object Offices => new { chair = Coordinator.PersonId, coChairs = Array.Empty<Guid>(), secretary = Coordinator.PersonId };
+
+    public static object MeetingBody => new
+    {
+        title = "Sesión",
+        type = "regular",
+        startsAt = DateTimeOffset.UtcNow.AddDays(7),
+        timeZone = "America/Bogota",
+        agenda = new[] { new { title = "Informe" } },
+    };
+
+    /// <summary>A second voting seat in each committee, with the coordinator as its representative; no row changes it.</summary>
+    public Guid SecondSeat(Visibility visibility) => _secondSeats[visibility];
+
+    /// <summary>
+    /// A new meeting the coordinator schedules in the committee of that visibility, for a row that changes one: its path
+    /// and its one agenda item.
+    /// </summary>
+    public async Task<(string Path, Guid Item)> NewMeetingAsync(Visibility visibility)
+    {
+        var scheduled = await Coordinator.PostAsync($"{Path(Committee, visibility)}/meetings", MeetingBody);
+        var meeting = await TestClient.ReadAsync<JsonElement>(scheduled, HttpStatusCode.Created);
+        return ($"/api/v1/meetings/{meeting.GetProperty("meetingId").GetGuid()}", meeting.GetProperty("agenda")[0].GetProperty("id").GetGuid());
+    }
+
+    private async Task BuildMeetingsAsync()
+    {
+        var coordinator = Coordinator;
+        var second = (await coordinator.CreateOrganisationAsync()).Id;
+        foreach (var visibility in Enum.GetValues<Visibility>())
+        {
+            var committee = Path(Committee, visibility);
+            await TestClient.Expect(await coordinator.PutAsync($"{committee}/offices", Offices), HttpStatusCode.OK);
+            var offered = await coordinator.PostAsync($"{committee}/seats", new { organisationId = second, kind = "founding-partner" });
+            var seat = (await TestClient.ReadAsync<JsonElement>(offered, HttpStatusCode.Created)).GetProperty("seatId").GetGuid();
+            await TestClient.Expect(await coordinator.PostAsync($"{committee}/seats/{seat}/accept", new { representative = coordinator.PersonId }), HttpStatusCode.OK);
+            _secondSeats[visibility] = seat;
+
+            var (meeting, _) = await NewMeetingAsync(visibility);
+            await TestClient.Expect(await coordinator.PostAsync($"{meeting}/minutes", new { }), HttpStatusCode.OK);
+            await TestClient.Expect(await coordinator.PostAsync($"{meeting}/minutes/circulate"), HttpStatusCode.OK);
+            _meetings[visibility] = meeting;
         }
     }
 

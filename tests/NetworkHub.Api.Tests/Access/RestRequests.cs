@@ -92,7 +92,7 @@ public static class RestRequests
 
             ["GetWorkingGroup"] = c => c.Get(c.Path(WorkingGroup)),
             ["UpdateWorkingGroup"] = c => c.Client.PutAsync(c.Path(WorkingGroup), UpdateBody(WorkingGroup, c.Visibility)),
-            ["SetCommitteeOffices"] = c => c.Client.PutAsync($"{c.Path(Committee)}/offices", new { chair = (Guid?)null, coChairs = Array.Empty<Guid>() }),
+            ["SetCommitteeOffices"] = c => c.Client.PutAsync($"{c.Path(Committee)}/offices", c.World.Offices),
             ["GetCommitteeSeats"] = c => c.Get($"{c.Path(Committee)}/seats"),
             ["GetCommitteeMeetings"] = c => c.Get($"{c.Path(Committee)}/meetings"),
             ["GetCommitteeDecisions"] = c => c.Get($"{c.Path(Committee)}/decisions"),
@@ -130,6 +130,66 @@ public static class RestRequests
             ["AddActionItem"] = c => c.Create($"{c.Path(Committee)}/action-items", ActionItemBody(c)),
             ["UpdateActionItem"] = async c => await c.Client.PutAsync($"{c.Path(Committee)}/action-items/{await NewActionItemAsync(c)}", ActionItemBody(c)),
             ["SetActionItemStatus"] = async c => await c.Client.PutAsync($"{c.Path(Committee)}/action-items/{await NewActionItemAsync(c)}/status", new { status = "done" }),
+            ["ScheduleMeeting"] = c => c.Create($"{c.Path(Committee)}/meetings", AccessWorld.MeetingBody),
+            ["GetMeeting"] = c => c.Get(c.World.Meeting(c.Visibility)),
+            ["GetMeetingAudit"] = c => c.Get($"{c.World.Meeting(c.Visibility)}/audit"),
+            ["UpdateMeetingAgenda"] = async c => await c.Client.PutAsync($"{await NewMeetingAsync(c)}/agenda", new { items = new[] { new { title = "Cierre" } } }),
+            ["StartMeeting"] = async c => await c.Post($"{await NewMeetingAsync(c)}/start"),
+            ["CloseMeeting"] = async c => await c.Post($"{await NewMeetingAsync(c)}/close"),
+            ["CancelMeeting"] = async c => await c.Post($"{await NewMeetingAsync(c)}/cancel"),
+            ["RecordAttendance"] = async c => await c.Client.PutAsync($"{await NewMeetingAsync(c)}/attendance/{c.World.HeldSeat(c.Visibility)}", new { status = "present" }),
+            ["GiveProxy"] = async c => await c.Client.PutAsync($"{await NewMeetingAsync(c)}/proxies/{c.World.HeldSeat(c.Visibility)}",
+                new { holderSeatId = c.World.SecondSeat(c.Visibility) }),
+            ["RevokeProxy"] = async c =>
+            {
+                var meeting = await NewMeetingAsync(c);
+                await Done(c.World.Coordinator.PutAsync($"{meeting}/proxies/{c.World.HeldSeat(c.Visibility)}", new { holderSeatId = c.World.SecondSeat(c.Visibility) }));
+                return await c.Client.DeleteAsync($"{meeting}/proxies/{c.World.HeldSeat(c.Visibility)}");
+            },
+            ["ProposeMotion"] = async c =>
+            {
+                var (meeting, item) = await c.World.NewMeetingAsync(c.Visibility);
+                return await c.Post($"{meeting}/motions", MotionBody(item, c.World.HeldSeat(c.Visibility)));
+            },
+            ["SecondMotion"] = async c =>
+            {
+                var (meeting, motion) = await NewMotionAsync(c, seconded: false);
+                return await c.Post($"{meeting}/motions/{motion}/second", new { seatId = c.World.HeldSeat(c.Visibility) });
+            },
+            ["ProposeAmendment"] = async c =>
+            {
+                var (meeting, motion) = await NewMotionAsync(c, seconded: false);
+                return await c.Post($"{meeting}/motions/{motion}/amendments", new { text = "Enmendado.", moverSeatId = c.World.HeldSeat(c.Visibility) });
+            },
+            ["SecondAmendment"] = async c =>
+            {
+                var (meeting, motion) = await NewMotionAsync(c, seconded: false);
+                var amended = await c.World.Coordinator.PostAsync($"{meeting}/motions/{motion}/amendments", new { text = "Enmendado.", moverSeatId = c.World.SecondSeat(c.Visibility) });
+                var amendment = (await TestClient.ReadAsync<System.Text.Json.JsonElement>(amended, System.Net.HttpStatusCode.OK)).GetProperty("amendments")[0].GetProperty("amendmentId").GetGuid();
+                return await c.Post($"{meeting}/motions/{motion}/amendments/{amendment}/second", new { seatId = c.World.HeldSeat(c.Visibility) });
+            },
+            ["OpenVote"] = async c =>
+            {
+                var (meeting, motion) = await NewMotionAsync(c, seconded: true);
+                return await c.Post($"{meeting}/votes", new { motionId = motion });
+            },
+            ["CastVote"] = async c =>
+            {
+                var (meeting, vote) = await NewVoteAsync(c);
+                return await c.Post($"{meeting}/votes/{vote}/ballots", new { seatId = c.World.HeldSeat(c.Visibility), choice = "yes" });
+            },
+            ["CloseVote"] = async c =>
+            {
+                var (meeting, vote) = await NewVoteAsync(c);
+                return await c.Post($"{meeting}/votes/{vote}/close");
+            },
+            ["GetMinutes"] = c => c.Get($"{c.World.Meeting(c.Visibility)}/minutes"),
+            ["GetMinutesMarkdown"] = c => c.Get($"{c.World.Meeting(c.Visibility)}/minutes.md"),
+            ["GetMinutesPage"] = c => c.Get($"{c.World.Meeting(c.Visibility)}/minutes.html"),
+            ["DraftMinutes"] = async c => await c.Post($"{await NewMeetingAsync(c)}/minutes", new { }),
+            ["EditMinutes"] = async c => await c.Client.PutAsync($"{await NewMinutesAsync(c)}/minutes", new { markdown = "# Acta" }),
+            ["CirculateMinutes"] = async c => await c.Post($"{await NewMinutesAsync(c)}/minutes/circulate"),
+            ["CommentOnMinutes"] = c => c.Create($"{c.World.Meeting(c.Visibility)}/minutes/comments", new { text = "Falta el punto 2" }),
             ["GetMyActionItems"] = c => c.Get("/api/v1/me/action-items"),
             ["GetForumCommittees"] = c => c.Get($"{c.Path(Forum)}/committees"),
             ["CreateForumCommittee"] = c => c.Create($"{c.Path(Forum)}/committees", UpdateBody(Committee, c.Visibility)),
@@ -198,6 +258,54 @@ public static class RestRequests
     {
         var added = await c.World.Coordinator.PostAsync($"{c.Path(Committee)}/action-items", ActionItemBody(c));
         return (await TestClient.ReadAsync<System.Text.Json.JsonElement>(added, System.Net.HttpStatusCode.Created)).GetProperty("itemId").GetGuid();
+    }
+
+    /// <summary>A meeting the coordinator schedules for the row, so each principal changes one of its own.</summary>
+    private static async Task<string> NewMeetingAsync(Call c) => (await c.World.NewMeetingAsync(c.Visibility)).Path;
+
+    /// <summary>A new meeting with drafted minutes, for a row that changes them.</summary>
+    private static async Task<string> NewMinutesAsync(Call c)
+    {
+        var meeting = await NewMeetingAsync(c);
+        await Done(c.World.Coordinator.PostAsync($"{meeting}/minutes", new { }));
+        return meeting;
+    }
+
+    private static object MotionBody(Guid item, Guid mover, Guid? seconder = null) =>
+        new { title = "Presupuesto", text = "Aprobar el presupuesto.", moverSeatId = mover, seconderSeatId = seconder, agendaItemId = item };
+
+    /// <summary>
+    /// A new meeting with a motion the coordinator moves for the second seat; seconded by the held seat (and the meeting
+    /// started, the held seat present) when it is to be put to the vote.
+    /// </summary>
+    private static async Task<(string Meeting, Guid Motion)> NewMotionAsync(Call c, bool seconded)
+    {
+        var (meeting, item) = await c.World.NewMeetingAsync(c.Visibility);
+        var coordinator = c.World.Coordinator;
+        if (seconded)
+        {
+            await Done(coordinator.PostAsync($"{meeting}/start"));
+            await Done(coordinator.PutAsync($"{meeting}/attendance/{c.World.HeldSeat(c.Visibility)}", new { status = "present" }));
+            await Done(coordinator.PutAsync($"{meeting}/attendance/{c.World.SecondSeat(c.Visibility)}", new { status = "present" }));
+        }
+
+        var proposed = await coordinator.PostAsync($"{meeting}/motions",
+            MotionBody(item, c.World.SecondSeat(c.Visibility), seconded ? c.World.HeldSeat(c.Visibility) : null));
+        return (meeting, (await TestClient.ReadAsync<System.Text.Json.JsonElement>(proposed, System.Net.HttpStatusCode.OK)).GetProperty("motionId").GetGuid());
+    }
+
+    private static async Task<(string Meeting, Guid Vote)> NewVoteAsync(Call c)
+    {
+        var (meeting, motion) = await NewMotionAsync(c, seconded: true);
+        var opened = await c.World.Coordinator.PostAsync($"{meeting}/votes", new { motionId = motion });
+        return (meeting, (await TestClient.ReadAsync<System.Text.Json.JsonElement>(opened, System.Net.HttpStatusCode.OK)).GetProperty("voteId").GetGuid());
+    }
+
+    /// <summary>A step that builds a row's target, which must succeed.</summary>
+    private static async Task Done(Task<HttpResponseMessage> step)
+    {
+        var response = await step;
+        Assert.True(response.IsSuccessStatusCode, $"building the row's target at {response.RequestMessage?.RequestUri?.PathAndQuery}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private static string Session(Call c) => $"/api/v1/live-sessions/{c.World.OpenSession(c.Visibility)}";
