@@ -71,11 +71,10 @@ public sealed partial class CommitteeGrain : Grain, ICommitteeGrain, IRemindable
         {
             AccessNarrowed = AccessNarrowed,
             InheritedRole = InheritedRoleAsync,
-            AccessChangedAbove = person =>
-            {
-                AccessNarrowed(person);
-                return Task.CompletedTask;
-            },
+            // Told by the space above through its outbox, which retries a failure: the meetings hear of it within this
+            // call, as nothing here is written that would deliver an effect. No deadlock on the way back: the meetings
+            // ask this committee and it asks the organisations through interleaving calls.
+            AccessChangedAbove = person => MeetingsAccessEffect.For(State.Meetings, person).DeliverAsync(GrainFactory),
         };
     }
 

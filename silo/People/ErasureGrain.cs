@@ -161,7 +161,7 @@ internal sealed partial class ErasureGrain(
             await this.UnregisterReminder(reminder);
         }
 
-        if (!await scrub.AfterErasureAsync())
+        if (!await scrub.ForgetReplacedContentAsync())
         {
             ErasureLog.CheckpointBusy(logger, PersonId);
         }
