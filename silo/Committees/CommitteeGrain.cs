@@ -216,6 +216,8 @@ public sealed partial class CommitteeGrain : Grain, ICommitteeGrain, IRemindable
     }
 
     /// <summary>The register numbers and writes it (idempotent by motion); the committee lends its code.</summary>
+    public Task<IReadOnlyList<Guid>> GetMeetingIdsAsync() => Task.FromResult<IReadOnlyList<Guid>>([.. State.Meetings.Select(m => m.MeetingId)]);
+
     public async Task<Decision> RecordDecisionAsync(DecisionDraft draft)
     {
         if (!State.Exists)
