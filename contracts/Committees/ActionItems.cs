@@ -78,4 +78,7 @@ public interface IActionItemsGrain : IGrainWithGuidKey
 
     /// <summary>The caller's open and in-progress items here: theirs, and their seats'. Empty for a committee they cannot see.</summary>
     [ReadOnly] Task<IReadOnlyList<ActionItem>> MineAsync(Caller caller);
+
+    /// <summary>For erasure only: the person becomes <paramref name="formerId"/> in what the record keeps (who added each item and the person it is assigned to).</summary>
+    Task ErasePersonAsync(Guid personId, Guid formerId);
 }

@@ -2,6 +2,7 @@ using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Spaces;
 
 namespace NetworkHub.Silo.Committees;
 
@@ -318,4 +319,23 @@ public sealed class ActionItemsGrain(
     private ActionItem View(ActionItemRecord i) => new(
         i.ItemId, CommitteeId, i.Title, i.Notes, i.Assignee, i.DueAt, i.Status, i.MeetingId, i.DecisionNumber, i.CreatedBy,
         i.CreatedAt, i.UpdatedAt, IsOverdue(i, clock.GetUtcNow()), i.OverdueNoticedAt, i.Version);
+
+    public async Task ErasePersonAsync(Guid personId, Guid formerId)
+    {
+        var changed = false;
+        foreach (var item in Items)
+        {
+            changed |= PersonData.Replace(item.CreatedBy, personId, formerId, v => item.CreatedBy = v);
+            if (item.Assignee.PersonId == personId)
+            {
+                item.Assignee = item.Assignee with { PersonId = formerId };
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+    }
 }
