@@ -68,9 +68,8 @@ export function VotePanel({ vote, motion, view, you, seatName }: VotePanelProps)
         {' · '}{t(open ? 'meeting.voteOpen' : 'meeting.voteClosed')}
       </h5>
       <div role="status" aria-live="polite" aria-label={t('meeting.tally')} className="tally">
-        {tally.totals
-          ? <p>{t('meeting.totals', { yes: tally.totals.yes, no: tally.totals.no, abstain: tally.totals.abstain })}</p>
-          : <p>{t('meeting.totalsAtClose')}</p>}
+        {tally.totals && <p>{t('meeting.totals', { yes: tally.totals.yes, no: tally.totals.no, abstain: tally.totals.abstain })}</p>}
+        {!tally.totals && vote.ballot === 'secret' && <p>{t('meeting.totalsAtClose')}</p>}
         <p className="muted">{t('meeting.responded', { count: tally.voted.length, allotments: tally.respondedAllotments })}</p>
         {vote.ballot === 'open' && tally.choices.length > 0 && (
           <ul aria-label={t('meeting.seatVotes')}>

@@ -36,7 +36,10 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
   };
 }
 
-const noVotes: VoteTally = { totals: null, respondedAllotments: 0, voted: [], choices: [] };
+/** A vote just opened: an open ballot's totals start at zero; a secret one's stay hidden until it closes. */
+const noVotes = (ballot: VoteView['ballot']): VoteTally => ({
+  totals: ballot === 'open' ? { yes: 0, no: 0, abstain: 0 } : null, respondedAllotments: 0, voted: [], choices: [],
+});
 
 function withVote(view: MeetingView, voteId: string, change: (vote: VoteView) => VoteView): MeetingView {
   return { ...view, votes: view.votes.map((v) => (v.voteId === voteId ? change(v) : v)) };
@@ -74,7 +77,7 @@ export function applyMeetingChange(view: MeetingView, change: MeetingChange, at:
         ...view,
         votes: [...view.votes, {
           voteId: change.voteId, motionId: change.motionId, amendmentId: change.amendmentId, method: change.method, ballot: change.ballot,
-          status: 'open', openedAt: at, closedAt: null, tally: noVotes, result: null, decisionNumber: null, objections: [],
+          status: 'open', openedAt: at, closedAt: null, tally: noVotes(change.ballot), result: null, decisionNumber: null, objections: [],
         }],
       };
     case 'tally-changed':
