@@ -10,6 +10,7 @@ import MeetingRoom from './MeetingRoom';
 interface FakeHub {
   invoked: [string, ...unknown[]][];
   emit(event: string, payload: unknown): void;
+  reconnect(): void;
 }
 const hubs = vi.hoisted(() => [] as FakeHub[]);
 
@@ -27,7 +28,9 @@ vi.mock('../sessions/liveSessionClient', async (importOriginal) => {
       this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
       return () => undefined;
     }
-    onReconnected() {}
+    private reconnected: (() => void)[] = [];
+    onReconnected(handler: () => void) { this.reconnected.push(handler); }
+    reconnect() { for (const handler of this.reconnected) handler(); }
     async invoke(method: string, ...args: unknown[]) {
       this.invoked.push([method, ...args]);
       return { meetingId: args[0], sequence: 10 };
@@ -124,6 +127,15 @@ describe('MeetingRoom', () => {
     expect(screen.getByText('In progress')).toBeTruthy();
   });
 
+  it('resumes after a reconnect from the last event it applied', async () => {
+    const hub = await openRoom();
+    hub.emit('MeetingEvent', event(11, { type: 'meeting-status-changed', status: 'closed' }));
+    await screen.findByText('Closed');
+
+    hub.reconnect();
+    await waitFor(() => expect(hub.invoked).toContainEqual(['JoinMeeting', 'm1', 11]));
+  });
+
   it('casts the vote of the seat the person may vote for, with the choice they made', async () => {
     const you: MeetingStanding = { runsMeeting: false, secretary: false, representedSeats: [seatA], castingSeats: [{ seatId: seatA, byProxy: false }] };
     const sent = recordRequests();
@@ -139,6 +151,29 @@ describe('MeetingRoom', () => {
     expect(cast.path).toBe('/api/v1/meetings/m1/votes/v1/ballots');
     await waitFor(() => expect(cast.body).toEqual({ seatId: seatA, choice: 'no', reason: null }));
     expect(cast.headers.get('Authorization')).toBe('Bearer nht_test');
+  });
+
+  it('shows a secret ballot’s voters but not its totals until it closes, and a seat’s secret vote as final', async () => {
+    const you: MeetingStanding = { runsMeeting: false, secretary: false, representedSeats: [seatA], castingSeats: [{ seatId: seatA, byProxy: false }] };
+    const hub = await openRoom(you);
+    const secret = { ...snapshot().votes[0], voteId: 'v2', ballot: 'secret' as const };
+    hub.emit('MeetingEvent', event(11, { type: 'vote-closed', voteId: 'v1', tally: snapshot().votes[0].tally, decisionNumber: null,
+      result: { outcome: 'not-decided', method: 'simple-majority', totals: { yes: 0, no: 0, abstain: 0 }, presentAllotments: 1, votingAllotments: 2, quorumRequired: 2, quorumMet: false } }));
+    hub.emit('MeetingEvent', event(12, { type: 'vote-opened', voteId: 'v2', motionId: 'mo1', amendmentId: null, method: 'simple-majority', ballot: 'secret' }));
+    hub.emit('MeetingEvent', event(13, { type: 'tally-changed', voteId: 'v2', tally: { totals: null, respondedAllotments: 1, voted: [{ seatId: seatA, byProxy: false }], choices: [] } }));
+
+    await screen.findByText('Counted without quorum: 1 votes present, 2 required.');
+    const tallies = await screen.findAllByRole('status', { name: 'Tally' });
+    await waitFor(() => expect(tallies[1].textContent).toContain('Have voted: Red de Tierras'));
+    expect(tallies[1].textContent).toContain('The totals of a secret ballot are shown when it closes.');
+    expect(tallies[1].textContent).not.toContain('Yes 0');
+    expect(await screen.findByText('The secret vote of Red de Tierras is cast; it is final.')).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Ballot of Red de Tierras' })).toBeNull();
+
+    hub.emit('MeetingEvent', event(14, { type: 'vote-closed', voteId: 'v2', decisionNumber: null,
+      tally: { ...secret.tally, totals: { yes: 1, no: 0, abstain: 0 }, respondedAllotments: 1, voted: [{ seatId: seatA, byProxy: false }] },
+      result: { outcome: 'not-decided', method: 'simple-majority', totals: { yes: 1, no: 0, abstain: 0 }, presentAllotments: 1, votingAllotments: 2, quorumRequired: 2, quorumMet: false } }));
+    await waitFor(() => expect(screen.getAllByRole('status', { name: 'Tally' })[1].textContent).toContain('Yes 1 · No 0 · Abstain 0'));
   });
 
   it('shows the chair’s and secretary’s controls only to them, and ballots only to those who may cast one', async () => {
