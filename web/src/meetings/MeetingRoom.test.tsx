@@ -176,6 +176,32 @@ describe('MeetingRoom', () => {
     await waitFor(() => expect(screen.getAllByRole('status', { name: 'Tally' })[1].textContent).toContain('Yes 1 · No 0 · Abstain 0'));
   });
 
+  it('puts a pending amendment to the vote before its motion, and shows the wordings an adopted one replaced', async () => {
+    const secretary: MeetingStanding = { runsMeeting: true, secretary: true, representedSeats: [], castingSeats: [] };
+    const sent = recordRequests();
+    server.use(api.post('/api/v1/meetings/{id}/votes', ({ response }) => response(200).json(snapshot().votes[0])));
+    const hub = await openRoom(secretary);
+    const amendment = { amendmentId: 'a1', text: 'Se adopta el plan de trabajo, revisado en junio.', note: 'Una revisión a mitad de año', moverSeatId: seatB,
+      seconderSeatId: seatA, status: 'seconded' as const, proposedAt: '2026-03-02T14:15:00Z', basedOnVersion: 1 };
+    hub.emit('MeetingEvent', event(11, { type: 'vote-closed', voteId: 'v1', tally: snapshot().votes[0].tally, decisionNumber: null,
+      result: { outcome: 'not-decided', method: 'simple-majority', totals: { yes: 0, no: 0, abstain: 0 }, presentAllotments: 1, votingAllotments: 2, quorumRequired: 2, quorumMet: false } }));
+    hub.emit('MeetingEvent', event(12, { type: 'motion-changed', motion: { ...motion, status: 'seconded', amendments: [amendment] } }));
+
+    await screen.findByText('Una revisión a mitad de año');
+    expect(screen.queryByRole('button', { name: 'Put the motion to the vote' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Put the amendment to the vote' }));
+    await waitFor(() => expect(sent.find((r) => r.method === 'POST')?.body).toEqual({ motionId: 'mo1', amendmentId: 'a1', method: 'simple-majority', ballot: 'open' }));
+
+    hub.emit('MeetingEvent', event(13, { type: 'motion-changed', motion: {
+      ...motion, status: 'seconded', text: amendment.text, amendments: [{ ...amendment, status: 'adopted' }],
+      history: [...motion.history, { version: 2, text: amendment.text, amendmentId: 'a1', authorSeatId: seatB, at: '2026-03-02T14:25:00Z' }],
+    } }));
+    fireEvent.click(await screen.findByText('Earlier wordings (2)'));
+    expect(screen.getByText('As amended by Agua Viva')).toBeTruthy();
+    expect(screen.getAllByText('Se adopta el plan de trabajo.')).toHaveLength(1); // only in the history now
+    expect(screen.getByRole('button', { name: 'Put the motion to the vote' })).toBeTruthy();
+  });
+
   it('shows the chair’s and secretary’s controls only to them, and ballots only to those who may cast one', async () => {
     await openRoom();
     await screen.findByText(/moved by Red de Tierras/);
