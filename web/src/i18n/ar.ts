@@ -707,7 +707,7 @@ export const ar: Dictionary = {
   'meeting.outcome.adopted': 'اعتُمد',
   'meeting.outcome.rejected': 'رُفض',
   'meeting.outcome.not-decided': 'لم يُبتّ فيه (النصاب غير مكتمل)',
-  'meeting.resultQuorumMet': 'احتُسب مع اكتمال النصاب: {present} أصوات حاضرة، والمطلوب {required}.',
-  'meeting.resultQuorumNotMet': 'احتُسب دون اكتمال النصاب: {present} أصوات حاضرة، والمطلوب {required}.',
+  'meeting.resultQuorumMet': 'احتُسب مع اكتمال النصاب: {present, plural, zero {لا أصوات حاضرة} one {صوت واحد حاضر} two {صوتان حاضران} few {# أصوات حاضرة} many {# صوتًا حاضرًا} other {# صوت حاضر}}، والمطلوب {required}.',
+  'meeting.resultQuorumNotMet': 'احتُسب دون اكتمال النصاب: {present, plural, zero {لا أصوات حاضرة} one {صوت واحد حاضر} two {صوتان حاضران} few {# أصوات حاضرة} many {# صوتًا حاضرًا} other {# صوت حاضر}}، والمطلوب {required}.',
   'meeting.objections': 'الاعتراضات',
 };

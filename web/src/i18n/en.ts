@@ -712,8 +712,8 @@ export const en = {
   'meeting.outcome.adopted': 'Adopted',
   'meeting.outcome.rejected': 'Rejected',
   'meeting.outcome.not-decided': 'Not decided (no quorum)',
-  'meeting.resultQuorumMet': 'Counted with quorum: {present} votes present, {required} required.',
-  'meeting.resultQuorumNotMet': 'Counted without quorum: {present} votes present, {required} required.',
+  'meeting.resultQuorumMet': 'Counted with quorum: {present, plural, one {# vote} other {# votes}} present, {required} required.',
+  'meeting.resultQuorumNotMet': 'Counted without quorum: {present, plural, one {# vote} other {# votes}} present, {required} required.',
   'meeting.objections': 'Objections',
 } as const satisfies Record<ErrorMessageKey, string> & Record<string, string>;
 

@@ -708,7 +708,7 @@ export const es: Dictionary = {
   'meeting.outcome.adopted': 'Aprobada',
   'meeting.outcome.rejected': 'Rechazada',
   'meeting.outcome.not-decided': 'Sin decisión (sin quórum)',
-  'meeting.resultQuorumMet': 'Contado con quórum: {present} votos presentes, se requerían {required}.',
-  'meeting.resultQuorumNotMet': 'Contado sin quórum: {present} votos presentes, se requerían {required}.',
+  'meeting.resultQuorumMet': 'Contado con quórum: {present, plural, one {# voto presente} other {# votos presentes}}, se requerían {required}.',
+  'meeting.resultQuorumNotMet': 'Contado sin quórum: {present, plural, one {# voto presente} other {# votos presentes}}, se requerían {required}.',
   'meeting.objections': 'Objeciones',
 };

@@ -708,7 +708,7 @@ export const fr: Dictionary = {
   'meeting.outcome.adopted': 'Adoptée',
   'meeting.outcome.rejected': 'Rejetée',
   'meeting.outcome.not-decided': 'Non tranché (quorum non atteint)',
-  'meeting.resultQuorumMet': 'Décompté avec quorum : {present} voix présentes, {required} requises.',
-  'meeting.resultQuorumNotMet': 'Décompté sans quorum : {present} voix présentes, {required} requises.',
+  'meeting.resultQuorumMet': 'Décompté avec quorum : {present, plural, one {# voix présente} other {# voix présentes}}, {required} requises.',
+  'meeting.resultQuorumNotMet': 'Décompté sans quorum : {present, plural, one {# voix présente} other {# voix présentes}}, {required} requises.',
   'meeting.objections': 'Objections',
 };

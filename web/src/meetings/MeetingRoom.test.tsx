@@ -162,7 +162,7 @@ describe('MeetingRoom', () => {
     hub.emit('MeetingEvent', event(12, { type: 'vote-opened', voteId: 'v2', motionId: 'mo1', amendmentId: null, method: 'simple-majority', ballot: 'secret' }));
     hub.emit('MeetingEvent', event(13, { type: 'tally-changed', voteId: 'v2', tally: { totals: null, respondedAllotments: 1, voted: [{ seatId: seatA, byProxy: false }], choices: [] } }));
 
-    await screen.findByText('Counted without quorum: 1 votes present, 2 required.');
+    await screen.findByText('Counted without quorum: 1 vote present, 2 required.');
     const tallies = await screen.findAllByRole('status', { name: 'Tally' });
     await waitFor(() => expect(tallies[1].textContent).toContain('Have voted: Red de Tierras'));
     expect(tallies[1].textContent).toContain('The totals of a secret ballot are shown when it closes.');
