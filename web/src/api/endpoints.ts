@@ -124,7 +124,7 @@ export const api = {
   // A committee's meeting. Its live state comes from the hub; these are its reads for the caller and its changes,
   // whose effect arrives back through the hub like everyone else's.
   meeting: (id: string) => unwrap(http.GET('/api/v1/meetings/{id}', path(id))),
-  committeeSeats: (id: string) => unwrap(http.GET('/api/v1/committees/{id}/seats', path(id))),
+  seats: (id: string) => unwrap(http.GET('/api/v1/committees/{id}/seats', path(id))),
   startMeeting: (id: string) => unwrap(http.POST('/api/v1/meetings/{id}/start', path(id))),
   closeMeeting: (id: string) => unwrap(http.POST('/api/v1/meetings/{id}/close', path(id))),
   cancelMeeting: (id: string) => unwrap(http.POST('/api/v1/meetings/{id}/cancel', path(id))),

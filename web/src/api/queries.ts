@@ -85,8 +85,8 @@ export const queries = {
    */
   meetingStanding: (id: string, changes: string) =>
     queryOptions({ queryKey: [...keys.meeting(id), 'standing', changes], queryFn: () => api.meeting(id), staleTime: Infinity }),
-  committeeSeats: (committeeId: string) =>
-    queryOptions({ queryKey: [...keys.space('committee', committeeId), 'seats'], queryFn: () => api.committeeSeats(committeeId) }),
+  seats: (committeeId: string) =>
+    queryOptions({ queryKey: [...keys.space('committee', committeeId), 'seats'], queryFn: () => api.seats(committeeId) }),
   sessionRecord: (id: string) => queryOptions({ queryKey: [...keys.session(id), 'record'], queryFn: () => api.sessionRecord(id), staleTime: Infinity }),
 };
 

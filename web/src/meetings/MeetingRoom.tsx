@@ -32,7 +32,7 @@ function Room({ id }: { id: string }) {
   const view = live.state.view;
   const committeeId = view?.committeeId ?? '';
   const committee = useQuery({ ...queries.details('committee', committeeId), enabled: !!committeeId });
-  const seatList = useQuery({ ...queries.committeeSeats(committeeId), enabled: !!committeeId });
+  const seatList = useQuery({ ...queries.seats(committeeId), enabled: !!committeeId });
 
   if (!view) {
     return (
