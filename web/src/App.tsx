@@ -15,6 +15,7 @@ import { SpacePage } from './spaces/SpacePage';
 
 // The live session room is its own chunk (it brings SignalR), loaded only when someone opens a session.
 const SessionRoom = lazy(() => import('./sessions/SessionRoom'));
+const MeetingRoom = lazy(() => import('./meetings/MeetingRoom'));
 const Security = lazy(() => import('./screens/Security'));
 
 function Home() {
@@ -42,6 +43,7 @@ export function App() {
         <Route path="forums/:id/*" element={<SpacePage kind="forum" />} />
         <Route path="committees/:id/*" element={<SpacePage kind="committee" />} />
         <Route path="sessions/:id" element={<Suspense fallback={<Loading />}><SessionRoom /></Suspense>} />
+        <Route path="meetings/:id" element={<Suspense fallback={<Loading />}><MeetingRoom /></Suspense>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

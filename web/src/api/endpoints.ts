@@ -1,7 +1,7 @@
 // Each route of /api/v1 the app uses, through the generated client: tsc checks every path, parameter, body and
 // answer against docs/openapi.json, so a changed contract fails the build here or where the answer is used.
 import type {
-  ApiKeyScope, CoalitionDetails, CoalitionRequest, CommitteeDetails, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole,
+  AmendmentRequest, ApiKeyScope, AttendanceStatus, CastVoteRequest, MotionRequest, OpenVoteRequest, CoalitionDetails, CoalitionRequest, CommitteeDetails, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole,
   OrganisationDetails, OrganisationRequest, RegisterRequest, ScheduleSessionRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
 } from '../generated/openapi';
 import type { paths } from '../generated/openapi';
@@ -120,6 +120,33 @@ export const api = {
   sessionAudit: (id: string, after: number | null, limit = 50) =>
     unwrap(http.GET('/api/v1/live-sessions/{id}/audit', { params: { path: { id }, query: { after: after ?? undefined, limit } } })),
   setAgenda: (id: string, body: AgendaRequest) => unwrap(http.PUT('/api/v1/live-sessions/{id}/agenda', { body, params: { path: { id } } })),
+
+  // A committee's meeting. Its live state comes from the hub; these are its reads for the caller and its changes,
+  // whose effect arrives back through the hub like everyone else's.
+  meeting: (id: string) => unwrap(http.GET('/api/v1/meetings/{id}', path(id))),
+  seats: (id: string) => unwrap(http.GET('/api/v1/committees/{id}/seats', path(id))),
+  startMeeting: (id: string) => unwrap(http.POST('/api/v1/meetings/{id}/start', path(id))),
+  closeMeeting: (id: string) => unwrap(http.POST('/api/v1/meetings/{id}/close', path(id))),
+  cancelMeeting: (id: string) => unwrap(http.POST('/api/v1/meetings/{id}/cancel', path(id))),
+  recordAttendance: (id: string, seatId: string, status: AttendanceStatus) =>
+    unwrap(http.PUT('/api/v1/meetings/{id}/attendance/{seatId}', { body: { status }, params: { path: { id, seatId } } })),
+  giveProxy: (id: string, seatId: string, holderSeatId: string) =>
+    unwrap(http.PUT('/api/v1/meetings/{id}/proxies/{seatId}', { body: { holderSeatId }, params: { path: { id, seatId } } })),
+  revokeProxy: (id: string, seatId: string) =>
+    unwrap(http.DELETE('/api/v1/meetings/{id}/proxies/{seatId}', { params: { path: { id, seatId } } })),
+  proposeMotion: (id: string, body: MotionRequest) => unwrap(http.POST('/api/v1/meetings/{id}/motions', { body, params: { path: { id } } })),
+  secondMotion: (id: string, motionId: string, seatId: string) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/motions/{motionId}/second', { body: { seatId }, params: { path: { id, motionId } } })),
+  proposeAmendment: (id: string, motionId: string, body: AmendmentRequest) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/motions/{motionId}/amendments', { body, params: { path: { id, motionId } } })),
+  secondAmendment: (id: string, motionId: string, amendmentId: string, seatId: string) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/motions/{motionId}/amendments/{amendmentId}/second',
+      { body: { seatId }, params: { path: { id, motionId, amendmentId } } })),
+  openVote: (id: string, body: OpenVoteRequest) => unwrap(http.POST('/api/v1/meetings/{id}/votes', { body, params: { path: { id } } })),
+  castVote: (id: string, voteId: string, body: CastVoteRequest) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/votes/{voteId}/ballots', { body, params: { path: { id, voteId } } })),
+  closeVote: (id: string, voteId: string) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/votes/{voteId}/close', { params: { path: { id, voteId } } })),
 
   apiKeys: (id: string) => unwrap(http.GET('/api/v1/organisations/{id}/api-keys', path(id))),
   createApiKey: (id: string, name: string, scope: ApiKeyScope) =>

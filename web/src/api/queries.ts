@@ -14,6 +14,8 @@ export const keys = {
   invitation: (token: string) => ['invitation', token] as const,
   /** One live session's REST reads (its record, its audit log); its live state comes from the hub, not the cache. */
   session: (id: string) => ['session', id] as const,
+  /** One committee meeting's REST reads (what the caller may do there); its live state comes from the hub. */
+  meeting: (id: string) => ['meeting', id] as const,
 };
 
 export const queries = {
@@ -77,6 +79,14 @@ export const queries = {
       initialPageParam: null as number | null,
       getNextPageParam: (page) => page.nextAfter,
     }),
+  /**
+   * The meeting as the caller sees it, for `you` (their offices and the seats they may vote for now), which the hub's
+   * group messages do not carry; `changes` names the attendance, proxies and status it depends on, so a new value reads it again.
+   */
+  meetingStanding: (id: string, changes: string) =>
+    queryOptions({ queryKey: [...keys.meeting(id), 'standing', changes], queryFn: () => api.meeting(id), staleTime: Infinity }),
+  seats: (committeeId: string) =>
+    queryOptions({ queryKey: [...keys.space('committee', committeeId), 'seats'], queryFn: () => api.seats(committeeId) }),
   sessionRecord: (id: string) => queryOptions({ queryKey: [...keys.session(id), 'record'], queryFn: () => api.sessionRecord(id), staleTime: Infinity }),
 };
 
