@@ -55,6 +55,35 @@ public sealed class ProposalsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ProposeAsync_FromAStatement_OnlyOnceEveryGroupBroadlyAgreesWithIt()
+    {
+        var world = await MeetingWorld.BuildAsync(_grains, seats: 0);
+        var forum = _grains.GetGrain<IForumGrain>(Guid.CreateVersion7());
+        await forum.CreateAsync(world.Coordinator, null, new ForumProfile("Regional dialogue", null, [], Visibility.MembersOnly));
+        var statements = new AgendaItem(Guid.CreateVersion7(), "Where we stand", AgendaFormat.Statements, 15);
+        var closing = new AgendaItem(Guid.CreateVersion7(), "Closing", AgendaFormat.Plenary, 5);
+        var session = _grains.GetGrain<ILiveSessionGrain>(Guid.CreateVersion7());
+        var starts = ClusterFixture.Clock.GetUtcNow();
+        await session.ScheduleAsync(world.Coordinator, new ScheduleLiveSessionCommand(forum.GetPrimaryKey(), "Dialogue", null, starts, starts.AddHours(1), "UTC", [], [statements, closing]));
+        await session.StartAsync(world.Coordinator);
+        await session.SubmitStatementAsync(world.Coordinator, statements.Id, "Water before mining");
+        await session.SubmitStatementAsync(world.Coordinator, statements.Id, "Mining before water");
+        var submitted = (await session.GetViewAsync(world.Coordinator)).Items.Single(i => i.ItemId == statements.Id).Statements;
+        await session.VoteOnStatementAsync(world.Coordinator, submitted[0].StatementId, StatementVote.Agree);
+        await session.VoteOnStatementAsync(world.Coordinator, submitted[1].StatementId, StatementVote.Disagree);
+        SessionProposalCommand From(Guid statementId) =>
+            new(world.CommitteeId, ProposalKind.Motion, new ProposalSource(ProposalSourceKind.Statement, statements.Id, StatementId: statementId));
+
+        var whileOpen = await Assert.ThrowsAsync<NotFoundException>(() => session.ProposeAsync(world.Coordinator, Guid.CreateVersion7(), From(submitted[0].StatementId)));
+        await session.AdvanceAsync(world.Coordinator);
+        var disagreed = await Assert.ThrowsAsync<NotFoundException>(() => session.ProposeAsync(world.Coordinator, Guid.CreateVersion7(), From(submitted[1].StatementId)));
+        var agreed = await session.ProposeAsync(world.Coordinator, Guid.CreateVersion7(), From(submitted[0].StatementId));
+
+        Assert.Equal([LiveSessionErrors.SourceNotFound, LiveSessionErrors.SourceNotFound], [whileOpen.Code, disagreed.Code]);
+        Assert.Equal(("Water before mining", submitted[0].StatementId), (agreed.Origin.Quote, agreed.Origin.SourceId));
+    }
+
+    [Fact]
     public async Task ProposeAsync_ByAParticipant_ByAFacilitatorWhoCannotProposeThere_OrFromNothing_IsRefused()
     {
         var world = await MeetingWorld.BuildAsync(_grains, seats: 1);
@@ -125,6 +154,28 @@ public sealed class ProposalsTests(ClusterFixture fixture)
         Assert.Equal((ProposalStatus.Decided, numbered.DecisionNumber), (decided.Status, decided.DecisionNumber));
         Assert.Equal(numbered.DecisionNumber, Assert.Single(record.Proposals).DecisionNumber);
         Assert.Empty(seenByForumMember.Proposals);
+    }
+
+    [Fact]
+    public async Task DraftAsync_BeyondTheOpenDraftsBound_IsRefused_AndARepeatReturnsTheProposal()
+    {
+        var world = await MeetingWorld.BuildAsync(_grains, seats: 0);
+        var proposals = _grains.GetGrain<IProposalsGrain>(world.CommitteeId);
+        var origin = new ProposalOrigin(Guid.CreateVersion7(), Guid.CreateVersion7(), ProposalSourceKind.Outcome, null, "Agreed.");
+        var draft = new ProposalDraft(ProposalKind.Motion, "Motion", "Agreed.", origin);
+        var first = await proposals.DraftAsync(world.Coordinator, Guid.CreateVersion7(), draft);
+        for (var i = 1; i < CommitteeLimits.ProposalsOpenMax; i++)
+        {
+            await proposals.DraftAsync(world.Coordinator, Guid.CreateVersion7(), draft);
+        }
+
+        var repeated = await proposals.DraftAsync(world.Coordinator, first.ProposalId, draft);
+        var taken = await Assert.ThrowsAsync<ConflictException>(() => proposals.DraftAsync(world.Chair, first.ProposalId, draft));
+        var beyond = await Assert.ThrowsAsync<ConflictException>(() => proposals.DraftAsync(world.Coordinator, Guid.CreateVersion7(), draft));
+
+        Assert.Equal(first, repeated);
+        Assert.Equal([CommitteeErrors.ProposalTaken, CommitteeErrors.TooManyProposals], [taken.Code, beyond.Code]);
+        Assert.Equal(CommitteeLimits.ProposalsOpenMax, (await proposals.ListAsync(world.Chair)).Count);
     }
 
     [Fact]
