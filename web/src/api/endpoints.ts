@@ -2,7 +2,7 @@
 // answer against docs/openapi.json, so a changed contract fails the build here or where the answer is used.
 import type {
   AmendmentRequest, ApiKeyScope, AttendanceStatus, CastVoteRequest, MotionRequest, OpenVoteRequest, CoalitionDetails, CoalitionRequest, CommitteeDetails, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole,
-  OrganisationDetails, OrganisationRequest, RegisterRequest, ScheduleSessionRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
+  OrganisationDetails, OrganisationRequest, RegisterRequest, ScheduleSessionRequest, SessionProposalRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
 } from '../generated/openapi';
 import type { paths } from '../generated/openapi';
 
@@ -120,6 +120,9 @@ export const api = {
   sessionAudit: (id: string, after: number | null, limit = 50) =>
     unwrap(http.GET('/api/v1/live-sessions/{id}/audit', { params: { path: { id }, query: { after: after ?? undefined, limit } } })),
   setAgenda: (id: string, body: AgendaRequest) => unwrap(http.PUT('/api/v1/live-sessions/{id}/agenda', { body, params: { path: { id } } })),
+  forumCommittees: (id: string) => unwrap(http.GET('/api/v1/forums/{id}/committees', path(id))),
+  proposeFromSession: (id: string, body: SessionProposalRequest, key: string) =>
+    unwrap(http.POST('/api/v1/live-sessions/{id}/proposals', { body, params: { path: { id }, header: idempotent(key) } })),
 
   // A committee's meeting. Its live state comes from the hub; these are its reads for the caller and its changes,
   // whose effect arrives back through the hub like everyone else's.

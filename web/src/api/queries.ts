@@ -71,6 +71,8 @@ export const queries = {
 
   forumSessions: (forumId: string) =>
     queryOptions({ queryKey: [...keys.space('forum', forumId), 'sessions'], queryFn: () => api.forumSessions(forumId) }),
+  forumCommittees: (forumId: string) =>
+    queryOptions({ queryKey: [...keys.space('forum', forumId), 'committees'], queryFn: () => api.forumCommittees(forumId) }),
   /** A session's audit log, page by page; `changes` says it has new entries, so a new value starts from the first page. */
   sessionAudit: (id: string, changes: string) =>
     infiniteQueryOptions({
