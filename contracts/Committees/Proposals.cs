@@ -109,4 +109,7 @@ public interface IProposalsGrain : IGrainWithGuidKey
 
     /// <summary>The meeting's hand-off: its motion from this proposal was moved, or decided. Repeatable.</summary>
     Task ProgressAsync(Guid proposalId, ProposalProgress progress);
+
+    /// <summary>For erasure only: the person becomes <paramref name="formerId"/> as the proposer; the quotes stay, as the session keeps them.</summary>
+    Task ErasePersonAsync(Guid personId, Guid formerId);
 }

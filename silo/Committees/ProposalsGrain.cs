@@ -122,6 +122,17 @@ public sealed class ProposalsGrain(
         await WriteAsync();
     }
 
+    public async Task ErasePersonAsync(Guid personId, Guid formerId)
+    {
+        if (!Proposals.Exists(p => p.ProposedBy == personId))
+        {
+            return;
+        }
+
+        state.State.Proposals = [.. Proposals.Select(p => p.ProposedBy == personId ? p with { ProposedBy = formerId } : p)];
+        await state.WriteStateAsync();
+    }
+
     private Proposal Find(Guid proposalId) => Proposals.Find(p => p.ProposalId == proposalId)
         ?? throw new NotFoundException(CommitteeErrors.ProposalNotFound, $"No proposal with id {proposalId}.");
 

@@ -29,7 +29,7 @@ public sealed class ErasureState
     /// <summary>The audit lines older than the spaces' windows, in the archive table, name the former id instead.</summary>
     [Id(8)] public bool ArchiveDone { get; set; }
 
-    /// <summary>Committees whose meetings are still to be listed (then moved to <see cref="Meetings"/>) and whose action items still name the person.</summary>
+    /// <summary>Committees whose meetings are still to be listed (then moved to <see cref="Meetings"/>) and whose action items and proposals still name the person.</summary>
     [Id(9)] public List<Guid> Committees { get; set; } = [];
 
     /// <summary>Meetings whose record and minutes still name the person.</summary>
@@ -116,6 +116,7 @@ internal sealed partial class ErasureGrain(
         {
             State.Meetings.AddRange((await GrainFactory.GetGrain<ICommitteeGrain>(committee).GetMeetingIdsAsync()).Except(State.Meetings));
             await GrainFactory.GetGrain<IActionItemsGrain>(committee).ErasePersonAsync(PersonId, State.FormerId);
+            await GrainFactory.GetGrain<IProposalsGrain>(committee).ErasePersonAsync(PersonId, State.FormerId);
         });
         await EachAsync(State.Meetings, "meeting", meeting => Task.WhenAll(
             GrainFactory.GetGrain<IMeetingGrain>(meeting).ErasePersonAsync(PersonId, State.FormerId),

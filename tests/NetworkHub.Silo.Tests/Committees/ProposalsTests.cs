@@ -194,4 +194,25 @@ public sealed class ProposalsTests(ClusterFixture fixture)
         Assert.Equal(proposal.Origin, item.Origin);
         Assert.Equal("The wells in the north are shared by every village.", item.Notes);
     }
+
+    [Fact]
+    public async Task ErasePersonAsync_NamesTheFormerMember_AsProposerAndAsAssignee_AndKeepsTheQuote()
+    {
+        var world = await MeetingWorld.BuildAsync(_grains, seats: 0);
+        var (session, plenary, _, _) = await SessionAsync(world);
+        var proposer = world.Coordinator.PersonId!.Value;
+        var assignee = world.Secretary.PersonId!.Value;
+        var former = Guid.NewGuid();
+        var proposal = await session.ProposeAsync(world.Coordinator, Guid.CreateVersion7(),
+            new SessionProposalCommand(world.CommitteeId, ProposalKind.ActionItem, new ProposalSource(ProposalSourceKind.Outcome, plenary.Id), "Map the wells",
+                Assignee: new ActionItemAssignee(assignee, null)));
+
+        await _grains.GetGrain<IProposalsGrain>(world.CommitteeId).ErasePersonAsync(proposer, former);
+        await _grains.GetGrain<IActionItemsGrain>(world.CommitteeId).ErasePersonAsync(assignee, former);
+        var erased = Assert.Single(await _grains.GetGrain<IProposalsGrain>(world.CommitteeId).ListAsync(world.Chair));
+        var item = Assert.Single(await _grains.GetGrain<IActionItemsGrain>(world.CommitteeId).ListAsync(world.Chair, new ActionItemFilter()));
+
+        Assert.Equal((former, proposal.Origin.Quote), (erased.ProposedBy, erased.Origin.Quote));
+        Assert.Equal(former, item.Assignee.PersonId);
+    }
 }
