@@ -26,7 +26,7 @@ export function DecisionRegister({ committeeId }: { committeeId: string }) {
     <section aria-labelledby="decisions-heading">
       <h2 id="decisions-heading">{t('committee.decisionsTitle')}</h2>
       <form noValidate role="search" aria-label={t('committee.searchDecisions')} className="narrow" onSubmit={(e) => { e.preventDefault(); setAsked(query.trim()); }}>
-        <TextField label={t('committee.searchDecisions')} name="q" type="search" dir="auto" maxLength={200} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <TextField label={t('committee.searchText')} name="q" type="search" dir="auto" maxLength={200} value={query} onChange={(e) => setQuery(e.target.value)} />
         <button type="submit" disabled={pages.isFetching}>{t('coalitionInvite.searchButton')}</button>
       </form>
       <p>

@@ -33,7 +33,7 @@ export function SeatInvite({ committeeId, seats, onInvited }: { committeeId: str
     <details className="create-child">
       <summary>{t('committee.inviteTitle')}</summary>
       <div className="narrow">
-        <form noValidate role="search" aria-label={t('committee.inviteSearch')} onSubmit={(e) => {
+        <form noValidate role="search" aria-label={t('committee.inviteTitle')} onSubmit={(e) => {
           e.preventDefault();
           invite.reset();
           setAsked(query.trim());

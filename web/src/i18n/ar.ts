@@ -294,6 +294,7 @@ export const ar: Dictionary = {
   'committee.removeItem': 'إزالة البند {number}',
   'committee.decisionsTitle': 'سجل القرارات',
   'committee.searchDecisions': 'البحث في القرارات',
+  'committee.searchText': 'كلمات من العنوان أو النص',
   'committee.downloadCsv': 'تنزيل بصيغة CSV',
   'committee.noDecisions': 'لا قرارات بعد.',
   'committee.noDecisionsFound': 'لا يطابق أي قرار.',

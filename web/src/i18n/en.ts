@@ -297,6 +297,7 @@ export const en = {
   'committee.removeItem': 'Remove item {number}',
   'committee.decisionsTitle': 'Decision register',
   'committee.searchDecisions': 'Search decisions',
+  'committee.searchText': 'Words in the title or text',
   'committee.downloadCsv': 'Download as CSV',
   'committee.noDecisions': 'No decisions yet.',
   'committee.noDecisionsFound': 'No decision matches.',

@@ -293,6 +293,7 @@ export const es: Dictionary = {
   'committee.removeItem': 'Quitar el punto {number}',
   'committee.decisionsTitle': 'Registro de decisiones',
   'committee.searchDecisions': 'Buscar decisiones',
+  'committee.searchText': 'Palabras del título o del texto',
   'committee.downloadCsv': 'Descargar como CSV',
   'committee.noDecisions': 'Todavía no hay decisiones.',
   'committee.noDecisionsFound': 'Ninguna decisión coincide.',

@@ -294,6 +294,7 @@ export const fr: Dictionary = {
   'committee.removeItem': 'Retirer le point {number}',
   'committee.decisionsTitle': 'Registre des décisions',
   'committee.searchDecisions': 'Rechercher des décisions',
+  'committee.searchText': 'Mots du titre ou du texte',
   'committee.downloadCsv': 'Télécharger en CSV',
   'committee.noDecisions': 'Aucune décision pour l’instant.',
   'committee.noDecisionsFound': 'Aucune décision ne correspond.',
