@@ -91,7 +91,7 @@ function MinutesBody({ meetingId, minutes, keeps, onChanged }: { meetingId: stri
           <Notice text={save.isSuccess ? t('committee.saved') : circulate.isSuccess ? t('committee.circulated') : null} />
         </form>
       ) : (
-        <section aria-label={t('committee.minutesText')} className="minutes-text"><UserParagraphs text={minutes.markdown} /></section>
+        <section aria-label={t('committee.minutesTitle')} className="minutes-text"><UserParagraphs text={minutes.markdown} /></section>
       )}
       {minutes.status !== 'draft' && <Comments meetingId={meetingId} minutes={minutes} onChanged={onChanged} />}
     </>
