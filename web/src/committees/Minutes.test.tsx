@@ -33,7 +33,8 @@ function minutesApi(runsMeeting: boolean, initial: MinutesView | null) {
     api.post('/api/v1/meetings/{id}/minutes/comments', async ({ request, response }) => {
       const body = await request.json();
       const comment = { commentId: 'c1', authorPersonId: people.representative, text: body.text, quote: body.quote, at: '2026-01-17T10:00:00Z' };
-      return response(200).json(current = { ...current!, comments: [...current!.comments, comment], version: current!.version + 1 });
+      // A comment leaves the text and its version as they are.
+      return response(200).json(current = { ...current!, comments: [...current!.comments, comment] });
     }),
   );
 }
@@ -58,9 +59,14 @@ describe('Minutes', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Circulate' }));
 
     expect(await screen.findByText(/^Circulated for comments/)).toBeTruthy();
-    const put = sent.find((r) => r.method === 'PUT')!;
-    expect(put.headers.get('If-Match')).toBe('"v1"');
-    expect(put.body).toEqual({ markdown: '# Minutes\n\nPresent: 10 seats.\nApologies: none.' });
+    expect(screen.getByText('The minutes were circulated.')).toBeTruthy();
+    // Circulating made a new version: the next save is checked against it, not against the one first read.
+    await userEvent.type(editor, ' Thanks.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    const puts = sent.filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.headers.get('If-Match'))).toEqual(['"v1"', '"v3"']);
+    expect(puts[0].body).toEqual({ markdown: '# Minutes\n\nPresent: 10 seats.\nApologies: none.' });
     expect(sent.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([`/api/v1/meetings/${meetingId}/minutes`, `/api/v1/meetings/${meetingId}/minutes/circulate`]);
     expect(screen.getByRole('link', { name: 'Download as Markdown' }).getAttribute('href')).toBe(`/api/v1/meetings/${meetingId}/minutes.md`);
     expect(screen.getByRole('link', { name: 'Printable page' }).getAttribute('href')).toBe(`/api/v1/meetings/${meetingId}/minutes.html`);

@@ -45,8 +45,7 @@ export function Minutes() {
         <FormErrors error={draft.error} />
         {keeps && <button type="button" className="primary" disabled={draft.isPending} onClick={() => draft.mutate()}>{t('committee.draftMinutes')}</button>}
       </> : minutes.error ? <ErrorMessage error={minutes.error} /> : (
-        // Keyed by version: the editor starts again from the text the server now holds.
-        <MinutesBody key={minutes.data.version} meetingId={id} minutes={minutes.data} keeps={keeps}
+        <MinutesBody meetingId={id} minutes={minutes.data} keeps={keeps}
           onChanged={(view) => cache.setQueryData(queries.minutes(id).queryKey, view)} />
       )}
     </Page>
@@ -56,13 +55,24 @@ export function Minutes() {
 function MinutesBody({ meetingId, minutes, keeps, onChanged }: { meetingId: string; minutes: MinutesView; keeps: boolean; onChanged(view: MinutesView): void }) {
   const { t, formatDate } = useI18n();
   const cache = useQueryClient();
+  // The text being edited and the version it was read at: a save is refused (412) if someone saved another since.
+  const [base, setBase] = useState({ markdown: minutes.markdown, version: minutes.version });
   const [text, setText] = useState(minutes.markdown);
   const [exportError, setExportError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<'committee.saved' | 'committee.circulated' | null>(null);
   const approved = minutes.status === 'approved';
-  const save = useMutation({ mutationFn: () => api.editMinutes(meetingId, text, minutes.version), onSuccess: onChanged });
+  const save = useMutation({
+    mutationFn: () => api.editMinutes(meetingId, text, base.version),
+    onSuccess: (view) => { setBase({ markdown: view.markdown, version: view.version }); setText(view.markdown); setNotice('committee.saved'); onChanged(view); },
+  });
   const circulate = useMutation({
     mutationFn: () => api.circulateMinutes(meetingId),
-    onSuccess: async (view) => { onChanged(view); await cache.invalidateQueries({ queryKey: keys.meeting(meetingId) }); },
+    onSuccess: async (view) => {
+      setBase({ markdown: view.markdown, version: view.version });
+      setNotice('committee.circulated');
+      onChanged(view);
+      await cache.invalidateQueries({ queryKey: keys.meeting(meetingId) });
+    },
   });
   const paths = minutesExports(meetingId);
   const saveFile = (path: string, name: string) => { setExportError(null); void download(path, name).catch(setExportError); };
@@ -83,12 +93,12 @@ function MinutesBody({ meetingId, minutes, keeps, onChanged }: { meetingId: stri
           <TextAreaField label={t('committee.minutesText')} name="markdown" rows={20} maxLength={200000} value={text} errors={fieldErrorsOf(save.error)}
             onChange={(e) => setText(e.target.value)} />
           <div className="row-actions">
-            <button type="submit" className="primary" disabled={save.isPending || text === minutes.markdown}>{t('committee.save')}</button>
+            <button type="submit" className="primary" disabled={save.isPending || text === base.markdown}>{t('committee.save')}</button>
             {minutes.status === 'draft' && (
-              <button type="button" disabled={circulate.isPending || text !== minutes.markdown} onClick={() => circulate.mutate()}>{t('committee.circulate')}</button>
+              <button type="button" disabled={circulate.isPending || text !== base.markdown} onClick={() => circulate.mutate()}>{t('committee.circulate')}</button>
             )}
           </div>
-          <Notice text={save.isSuccess ? t('committee.saved') : circulate.isSuccess ? t('committee.circulated') : null} />
+          <Notice text={notice ? t(notice) : null} />
         </form>
       ) : (
         <section aria-label={t('committee.minutesTitle')} className="minutes-text"><UserParagraphs text={minutes.markdown} /></section>

@@ -36,9 +36,8 @@ export function RulesAndOffices({ committee }: { committee: CommitteeDetails }) 
         <dt>{t('committee.secretary')}</dt><dd>{offices.secretary ? person(offices.secretary) : t('committee.vacantOffice')}</dd>
       </dl>
       {standing.coordinator && <>
-        {/* Keyed by version: after a save the form starts again from what the server now says. */}
-        <RulesForm key={`rules-${committee.version}`} committee={committee} />
-        <OfficesForm key={`offices-${committee.version}`} committee={committee} />
+        <RulesForm committee={committee} />
+        <OfficesForm committee={committee} />
       </>}
     </section>
   );

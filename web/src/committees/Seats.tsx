@@ -34,6 +34,8 @@ export function Seats({ committee }: { committee: CommitteeDetails }) {
     mutationFn: ({ seat, action }: { seat: Seat; action: 'end' | 'decline' | 'step-down' }) => api.seatAction(committee.id, seat.seatId, action),
     onSuccess: refresh,
   });
+  const openSeat = open ? seats.data?.find((s) => s.seatId === open.seatId) : undefined;
+  const closeForm = async () => { setOpen(null); await refresh(); };
   const person = (id: string | null) => (id ? <UserText text={names.get(id) ?? t('committee.unknownPerson')} /> : '—');
 
   return (
@@ -106,13 +108,9 @@ export function Seats({ committee }: { committee: CommitteeDetails }) {
           </table>
         </div>
       )}
-      {open && seats.data?.find((s) => s.seatId === open.seatId) && (() => {
-        const seat = seats.data.find((s) => s.seatId === open.seatId)!;
-        const done = async () => { setOpen(null); await refresh(); };
-        return open.form === 'terms'
-          ? <SeatTermsForm committeeId={committee.id} seat={seat} onDone={done} onCancel={() => setOpen(null)} />
-          : <SeatPeopleForm committeeId={committee.id} seat={seat} onDone={done} onCancel={() => setOpen(null)} />;
-      })()}
+      {openSeat && (open?.form === 'terms'
+        ? <SeatTermsForm key={openSeat.seatId} committeeId={committee.id} seat={openSeat} onDone={closeForm} onCancel={() => setOpen(null)} />
+        : <SeatPeopleForm key={openSeat.seatId} committeeId={committee.id} seat={openSeat} onDone={closeForm} onCancel={() => setOpen(null)} />)}
       {standing.coordinator && <SeatInvite committeeId={committee.id} seats={seats.data ?? []} onInvited={refresh} />}
     </section>
   );
