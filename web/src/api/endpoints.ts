@@ -149,7 +149,8 @@ export const api = {
     unwrap(http.PUT('/api/v1/committees/{id}/action-items/{itemId}/status', { body: { status }, params: { path: { id, itemId } } })),
   myActionItems: () => unwrap(http.GET('/api/v1/me/action-items')),
   minutes: (meetingId: string) => unwrap(http.GET('/api/v1/meetings/{id}/minutes', path(meetingId))),
-  draftMinutes: (meetingId: string) => unwrap(http.POST('/api/v1/meetings/{id}/minutes', path(meetingId))),
+  // The body is optional in the contract, but routing refuses a POST here that carries no JSON at all.
+  draftMinutes: (meetingId: string) => unwrap(http.POST('/api/v1/meetings/{id}/minutes', { body: { replace: false }, params: { path: { id: meetingId } } })),
   editMinutes: (meetingId: string, markdown: string, version: number) =>
     unwrap(http.PUT('/api/v1/meetings/{id}/minutes', { body: { markdown }, params: { path: { id: meetingId } }, headers: ifMatch(version) })),
   circulateMinutes: (meetingId: string) => unwrap(http.POST('/api/v1/meetings/{id}/minutes/circulate', path(meetingId))),

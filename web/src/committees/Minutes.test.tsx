@@ -67,7 +67,9 @@ describe('Minutes', () => {
     const puts = sent.filter((r) => r.method === 'PUT');
     expect(puts.map((r) => r.headers.get('If-Match'))).toEqual(['"v1"', '"v3"']);
     expect(puts[0].body).toEqual({ markdown: '# Minutes\n\nPresent: 10 seats.\nApologies: none.' });
-    expect(sent.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([`/api/v1/meetings/${meetingId}/minutes`, `/api/v1/meetings/${meetingId}/minutes/circulate`]);
+    const posts = sent.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.path)).toEqual([`/api/v1/meetings/${meetingId}/minutes`, `/api/v1/meetings/${meetingId}/minutes/circulate`]);
+    expect(posts[0].body).toEqual({ replace: false });
     expect(screen.getByRole('link', { name: 'Download as Markdown' }).getAttribute('href')).toBe(`/api/v1/meetings/${meetingId}/minutes.md`);
     expect(screen.getByRole('link', { name: 'Printable page' }).getAttribute('href')).toBe(`/api/v1/meetings/${meetingId}/minutes.html`);
   });
