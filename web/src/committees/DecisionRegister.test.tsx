@@ -29,7 +29,7 @@ describe('DecisionRegister', () => {
     const first = (await screen.findByRole('rowheader', { name: 'SC-2026-001' })).closest('tr')!;
     expect(within(first).getByText('Terms of reference')).toBeTruthy();
     expect(within(first).getByText('8 yes, 2 no, 1 abstentions')).toBeTruthy();
-    expect(within(first).getByRole('link', { name: 'Meeting of decision SC-2026-001' }).getAttribute('href')).toBe('/meetings/m1');
+    expect(within(first).getByRole('link', { name: 'Open the meeting of decision SC-2026-001' }).getAttribute('href')).toBe('/meetings/m1');
     await userEvent.click(screen.getByRole('button', { name: 'Show more decisions' }));
     expect(await screen.findByRole('rowheader', { name: 'SC-2026-002' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Show more decisions' })).toBeNull();

@@ -83,7 +83,7 @@ describe('Seats', () => {
     // The search result now says what became of it instead of offering a second seat.
     const results = screen.getByRole('list', { name: 'Organisations found' });
     expect(within(results).getByText('Offered')).toBeTruthy();
-    expect(within(rowOf('Mujeres del Río')).getByRole('button', { name: 'End the seat of Mujeres del Río' })).toBeTruthy();
+    expect(within(rowOf('Mujeres del Río')).getByRole('button', { name: 'End seat of Mujeres del Río' })).toBeTruthy();
   });
 
   it('lets an organisation\'s coordinator accept a seat naming two of its people', async () => {
@@ -121,7 +121,7 @@ describe('Seats', () => {
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     renderAt(<Seats committee={committee('coordinator')} />);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'End the seat of Red de la Tierra' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'End seat of Red de la Tierra' }));
 
     expect((await screen.findByRole('alert')).textContent).toBe(en['error.committee.seat-not-open']);
   });
