@@ -37,6 +37,7 @@ public static class NetworkHubApp
         app.MapForumEndpoints();
         app.MapCommitteeEndpoints();
         app.MapActionItemEndpoints();
+        app.MapProposalEndpoints();
         app.MapMinutesEndpoints();
         app.MapInvitationEndpoints();
         app.MapMeetingEndpoints();

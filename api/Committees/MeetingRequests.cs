@@ -46,16 +46,18 @@ public sealed record AttendanceRequest([property: Required] AttendanceStatus? St
 public sealed record ProxyRequest([property: Required] Guid? HolderSeatId);
 
 /// <summary>A motion: Markdown text. <c>agendaItemId</c> is required at a sitting, optional in a written procedure;
-/// <c>approvesMinutesOf</c> names an earlier meeting whose circulated minutes the motion approves once adopted.</summary>
+/// <c>approvesMinutesOf</c> names an earlier meeting whose circulated minutes the motion approves once adopted;
+/// <c>fromProposal</c> a draft motion of the committee (from a live session) that this motion moves.</summary>
 public sealed record MotionRequest(
     [property: Required, StringLength(MeetingLimits.TitleMaxLength), PlainText] string Title,
     [property: Required, StringLength(MeetingLimits.MotionTextMaxLength), FreeText] string Text,
     [property: Required] Guid? MoverSeatId,
     Guid? SeconderSeatId = null,
     Guid? AgendaItemId = null,
-    Guid? ApprovesMinutesOf = null)
+    Guid? ApprovesMinutesOf = null,
+    Guid? FromProposal = null)
 {
-    public MotionDraft ToDraft() => new(AgendaItemId, Title, Text, MoverSeatId!.Value, SeconderSeatId, ApprovesMinutesOf);
+    public MotionDraft ToDraft() => new(AgendaItemId, Title, Text, MoverSeatId!.Value, SeconderSeatId, ApprovesMinutesOf, FromProposal);
 }
 
 /// <summary>An amendment: the motion's full new text (Markdown) and a note on what it changes.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetworkHub.Api.Infrastructure;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Spaces;
 
@@ -25,6 +26,8 @@ public static class LiveSessionEndpoints
         sessions.MapGet("/record", GetSessionRecord).WithName(nameof(GetSessionRecord));
         sessions.MapGet("/record.md", GetSessionRecordMarkdown).WithName(nameof(GetSessionRecordMarkdown));
         sessions.MapGet("/audit", GetSessionAudit).WithName(nameof(GetSessionAudit));
+        sessions.MapPost("/proposals", ProposeFromSession).WithName(nameof(ProposeFromSession)).WithIdempotencyKey();
+        sessions.MapGet("/proposals", GetSessionProposals).WithName(nameof(GetSessionProposals));
         return app;
     }
 
@@ -34,6 +37,17 @@ public static class LiveSessionEndpoints
         var session = await grains.GetGrain<ILiveSessionGrain>(id).ScheduleAsync(user.Caller(), request.ToCommand(forumId));
         return TypedResults.Created($"/api/v1/live-sessions/{id}", session);
     }
+
+    /// <summary>The proposal is the committee's: its address is under the committee.</summary>
+    private static async Task<Created<Proposal>> ProposeFromSession(Guid id, SessionProposalRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
+    {
+        var proposalId = await keys.NewResourceIdAsync(context, $"proposal:{id:N}");
+        var proposal = await grains.GetGrain<ILiveSessionGrain>(id).ProposeAsync(user.Caller(), proposalId, request.ToCommand());
+        return TypedResults.Created($"/api/v1/committees/{proposal.CommitteeId}/proposals/{proposal.ProposalId}", proposal);
+    }
+
+    private static async Task<Ok<IReadOnlyList<Proposal>>> GetSessionProposals(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ILiveSessionGrain>(id).GetProposalsAsync(user.Caller()));
 
     private static async Task<Ok<IReadOnlyList<LiveSessionSummary>>> GetForumSessions(Guid forumId, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IForumSessionsGrain>(forumId).ListAsync(user.Caller()));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Api.LiveSessions;
@@ -48,8 +49,27 @@ public static class LiveSessionMarkdown
             Line(md, $"- {Escape(person.Name)}");
         }
 
+        if (record.Proposals.Count > 0)
+        {
+            Line(md, "");
+            Line(md, "## Proposals to committees");
+            Line(md, "");
+            foreach (var proposal in record.Proposals)
+            {
+                Line(md, $"- {Escape(proposal.Title)} ({Proposed(proposal)})");
+            }
+        }
+
         return md.ToString();
     }
+
+    private static string Proposed(Proposal proposal) => proposal switch
+    {
+        { DecisionNumber: { } number } => $"decision {Escape(number)}",
+        { Kind: ProposalKind.ActionItem } => "action item",
+        { Status: ProposalStatus.Moved } => "motion moved",
+        _ => "draft motion",
+    };
 
     private static void WriteContent(StringBuilder md, ItemContent content, Dictionary<Guid, string> names)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using NetworkHub.Api.Infrastructure;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Spaces;
 
@@ -47,3 +48,49 @@ public sealed record PollRequest(
 public sealed record BreakoutRequest(
     [property: Range(1, LiveSessionLimits.MaxRooms)] int Rooms,
     BreakoutMode Mode = BreakoutMode.Random);
+
+/// <summary>
+/// A proposal to a committee from the session: <c>source.roomId</c> for a summary, <c>source.statementId</c> for a
+/// statement. <c>title</c> defaults to the agenda item's, <c>text</c> to the quoted source; an action item is owed by
+/// at most one of <c>assigneePersonId</c> and <c>assigneeSeatId</c>, by the proposer when neither is given.
+/// </summary>
+public sealed record SessionProposalRequest(
+    [property: Required] Guid? CommitteeId,
+    [property: Required] ProposalKind? Kind,
+    [property: Required] ProposalSourceRequest? Source,
+    [property: StringLength(MeetingLimits.TitleMaxLength), PlainText] string? Title = null,
+    [property: StringLength(MeetingLimits.MotionTextMaxLength), FreeText] string? Text = null,
+    Guid? AssigneePersonId = null,
+    Guid? AssigneeSeatId = null) : IValidatableObject
+{
+    public SessionProposalCommand ToCommand() => new(
+        CommitteeId!.Value, Kind!.Value, Source!.ToSource(), Title, Text,
+        AssigneePersonId is null && AssigneeSeatId is null ? null : new ActionItemAssignee(AssigneePersonId, AssigneeSeatId));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AssigneePersonId is not null && AssigneeSeatId is not null)
+        {
+            yield return new ValidationResult("Give at most one of assigneePersonId and assigneeSeatId.", [nameof(AssigneePersonId), nameof(AssigneeSeatId)]);
+        }
+
+        if (Source is { Kind: ProposalSourceKind.Summary, RoomId: null })
+        {
+            yield return new ValidationResult("A summary is named by its room.", [nameof(Source)]);
+        }
+
+        if (Source is { Kind: ProposalSourceKind.Statement, StatementId: null })
+        {
+            yield return new ValidationResult("A statement is named by its id.", [nameof(Source)]);
+        }
+    }
+}
+
+public sealed record ProposalSourceRequest(
+    [property: Required] ProposalSourceKind? Kind,
+    [property: Required] Guid? ItemId,
+    Guid? RoomId = null,
+    Guid? StatementId = null)
+{
+    public ProposalSource ToSource() => new(Kind!.Value, ItemId!.Value, RoomId, StatementId);
+}

@@ -16,7 +16,10 @@ public sealed record ActionItemAssignee(
     [property: Id(0)] Guid? PersonId,
     [property: Id(1)] Guid? SeatId);
 
-/// <summary>What an action item says. <see cref="MeetingId"/> and <see cref="DecisionNumber"/> name where it came from.</summary>
+/// <summary>
+/// What an action item says. <see cref="MeetingId"/> and <see cref="DecisionNumber"/> name where it came from;
+/// <see cref="Origin"/> the live session it was proposed from, set when it is added and kept by later updates.
+/// </summary>
 [GenerateSerializer, Alias("NetworkHub.ActionItemCommand")]
 public sealed record ActionItemCommand(
     [property: Id(0)] string Title,
@@ -24,7 +27,8 @@ public sealed record ActionItemCommand(
     [property: Id(2)] ActionItemAssignee Assignee,
     [property: Id(3)] DateTimeOffset? DueAt,
     [property: Id(4)] Guid? MeetingId,
-    [property: Id(5)] string? DecisionNumber);
+    [property: Id(5)] string? DecisionNumber,
+    [property: Id(6)] ProposalOrigin? Origin = null);
 
 /// <summary>
 /// An action item of a committee. <see cref="Overdue"/>: still open or in progress after its due time.
@@ -46,7 +50,8 @@ public sealed record ActionItem(
     [property: Id(11)] DateTimeOffset UpdatedAt,
     [property: Id(12)] bool Overdue,
     [property: Id(13)] DateTimeOffset? OverdueNoticedAt,
-    [property: Id(14)] int Version);
+    [property: Id(14)] int Version,
+    [property: Id(15)] ProposalOrigin? Origin = null);
 
 /// <summary>Which items a list shows: all, one status, or only the overdue ones.</summary>
 [GenerateSerializer, Alias("NetworkHub.ActionItemFilter")]
@@ -78,4 +83,7 @@ public interface IActionItemsGrain : IGrainWithGuidKey
 
     /// <summary>The caller's open and in-progress items here: theirs, and their seats'. Empty for a committee they cannot see.</summary>
     [ReadOnly] Task<IReadOnlyList<ActionItem>> MineAsync(Caller caller);
+
+    /// <summary>For erasure only: the person becomes <paramref name="formerId"/> in what the record keeps (who added each item and the person it is assigned to).</summary>
+    Task ErasePersonAsync(Guid personId, Guid formerId);
 }

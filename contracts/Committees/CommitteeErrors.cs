@@ -46,6 +46,12 @@ public static class CommitteeErrors
     public const string MinutesApproved = "committee.minutes-approved";
     public const string MinutesNotCirculated = "committee.minutes-not-circulated";
     public const string TooManyComments = "committee.too-many-comments";
+    public const string ProposalNotFound = "committee.proposal-not-found";
+
+    /// <summary>The proposal was moved at a meeting already, or is an action item, not a draft motion.</summary>
+    public const string ProposalTaken = "committee.proposal-taken";
+
+    public const string TooManyProposals = "committee.too-many-proposals";
 }
 
 /// <summary>Limits of committees, shared by request validation and the grain.</summary>
@@ -63,6 +69,12 @@ public static class CommitteeLimits
 
     /// <summary>Meetings in the committee's list: the most recent by start.</summary>
     public const int MeetingsKept = 500;
+
+    /// <summary>Draft motions waiting for a meeting; further proposals are refused until one is moved.</summary>
+    public const int ProposalsOpenMax = 200;
+
+    /// <summary>Moved, decided and action-item proposals kept; beyond it the oldest are dropped.</summary>
+    public const int ProposalsClosedKept = 500;
 }
 
 /// <summary>Audit actions of committees, beside <c>AuditActions</c>. Stable strings.</summary>

@@ -86,4 +86,7 @@ public interface ICommitteeGrain : ISpaceGrain
     /// writes it to the register. Idempotent by motion id: a repeated call returns the decision already numbered.
     /// </summary>
     Task<Decision> RecordDecisionAsync(DecisionDraft draft);
+
+    /// <summary>For erasure only: every meeting in the committee's list, whatever its status.</summary>
+    [ReadOnly] Task<IReadOnlyList<Guid>> GetMeetingIdsAsync();
 }

@@ -57,4 +57,7 @@ public interface IMeetingGrain : ILiveStreamGrain<MeetingEvent, MeetingView, Mee
 
     /// <summary>Chair, co-chairs and secretary; oldest first, entries after <paramref name="after"/>.</summary>
     [ReadOnly] Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit);
+
+    /// <summary>For erasure only: the person becomes <paramref name="formerId"/> in what the record keeps (who scheduled it, the audit lines and the agenda's presenters).</summary>
+    Task ErasePersonAsync(Guid personId, Guid formerId);
 }

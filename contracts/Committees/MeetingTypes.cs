@@ -101,7 +101,9 @@ public sealed record MotionView(
     [property: Id(9)] bool DecisionPending,
     [property: Id(10)] string? DecisionNumber,
     [property: Id(11)] DateTimeOffset ProposedAt,
-    [property: Id(12)] Guid? ApprovesMinutesOf = null);
+    [property: Id(12)] Guid? ApprovesMinutesOf = null,
+    [property: Id(13)] Guid? FromProposal = null,
+    [property: Id(14)] ProposalOrigin? Origin = null);
 
 /// <summary>A seat that has voted, and whether its vote was cast by the holder of its proxy.</summary>
 [GenerateSerializer, Alias("NetworkHub.VotedSeat")]
@@ -205,6 +207,8 @@ public static class MeetingLimits
 /// A motion as moved. The mover's representative names their own seat; the chair or secretary may record any seats.
 /// <see cref="AgendaItemId"/> is required at a sitting and optional in a written procedure. <see cref="ApprovesMinutesOf"/>:
 /// the meeting of the same committee whose circulated minutes this motion approves; adopted, it makes them read-only.
+/// <see cref="FromProposal"/>: the committee's draft motion from a live session that this motion moves; the motion
+/// carries its origin, and the proposal learns the motion and, once adopted, its decision number.
 /// </summary>
 [GenerateSerializer, Alias("NetworkHub.MotionDraft")]
 public sealed record MotionDraft(
@@ -213,7 +217,8 @@ public sealed record MotionDraft(
     [property: Id(2)] string Text,
     [property: Id(3)] Guid MoverSeatId,
     [property: Id(4)] Guid? SeconderSeatId,
-    [property: Id(5)] Guid? ApprovesMinutesOf = null);
+    [property: Id(5)] Guid? ApprovesMinutesOf = null,
+    [property: Id(6)] Guid? FromProposal = null);
 
 /// <summary>An amendment: the motion's full new text, and why.</summary>
 [GenerateSerializer, Alias("NetworkHub.AmendmentDraft")]

@@ -68,4 +68,7 @@ public interface IMinutesGrain : IGrainWithGuidKey
 
     /// <summary>For meeting grains only: a motion approving these minutes was adopted. Repeatable; the first approval stays.</summary>
     Task ApproveAsync(MinutesApproval approval);
+
+    /// <summary>For erasure only: the person becomes <paramref name="formerId"/> in what the record keeps (the comments' authors).</summary>
+    Task ErasePersonAsync(Guid personId, Guid formerId);
 }

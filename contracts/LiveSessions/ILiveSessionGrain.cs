@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
@@ -97,6 +98,16 @@ public interface ILiveSessionGrain : ILiveStreamGrain<LiveSessionEvent, LiveSess
 
     /// <summary>The room's rapporteur reports back to the plenary.</summary>
     Task<long> PostSummaryAsync(Caller caller, Guid roomId, string text);
+
+    /// <summary>
+    /// Facilitators who may also propose to the committee (its chair, co-chairs, secretary or coordinators) turn a
+    /// summary, a broadly agreed statement, a poll result or an outcome into a draft motion or an action item there,
+    /// quoting the source as it stands. <paramref name="proposalId"/> as for <see cref="IProposalsGrain.DraftAsync"/>.
+    /// </summary>
+    Task<Proposal> ProposeAsync(Caller caller, Guid proposalId, SessionProposalCommand command);
+
+    /// <summary>What was proposed from this session, in committees the caller may look into; oldest first.</summary>
+    [ReadOnly] Task<IReadOnlyList<Proposal>> GetProposalsAsync(Caller caller);
 
     /// <summary>What this session holds about the person, for their own export; null when it holds nothing.</summary>
     [ReadOnly] Task<PersonInSession?> GetPersonDataAsync(Guid personId);

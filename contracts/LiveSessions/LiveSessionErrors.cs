@@ -27,6 +27,12 @@ public static class LiveSessionErrors
     public const string InvalidQueueOrder = "live-session.invalid-queue-order";
     public const string RateLimited = "live-session.rate-limited";
 
+    /// <summary>The item has no such summary, poll result, outcome or broadly agreed statement to propose from.</summary>
+    public const string SourceNotFound = "live-session.source-not-found";
+
+    /// <summary>A session proposes to at most <see cref="LiveSessionLimits.ProposalCommitteesMax"/> committees.</summary>
+    public const string TooManyCommittees = "live-session.too-many-committees";
+
     /// <summary>The connection's token was revoked (signed out) or its API key withdrawn; the server closes the connection.</summary>
     public const string SignedOut = "live-session.signed-out";
 

@@ -20,6 +20,9 @@ public static class LiveSessionLimits
     public const int MaxSpeakerSeconds = 3_600;
     public const int DefaultSpeakerSeconds = 120;
 
+    /// <summary>Committees one session may propose to; the session keeps their ids to find its proposals.</summary>
+    public const int ProposalCommitteesMax = 20;
+
     /// <summary>Events kept in the persisted log for catching up; a client further behind gets a snapshot.</summary>
     public const int EventLogCapacity = LiveStreamLimits.EventLogCapacity;
 

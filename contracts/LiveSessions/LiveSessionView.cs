@@ -1,3 +1,5 @@
+using NetworkHub.Contracts.Committees;
+
 namespace NetworkHub.Contracts.LiveSessions;
 
 /// <summary>
@@ -13,12 +15,16 @@ public sealed record LiveSessionView(
     [property: Id(4)] IReadOnlyList<Guid> Muted,
     [property: Id(5)] IReadOnlyList<ItemContent> Items);
 
-/// <summary>After closing: what happened, for the record and its Markdown and JSON exports.</summary>
+/// <summary>
+/// After closing: what happened, for the record and its Markdown and JSON exports. <see cref="Proposals"/>: what was
+/// proposed to committees from it and what became of it, for committees the reader may look into.
+/// </summary>
 [GenerateSerializer, Alias("NetworkHub.LiveSessionRecord")]
 public sealed record LiveSessionRecord(
     [property: Id(0)] LiveSessionDetails Details,
     [property: Id(1)] IReadOnlyList<ItemContent> Items,
-    [property: Id(2)] IReadOnlyList<AttendanceEntry> Attendance);
+    [property: Id(2)] IReadOnlyList<AttendanceEntry> Attendance,
+    [property: Id(3)] IReadOnlyList<Proposal> Proposals);
 
 /// <summary>
 /// Someone in the session now, by the name they show here: the real name in a members-only or private forum, where

@@ -2,6 +2,7 @@ using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Spaces;
 
 namespace NetworkHub.Silo.Committees;
 
@@ -28,6 +29,7 @@ public sealed class ActionItemRecord
     [Id(10)] public DateTimeOffset UpdatedAt { get; set; }
     [Id(11)] public DateTimeOffset? OverdueNoticedAt { get; set; }
     [Id(12)] public int Version { get; set; }
+    [Id(13)] public ProposalOrigin? Origin { get; set; }
 
     public bool Pending => Status is ActionItemStatus.Open or ActionItemStatus.InProgress;
 }
@@ -70,7 +72,7 @@ public sealed class ActionItemsGrain(
         }
 
         var now = clock.GetUtcNow();
-        var item = new ActionItemRecord { ItemId = itemId, CreatedBy = person, CreatedAt = now, Version = 1 };
+        var item = new ActionItemRecord { ItemId = itemId, CreatedBy = person, CreatedAt = now, Version = 1, Origin = command.Origin };
         Apply(item, command, now);
         Items.Add(item);
         await WriteAsync();
@@ -317,5 +319,24 @@ public sealed class ActionItemsGrain(
 
     private ActionItem View(ActionItemRecord i) => new(
         i.ItemId, CommitteeId, i.Title, i.Notes, i.Assignee, i.DueAt, i.Status, i.MeetingId, i.DecisionNumber, i.CreatedBy,
-        i.CreatedAt, i.UpdatedAt, IsOverdue(i, clock.GetUtcNow()), i.OverdueNoticedAt, i.Version);
+        i.CreatedAt, i.UpdatedAt, IsOverdue(i, clock.GetUtcNow()), i.OverdueNoticedAt, i.Version, i.Origin);
+
+    public async Task ErasePersonAsync(Guid personId, Guid formerId)
+    {
+        var changed = false;
+        foreach (var item in Items)
+        {
+            changed |= PersonData.Replace(item.CreatedBy, personId, formerId, v => item.CreatedBy = v);
+            if (item.Assignee.PersonId == personId)
+            {
+                item.Assignee = item.Assignee with { PersonId = formerId };
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+    }
 }

@@ -71,11 +71,10 @@ public sealed partial class CommitteeGrain : Grain, ICommitteeGrain, IRemindable
         {
             AccessNarrowed = AccessNarrowed,
             InheritedRole = InheritedRoleAsync,
-            AccessChangedAbove = person =>
-            {
-                AccessNarrowed(person);
-                return Task.CompletedTask;
-            },
+            // Told by the space above through its outbox, which retries a failure: the meetings hear of it within this
+            // call, as nothing here is written that would deliver an effect. No deadlock on the way back: the meetings
+            // ask this committee and it asks the organisations through interleaving calls.
+            AccessChangedAbove = person => MeetingsAccessEffect.For(State.Meetings, person).DeliverAsync(GrainFactory),
         };
     }
 
@@ -217,6 +216,8 @@ public sealed partial class CommitteeGrain : Grain, ICommitteeGrain, IRemindable
     }
 
     /// <summary>The register numbers and writes it (idempotent by motion); the committee lends its code.</summary>
+    public Task<IReadOnlyList<Guid>> GetMeetingIdsAsync() => Task.FromResult<IReadOnlyList<Guid>>([.. State.Meetings.Select(m => m.MeetingId)]);
+
     public async Task<Decision> RecordDecisionAsync(DecisionDraft draft)
     {
         if (!State.Exists)

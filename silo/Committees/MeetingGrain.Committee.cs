@@ -5,11 +5,12 @@ using NetworkHub.Silo.Spaces;
 namespace NetworkHub.Silo.Committees;
 
 /// <summary>
-/// What the meeting owes its committee: the list entry's status, and the number of each adopted motion. Both are
+/// What the meeting owes its committee: the list entry's status, the number of each adopted motion, and to a motion's
+/// proposal (from a live session) that it was moved and how it was decided. All are
 /// written as pending with the change that causes them and delivered after it: at once, then by a grain timer every
 /// second for ten tries, then by the <see cref="DecisionsReminder"/> reminder each minute, and on activation (as a
-/// space's outbox is). Either call may repeat harmlessly: the list entry is set to what it is, and the register
-/// numbers a motion once.
+/// space's outbox is). Every call may repeat harmlessly: the list entry is set to what it is, the register numbers a
+/// motion once, and the proposal is set to what the motion says.
 /// </summary>
 internal sealed partial class MeetingGrain
 {
@@ -21,9 +22,11 @@ internal sealed partial class MeetingGrain
     private static readonly TimeSpan DeadlineReminderPeriod = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _retryTimer;
+
+    private IProposalsGrain Proposals => GrainFactory.GetGrain<IProposalsGrain>(State.CommitteeId);
     private int _retries;
 
-    private bool Pending => State.ListingPending || State.Motions.Exists(m => m.PendingDecision is not null);
+    private bool Pending => State.ListingPending || State.Motions.Exists(m => m.PendingDecision is not null || m.ProposalPending);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -104,11 +107,33 @@ internal sealed partial class MeetingGrain
                     await GrainFactory.GetGrain<IMinutesGrain>(minutesOf).ApproveAsync(new MinutesApproval(decision.Number, Id, decision.DecidedAt));
                 }
 
+                if (motion.FromProposal is { } proposal)
+                {
+                    // Likewise before the number is kept, so the proposal and the session's record show it.
+                    await Proposals.ProgressAsync(proposal, new ProposalProgress(Id, motion.Id, decision.Number));
+                    motion.ProposalPending = false;
+                }
+
                 motion.DecisionNumber = decision.Number;
                 motion.PendingDecision = null;
                 AuditLog.Append(State.Audit, Now, Caller.Anonymous, MeetingAuditActions.DecisionRecorded, motion.Id, decision.Number);
                 changes.Add(new MotionChanged(MotionView(motion)));
                 MeetingLog.DecisionRecorded(logger, Id, motion.Id, decision.Number);
+            }
+            catch (Exception e)
+            {
+                failed = true;
+                MeetingLog.CommitteeCallFailed(logger, Id, e);
+            }
+        }
+
+        foreach (var motion in State.Motions.Where(m => m.ProposalPending && m.PendingDecision is null).ToList())
+        {
+            try
+            {
+                await Proposals.ProgressAsync(motion.FromProposal!.Value, new ProposalProgress(Id, motion.Id, motion.DecisionNumber));
+                motion.ProposalPending = false;
+                cleared = true;
             }
             catch (Exception e)
             {

@@ -39,9 +39,13 @@ internal sealed partial class MeetingGrain
             await RequireMinutesToApproveAsync(caller, minutesOf);
         }
 
+        var origin = draft.FromProposal is { } proposalId ? await RequireDraftProposalAsync(caller, proposalId) : null;
         var motion = new MotionRecord
         {
             ApprovesMinutesOf = draft.ApprovesMinutesOf,
+            FromProposal = draft.FromProposal,
+            Origin = origin,
+            ProposalPending = draft.FromProposal is not null,
             Id = Guid.CreateVersion7(),
             AgendaItemId = draft.AgendaItemId,
             Title = title,
@@ -55,6 +59,12 @@ internal sealed partial class MeetingGrain
         Audit(caller, MeetingAuditActions.MotionProposed, motion.Id, draft.MoverSeatId.ToString());
         var view = MotionView(motion);
         await CommitAsync(new MotionChanged(view));
+        if (motion.ProposalPending)
+        {
+            // The proposal learns of its motion after the write; a failure stays pending and is retried.
+            await DeliverAsync();
+        }
+
         return view;
     }
 
@@ -174,7 +184,20 @@ internal sealed partial class MeetingGrain
         m.Id, m.AgendaItemId, m.Title, m.Text, m.Mover, m.Seconder, m.Status,
         [.. m.Wording.Versions.Select(v => new MotionVersion(v.Version, v.Text, v.AmendmentId, v.AuthorSeat, v.At))],
         [.. m.Amendments.Select(a => new AmendmentView(a.Id, a.Text, a.Note, a.Mover, a.Seconder, a.Status, a.ProposedAt, a.BasedOnVersion))],
-        m.PendingDecision is not null, m.DecisionNumber, m.ProposedAt, m.ApprovesMinutesOf);
+        m.PendingDecision is not null, m.DecisionNumber, m.ProposedAt, m.ApprovesMinutesOf, m.FromProposal, m.Origin);
+
+    /// <summary>A draft motion of this committee that no motion has moved yet; its origin goes onto the motion.</summary>
+    private async Task<ProposalOrigin> RequireDraftProposalAsync(Caller caller, Guid proposalId)
+    {
+        var proposal = await GrainFactory.GetGrain<IProposalsGrain>(State.CommitteeId).GetAsync(caller, proposalId);
+        if (proposal.Kind != ProposalKind.Motion || proposal.Status != ProposalStatus.Draft
+            || State.Motions.Exists(m => m.FromProposal == proposalId))
+        {
+            throw new ConflictException(CommitteeErrors.ProposalTaken, "This proposal is not a draft motion waiting for a meeting.");
+        }
+
+        return proposal.Origin;
+    }
 
     /// <summary>Minutes are approved at a later meeting of the same committee, once circulated and not yet approved.</summary>
     private async Task RequireMinutesToApproveAsync(Caller caller, Guid meetingId)

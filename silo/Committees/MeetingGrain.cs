@@ -4,6 +4,7 @@ using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
+using NetworkHub.Silo.Storage;
 using Orleans.Serialization;
 
 namespace NetworkHub.Silo.Committees;
@@ -17,7 +18,7 @@ namespace NetworkHub.Silo.Committees;
 /// </summary>
 internal sealed partial class MeetingGrain(
     [PersistentState("meeting", StorageNames.Default)] IPersistentState<MeetingState> state,
-    TimeProvider clock, AuditArchive archive, DeepCopier<MeetingState> copier, ILogger<MeetingGrain> logger)
+    TimeProvider clock, AuditArchive archive, StorageScrub scrub, DeepCopier<MeetingState> copier, ILogger<MeetingGrain> logger)
     : Grain, IMeetingGrain, IRemindable
 {
     private MeetingState? _live;
@@ -231,7 +232,31 @@ internal sealed partial class MeetingGrain(
 
         await FanOut.CommitAsync();
         MeetingLog.Committed(logger, Id, changes.Length);
+        if (changes.OfType<VoteClosed>().Any(c => Vote(c.VoteId).Ballot == BallotKind.Secret))
+        {
+            ForgetBallotHistory();
+        }
     }
+
+    /// <summary>
+    /// Every cast of a secret ballot rewrote its totals beside its list of seats that voted: the copies of the state
+    /// the database still holds from before would tell, one after the other, what each seat chose. Once the ballot is
+    /// closed they go. Off the grain's turn: the close does not wait for the database to finish.
+    /// </summary>
+    private void ForgetBallotHistory() => _ = Task.Run(async () =>
+    {
+        try
+        {
+            if (!await scrub.ForgetReplacedContentAsync())
+            {
+                MeetingLog.ScrubDeferred(logger, Id, null);
+            }
+        }
+        catch (Exception e)
+        {
+            MeetingLog.ScrubDeferred(logger, Id, e);
+        }
+    });
 
     /// <summary>
     /// The group commit's write. The provider gets a copy taken now, in this turn: it serialises only after opening its

@@ -26,4 +26,7 @@ internal static partial class MeetingLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId}: motion {MotionId} recorded as decision {Number}")]
     public static partial void DecisionRecorded(ILogger logger, Guid meetingId, Guid motionId, string number);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: a secret ballot closed and SQLite could not truncate its write-ahead log (a reader held it), which keeps earlier copies until the next scrub")]
+    public static partial void ScrubDeferred(ILogger logger, Guid meetingId, Exception? exception);
 }

@@ -61,6 +61,13 @@ public sealed class MotionRecord
     /// <summary>The earlier meeting whose minutes this motion approves, once adopted and numbered.</summary>
     [Id(13)] public Guid? ApprovesMinutesOf { get; set; }
 
+    /// <summary>The committee's proposal this motion moves, and where that came from in a live session.</summary>
+    [Id(14)] public Guid? FromProposal { get; set; }
+    [Id(15)] public ProposalOrigin? Origin { get; set; }
+
+    /// <summary>The proposal is still to learn that this motion moved it: set with the motion, cleared once delivered.</summary>
+    [Id(16)] public bool ProposalPending { get; set; }
+
     public string Text => Wording.Current.Text;
 }
 

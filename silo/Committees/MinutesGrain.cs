@@ -190,4 +190,15 @@ public sealed class MinutesGrain(
     }
 
     private MinutesView View() => new(MeetingId, State.CommitteeId, State.Status, State.Markdown, State.Version, State.UpdatedAt, State.Comments, State.Approval);
+
+    public async Task ErasePersonAsync(Guid personId, Guid formerId)
+    {
+        if (!State.Comments.Exists(c => c.AuthorPersonId == personId))
+        {
+            return;
+        }
+
+        State.Comments = [.. State.Comments.Select(c => c.AuthorPersonId == personId ? c with { AuthorPersonId = formerId } : c)];
+        await state.WriteStateAsync();
+    }
 }

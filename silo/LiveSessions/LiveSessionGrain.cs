@@ -109,7 +109,7 @@ internal sealed partial class LiveSessionGrain(
             throw new ConflictException(LiveSessionErrors.NotClosed, "The record is ready when the session has closed.");
         }
 
-        return new LiveSessionRecord(Details(role), Contents(), [.. State.Attendance]);
+        return new LiveSessionRecord(Details(role), Contents(), [.. State.Attendance], await ProposalsAsync(caller));
     }
 
     public async Task<AuditPage> GetAuditAsync(Caller caller, long? after, int limit)

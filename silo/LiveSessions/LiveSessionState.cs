@@ -35,6 +35,9 @@ public sealed class LiveSessionState
     [Id(20)] public List<PresenceRecord> Presence { get; set; } = [];
     [Id(21)] public Guid CreatedBy { get; set; }
 
+    /// <summary>Committees proposed to from here (at most <see cref="LiveSessionLimits.ProposalCommitteesMax"/>); they keep the proposals.</summary>
+    [Id(22)] public List<Guid> ProposedTo { get; set; } = [];
+
     public AgendaItem? Current => CurrentItem >= 0 && CurrentItem < Agenda.Count ? Agenda[CurrentItem] : null;
 
     public ItemRecord ItemFor(Guid itemId)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
@@ -28,7 +29,14 @@ public sealed class ErasureState
     /// <summary>The audit lines older than the spaces' windows, in the archive table, name the former id instead.</summary>
     [Id(8)] public bool ArchiveDone { get; set; }
 
-    public int StepsLeft => (AccountErased ? 0 : 1) + Credentials.Count + Forums.Count + Spaces.Count + Sessions.Count + (ArchiveDone ? 0 : 1) + 1;
+    /// <summary>Committees whose meetings are still to be listed (then moved to <see cref="Meetings"/>) and whose action items still name the person.</summary>
+    [Id(9)] public List<Guid> Committees { get; set; } = [];
+
+    /// <summary>Meetings whose record and minutes still name the person.</summary>
+    [Id(10)] public List<Guid> Meetings { get; set; } = [];
+
+    public int StepsLeft => (AccountErased ? 0 : 1) + Credentials.Count + Forums.Count + Spaces.Count + Sessions.Count
+        + Committees.Count + Meetings.Count + (ArchiveDone ? 0 : 1) + 1;
 }
 
 /// <summary>
@@ -74,6 +82,7 @@ internal sealed partial class ErasureGrain(
         State.Credentials = [.. record?.CredentialKeys ?? []];
         State.Spaces = [.. record?.AllSpaces ?? []];
         State.Forums = [.. State.Spaces.Where(s => s.Kind == SpaceKind.Forum).Select(s => s.Id)];
+        State.Committees = [.. State.Spaces.Where(s => s.Kind == SpaceKind.Committee).Select(s => s.Id)];
         State.Planned = true;
 
         // Registered before the plan is stored: a crash right after the write still has the plan carried out.
@@ -103,6 +112,14 @@ internal sealed partial class ErasureGrain(
         // clears the recent events, the one telling of that included.
         await EachAsync(State.Spaces, "space", space => GrainFactory.GetSpace(space).ErasePersonAsync(PersonId, State.FormerId));
         await EachAsync(State.Sessions, "session", session => GrainFactory.GetGrain<ILiveSessionGrain>(session).ErasePersonAsync(PersonId, State.FormerId));
+        await EachAsync(State.Committees, "committee records", async committee =>
+        {
+            State.Meetings.AddRange((await GrainFactory.GetGrain<ICommitteeGrain>(committee).GetMeetingIdsAsync()).Except(State.Meetings));
+            await GrainFactory.GetGrain<IActionItemsGrain>(committee).ErasePersonAsync(PersonId, State.FormerId);
+        });
+        await EachAsync(State.Meetings, "meeting", meeting => Task.WhenAll(
+            GrainFactory.GetGrain<IMeetingGrain>(meeting).ErasePersonAsync(PersonId, State.FormerId),
+            GrainFactory.GetGrain<IMinutesGrain>(meeting).ErasePersonAsync(PersonId, State.FormerId)));
 
         if (!State.ArchiveDone && await StepAsync("audit archive", () => archive.ReplacePersonAsync(PersonId, State.FormerId)))
         {
@@ -161,7 +178,7 @@ internal sealed partial class ErasureGrain(
             await this.UnregisterReminder(reminder);
         }
 
-        if (!await scrub.AfterErasureAsync())
+        if (!await scrub.ForgetReplacedContentAsync())
         {
             ErasureLog.CheckpointBusy(logger, PersonId);
         }

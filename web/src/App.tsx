@@ -15,6 +15,7 @@ import { SpacePage } from './spaces/SpacePage';
 
 // The live session room is its own chunk (it brings SignalR), loaded only when someone opens a session.
 const SessionRoom = lazy(() => import('./sessions/SessionRoom'));
+const MeetingRoom = lazy(() => import('./meetings/MeetingRoom'));
 const Security = lazy(() => import('./screens/Security'));
 const MyActionItems = lazy(() => import('./committees/MyActionItems'));
 const Minutes = lazy(() => import('./committees/Minutes'));
@@ -46,6 +47,7 @@ export function App() {
         <Route path="committees/:id/*" element={<SpacePage kind="committee" />} />
         <Route path="meetings/:id/minutes" element={<RequireSignIn><Suspense fallback={<Loading />}><Minutes /></Suspense></RequireSignIn>} />
         <Route path="sessions/:id" element={<Suspense fallback={<Loading />}><SessionRoom /></Suspense>} />
+        <Route path="meetings/:id" element={<Suspense fallback={<Loading />}><MeetingRoom /></Suspense>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -35,6 +35,9 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
     private readonly Dictionary<Visibility, Guid> _revocableKeys = [];
     private readonly Dictionary<Visibility, Guid> _openSessions = [];
     private readonly Dictionary<Visibility, Guid> _closedSessions = [];
+    private readonly Dictionary<Visibility, Guid> _proposalSessions = [];
+    private readonly Dictionary<Visibility, Guid> _outcomeItems = [];
+    private readonly Dictionary<Visibility, Guid> _proposals = [];
     private readonly List<IAsyncDisposable> _connections = [];
     private readonly Dictionary<Visibility, Guid> _offeredSeats = [];
     private readonly Dictionary<Visibility, Guid> _heldSeats = [];
@@ -126,6 +129,22 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
     public Guid OpenSession(Visibility visibility) => _openSessions[visibility];
 
     public Guid ClosedSession(Visibility visibility) => _closedSessions[visibility];
+
+    /// <summary>A session with an outcome to propose from, of its own so that no other row changes its agenda.</summary>
+    public Guid ProposalSession(Visibility visibility) => _proposalSessions[visibility];
+
+    public Guid OutcomeItem(Visibility visibility) => _outcomeItems[visibility];
+
+    /// <summary>A draft motion in the row's committee, proposed from the proposal session by the coordinator.</summary>
+    public Guid Proposal(Visibility visibility) => _proposals[visibility];
+
+    /// <summary>A proposal from the row's proposal session to the row's committee, with the outcome as its text.</summary>
+    public object ProposalBody(Visibility visibility) => new
+    {
+        committeeId = Space(Committee, visibility),
+        kind = "motion",
+        source = new { kind = "outcome", itemId = OutcomeItem(visibility) },
+    };
 
     public static string Route(SpaceKind kind) => kind switch
     {
@@ -367,6 +386,12 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
         {
             var sessions = $"{Path(Forum, visibility)}/sessions";
             _openSessions[visibility] = await CreateAsync(coordinator, sessions, SessionBody());
+            var proposing = _proposalSessions[visibility] = await CreateAsync(coordinator, sessions, SessionBody());
+            var details = await TestClient.ReadAsync<LiveSessionDetails>(await coordinator.GetAsync($"/api/v1/live-sessions/{proposing}"), HttpStatusCode.OK);
+            _outcomeItems[visibility] = details.Agenda[0].Id;
+            await facilitator.Connection.CallAsync<long>("RecordOutcome", proposing, details.Agenda[0].Id, "Acuerdo sobre el agua");
+            var proposed = await coordinator.PostAsync($"/api/v1/live-sessions/{proposing}/proposals", ProposalBody(visibility));
+            _proposals[visibility] = (await TestClient.ReadAsync<JsonElement>(proposed, HttpStatusCode.Created)).GetProperty("proposalId").GetGuid();
             var closed = await CreateAsync(coordinator, sessions, SessionBody());
             await facilitator.Connection.CallAsync<long>("Close", closed);
             _closedSessions[visibility] = closed;

@@ -303,6 +303,13 @@ public static class RestMatrix
         { "SetActionItemStatus",                 Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
         { "SetActionItemStatus",                 Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
         { "SetActionItemStatus",                 Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+        // Committees: proposals from live sessions (made from the session, below)
+        { "GetProposals",                        Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+        { "GetProposals",                        Mo,    [404, 403, 200, 200, 200, 403, 401, 403, 403, 403] },
+        { "GetProposals",                        Priv,  [404, 404, 200, 200, 200, 404, 401, 404, 404, 404] },
+        { "GetProposal",                         Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+        { "GetProposal",                         Mo,    [404, 403, 200, 200, 200, 403, 401, 403, 403, 403] },
+        { "GetProposal",                         Priv,  [404, 404, 200, 200, 200, 404, 401, 404, 404, 404] },
         { "GetMyActionItems",                    Any,   [401, 200, 200, 200, 200, 200, 401, 403, 403, 403] },
 
         // Committees: meetings and their minutes (the coordinator chairs, keeps the minutes and represents the second seat;
@@ -450,6 +457,14 @@ public static class RestMatrix
         { "GetSessionAudit",                     Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
         { "GetSessionAudit",                     Mo,    [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
         { "GetSessionAudit",                     Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
+        // A proposal is made by a facilitator who runs the committee: here the coordinator, who is both
+        { "ProposeFromSession",                  Pub,   [401, 403, 403, 403, 201, 403, 401, 403, 403, 403] },
+        { "ProposeFromSession",                  Mo,    [404, 404, 403, 403, 201, 404, 401, 404, 404, 404] },
+        { "ProposeFromSession",                  Priv,  [404, 404, 403, 403, 201, 404, 401, 404, 404, 404] },
+        // Everyone who sees the session gets the list; proposals of a committee they cannot look into are left out
+        { "GetSessionProposals",                 Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+        { "GetSessionProposals",                 Mo,    [404, 404, 200, 200, 200, 404, 401, 404, 404, 404] },
+        { "GetSessionProposals",                 Priv,  [404, 404, 200, 200, 200, 404, 401, 404, 404, 404] },
     }.WithCommitteesLikeWorkingGroups();
 
     /// <summary>

@@ -208,6 +208,10 @@ public static class RestRequests
             ["GetSessionRecord"] = c => c.Get($"/api/v1/live-sessions/{c.World.ClosedSession(c.Visibility)}/record"),
             ["GetSessionRecordMarkdown"] = c => c.Get($"/api/v1/live-sessions/{c.World.ClosedSession(c.Visibility)}/record.md"),
             ["GetSessionAudit"] = c => c.Get($"{Session(c)}/audit"),
+            ["ProposeFromSession"] = c => c.Create($"/api/v1/live-sessions/{c.World.ProposalSession(c.Visibility)}/proposals", c.World.ProposalBody(c.Visibility)),
+            ["GetSessionProposals"] = c => c.Get($"/api/v1/live-sessions/{c.World.ProposalSession(c.Visibility)}/proposals"),
+            ["GetProposals"] = c => c.Get($"{c.Path(Committee)}/proposals"),
+            ["GetProposal"] = c => c.Get($"{c.Path(Committee)}/proposals/{c.World.Proposal(c.Visibility)}"),
         };
 
         foreach (var parent in new[] { Organisation, Coalition })

@@ -17,7 +17,7 @@ public sealed class MeetingApiTests(SharedHost shared)
     [Fact]
     public async Task SteeringCommittee_AdoptsOneMotionByOpenAndOneBySecretBallot_BothNumberedInTheRegister()
     {
-        var (coordinator, committee, seats) = await CommitteeAsync(partners: 6, invited: 6);
+        var (coordinator, committee, seats) = await SeatedCommittee.CreateAsync(_host, partners: 6, invited: 6, code: "SC");
         using var outsider = await TestClient.SignedUpAsync(_host, "Outsider");
         var plan = new
         {
@@ -69,7 +69,7 @@ public sealed class MeetingApiTests(SharedHost shared)
     [Fact]
     public async Task Votes_RefuseTheWrongPeopleAndBadInput_WithTheirCodes()
     {
-        var (coordinator, committee, seats) = await CommitteeAsync(partners: 2, invited: 1);
+        var (coordinator, committee, seats) = await SeatedCommittee.CreateAsync(_host, partners: 2, invited: 1, code: "SC");
         var badLink = await coordinator.PostAsync($"/api/v1/committees/{committee}/meetings",
             new { title = "Meeting", type = "regular", startsAt = "2026-03-02T09:00:00Z", timeZone = "Africa/Dakar", onlineLink = "ftp://meet.example.org" });
         var badZone = await coordinator.PostAsync($"/api/v1/committees/{committee}/meetings",
@@ -130,28 +130,6 @@ public sealed class MeetingApiTests(SharedHost shared)
         Assert.Equal(ballot == "open" ? JsonValueKind.Object : JsonValueKind.Null, cast.GetProperty("tally").GetProperty("totals").ValueKind);
         Assert.Equal(10, cast.GetProperty("tally").GetProperty("voted").GetArrayLength());
         return await TestClient.ReadAsync<JsonElement>(await chair.PostAsync($"{path}/votes/{voteId}/close"), HttpStatusCode.OK);
-    }
-
-    /// <summary>A coalition's committee (code SC) whose coordinator chairs it and keeps its record, and held seats each represented by its organisation's coordinator.</summary>
-    private async Task<(TestClient Coordinator, Guid Committee, IReadOnlyList<(Guid SeatId, TestClient Representative)> Seats)> CommitteeAsync(int partners, int invited)
-    {
-        var coordinator = await TestClient.SignedUpAsync(_host, "Coordinator");
-        var coalition = await coordinator.CreateCoalitionAsync(Visibility.Private);
-        var committee = (await TestClient.ReadAsync<JsonElement>(await coordinator.PostAsync($"/api/v1/coalitions/{coalition.Id}/committees",
-            new { name = "Steering Committee", visibility = "private", code = "SC" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var seats = new List<(Guid, TestClient)>();
-        for (var i = 0; i < partners + invited; i++)
-        {
-            var representative = await TestClient.SignedUpAsync(_host, $"Representative {i}");
-            var organisation = await representative.CreateOrganisationAsync(name: $"Partner {i}");
-            var seat = (await TestClient.ReadAsync<JsonElement>(await coordinator.PostAsync($"/api/v1/committees/{committee}/seats",
-                new { organisationId = organisation.Id, kind = i < partners ? "founding-partner" : "invited" }), HttpStatusCode.Created)).GetProperty("seatId").GetGuid();
-            await TestClient.Expect(await representative.PostAsync($"/api/v1/committees/{committee}/seats/{seat}/accept", new { representative = representative.PersonId }), HttpStatusCode.OK);
-            seats.Add((seat, representative));
-        }
-
-        await TestClient.Expect(await coordinator.PutAsync($"/api/v1/committees/{committee}/offices", new { chair = coordinator.PersonId, secretary = coordinator.PersonId }), HttpStatusCode.OK);
-        return (coordinator, committee, seats);
     }
 
     private static (int Yes, int No, int Abstain) Totals(JsonElement totals) =>

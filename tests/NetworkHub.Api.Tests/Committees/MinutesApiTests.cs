@@ -13,7 +13,7 @@ public sealed class MinutesApiTests(SharedHost shared)
     [Fact]
     public async Task Minutes_AreDraftedFromTheRecord_Circulated_ApprovedByTheNextMeeting_ThenReadOnly()
     {
-        var (secretary, committee, seats) = await CommitteeAsync(3);
+        var (secretary, committee, seats) = await SeatedCommittee.CreateAsync(_host, 3);
         using var outsider = await TestClient.SignedUpAsync(_host, "Outsider");
         var first = await SittingAsync(secretary, committee, seats, "March sitting");
         var motion = await AdoptAsync(secretary, first.Path, first.Item, seats, "<script>alert(1)</script> The forum meets in **Dakar**", null);
@@ -111,27 +111,5 @@ public sealed class MinutesApiTests(SharedHost shared)
         var view = await TestClient.EventuallyAsync(() => secretary.GetAsync<JsonElement>(path),
             v => v.GetProperty("motions").EnumerateArray().Any(m => m.GetProperty("motionId").GetGuid() == motion && m.GetProperty("decisionNumber").ValueKind == JsonValueKind.String));
         return view.GetProperty("motions").EnumerateArray().Single(m => m.GetProperty("motionId").GetGuid() == motion).GetProperty("decisionNumber").GetString()!;
-    }
-
-    /// <summary>A private coalition's committee whose coordinator is its chair and secretary, with seats each represented by the coordinator of its organisation.</summary>
-    private async Task<(TestClient Secretary, Guid Committee, IReadOnlyList<(Guid SeatId, TestClient Representative)> Seats)> CommitteeAsync(int count)
-    {
-        var secretary = await TestClient.SignedUpAsync(_host, "Secretary");
-        var coalition = await secretary.CreateCoalitionAsync(Visibility.Private);
-        var committee = (await TestClient.ReadAsync<JsonElement>(await secretary.PostAsync($"/api/v1/coalitions/{coalition.Id}/committees",
-            new { name = "Steering Committee", visibility = "private" }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var seats = new List<(Guid, TestClient)>();
-        for (var i = 0; i < count; i++)
-        {
-            var representative = await TestClient.SignedUpAsync(_host, $"Representative {i}");
-            var organisation = await representative.CreateOrganisationAsync(name: $"Partner {i}");
-            var seat = (await TestClient.ReadAsync<JsonElement>(await secretary.PostAsync($"/api/v1/committees/{committee}/seats",
-                new { organisationId = organisation.Id, kind = "founding-partner" }), HttpStatusCode.Created)).GetProperty("seatId").GetGuid();
-            await TestClient.Expect(await representative.PostAsync($"/api/v1/committees/{committee}/seats/{seat}/accept", new { representative = representative.PersonId }), HttpStatusCode.OK);
-            seats.Add((seat, representative));
-        }
-
-        await TestClient.Expect(await secretary.PutAsync($"/api/v1/committees/{committee}/offices", new { chair = secretary.PersonId, secretary = secretary.PersonId }), HttpStatusCode.OK);
-        return (secretary, committee, seats);
     }
 }

@@ -86,6 +86,6 @@ public sealed class LiveSessionMarkdownTests
             null,
             [new BreakoutRoom(roomId, text, [authorId], authorId, at.AddMinutes(30), text)],
             text);
-        return new LiveSessionRecord(details, [content], [new AttendanceEntry(authorId, text, at)]);
+        return new LiveSessionRecord(details, [content], [new AttendanceEntry(authorId, text, at)], []);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using NetworkHub.Api.Tests.Hosting;
 using NetworkHub.Api.Tests.LiveSessions;
 using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Forums;
@@ -133,29 +134,9 @@ public sealed class MarkedPerson : IAsyncDisposable
     /// <summary>Occurrences of each marker, in UTF-8 and in UTF-16, in the SQLite file and its -wal and -shm files.</summary>
     public static Dictionary<string, int> ScanDatabase(string databasePath, IEnumerable<string> markers)
     {
-        var files = new[] { databasePath, databasePath + "-wal", databasePath + "-shm" }.Where(File.Exists).Select(ReadShared).ToList();
+        var files = DatabaseFiles.Read(databasePath);
         return markers.ToDictionary(m => m, m =>
-            files.Sum(bytes => Count(bytes, Encoding.UTF8.GetBytes(m)) + Count(bytes, Encoding.Unicode.GetBytes(m)) + Count(bytes, Encoding.BigEndianUnicode.GetBytes(m))));
-    }
-
-    private static byte[] ReadShared(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        file.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static int Count(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle)
-    {
-        var count = 0;
-        for (var at = haystack.IndexOf(needle); at >= 0; at = haystack.IndexOf(needle))
-        {
-            count++;
-            haystack = haystack[(at + needle.Length)..];
-        }
-
-        return count;
+            DatabaseFiles.Count(files, Encoding.UTF8.GetBytes(m)) + DatabaseFiles.Count(files, Encoding.Unicode.GetBytes(m)) + DatabaseFiles.Count(files, Encoding.BigEndianUnicode.GetBytes(m)));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,9 +1,10 @@
 // Each route of /api/v1 the app uses, through the generated client: tsc checks every path, parameter, body and
 // answer against docs/openapi.json, so a changed contract fails the build here or where the answer is used.
 import type {
-  ActionItemRequest, ActionItemStatus, ApiKeyScope, CoalitionDetails, CoalitionRequest, CommitteeDetails, CommitteeOffices, CommitteeRequest,
-  ForumDetails, ForumRequest, MemberOrganisationRole, OrganisationDetails, OrganisationRequest, RegisterRequest, ScheduleMeetingRequest,
-  ScheduleSessionRequest, SeatInvitationRequest, SeatPeopleRequest, SeatTermsRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
+  ActionItemRequest, ActionItemStatus, AmendmentRequest, ApiKeyScope, AttendanceStatus, CastVoteRequest, CoalitionDetails, CoalitionRequest,
+  CommitteeDetails, CommitteeOffices, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole, MotionRequest, OpenVoteRequest,
+  OrganisationDetails, OrganisationRequest, RegisterRequest, ScheduleMeetingRequest, ScheduleSessionRequest, SeatInvitationRequest, SeatPeopleRequest,
+  SeatTermsRequest, SessionProposalRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
 } from '../generated/openapi';
 import type { paths } from '../generated/openapi';
 
@@ -121,10 +122,39 @@ export const api = {
   sessionAudit: (id: string, after: number | null, limit = 50) =>
     unwrap(http.GET('/api/v1/live-sessions/{id}/audit', { params: { path: { id }, query: { after: after ?? undefined, limit } } })),
   setAgenda: (id: string, body: AgendaRequest) => unwrap(http.PUT('/api/v1/live-sessions/{id}/agenda', { body, params: { path: { id } } })),
+  forumCommittees: (id: string) => unwrap(http.GET('/api/v1/forums/{id}/committees', path(id))),
+  proposeFromSession: (id: string, body: SessionProposalRequest, key: string) =>
+    unwrap(http.POST('/api/v1/live-sessions/{id}/proposals', { body, params: { path: { id }, header: idempotent(key) } })),
+
+  // A committee's meeting. Its live state comes from the hub; these are its reads for the caller and its changes,
+  // whose effect arrives back through the hub like everyone else's.
+  meeting: (id: string) => unwrap(http.GET('/api/v1/meetings/{id}', path(id))),
+  seats: (id: string) => unwrap(http.GET('/api/v1/committees/{id}/seats', path(id))),
+  startMeeting: (id: string) => unwrap(http.POST('/api/v1/meetings/{id}/start', path(id))),
+  closeMeeting: (id: string) => unwrap(http.POST('/api/v1/meetings/{id}/close', path(id))),
+  cancelMeeting: (id: string) => unwrap(http.POST('/api/v1/meetings/{id}/cancel', path(id))),
+  recordAttendance: (id: string, seatId: string, status: AttendanceStatus) =>
+    unwrap(http.PUT('/api/v1/meetings/{id}/attendance/{seatId}', { body: { status }, params: { path: { id, seatId } } })),
+  giveProxy: (id: string, seatId: string, holderSeatId: string) =>
+    unwrap(http.PUT('/api/v1/meetings/{id}/proxies/{seatId}', { body: { holderSeatId }, params: { path: { id, seatId } } })),
+  revokeProxy: (id: string, seatId: string) =>
+    unwrap(http.DELETE('/api/v1/meetings/{id}/proxies/{seatId}', { params: { path: { id, seatId } } })),
+  proposeMotion: (id: string, body: MotionRequest) => unwrap(http.POST('/api/v1/meetings/{id}/motions', { body, params: { path: { id } } })),
+  secondMotion: (id: string, motionId: string, seatId: string) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/motions/{motionId}/second', { body: { seatId }, params: { path: { id, motionId } } })),
+  proposeAmendment: (id: string, motionId: string, body: AmendmentRequest) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/motions/{motionId}/amendments', { body, params: { path: { id, motionId } } })),
+  secondAmendment: (id: string, motionId: string, amendmentId: string, seatId: string) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/motions/{motionId}/amendments/{amendmentId}/second',
+      { body: { seatId }, params: { path: { id, motionId, amendmentId } } })),
+  openVote: (id: string, body: OpenVoteRequest) => unwrap(http.POST('/api/v1/meetings/{id}/votes', { body, params: { path: { id } } })),
+  castVote: (id: string, voteId: string, body: CastVoteRequest) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/votes/{voteId}/ballots', { body, params: { path: { id, voteId } } })),
+  closeVote: (id: string, voteId: string) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/votes/{voteId}/close', { params: { path: { id, voteId } } })),
 
   committee: (id: string) => unwrap(http.GET('/api/v1/committees/{id}', path(id))),
   setOffices: (id: string, body: CommitteeOffices) => unwrap(http.PUT('/api/v1/committees/{id}/offices', { body, params: { path: { id } } })),
-  seats: (id: string) => unwrap(http.GET('/api/v1/committees/{id}/seats', path(id))),
   inviteSeat: (id: string, body: SeatInvitationRequest) => unwrap(http.POST('/api/v1/committees/{id}/seats', { body, params: { path: { id } } })),
   changeSeat: (id: string, seatId: string, body: SeatTermsRequest) =>
     unwrap(http.PUT('/api/v1/committees/{id}/seats/{seatId}', { body, params: { path: { id, seatId } } })),
@@ -138,7 +168,6 @@ export const api = {
   meetings: (id: string) => unwrap(http.GET('/api/v1/committees/{id}/meetings', path(id))),
   scheduleMeeting: (committeeId: string, body: ScheduleMeetingRequest, key: string) =>
     unwrap(http.POST('/api/v1/committees/{committeeId}/meetings', { body, params: { path: { committeeId }, header: idempotent(key) } })),
-  meeting: (id: string) => unwrap(http.GET('/api/v1/meetings/{id}', path(id))),
   decisions: (id: string, q: string, after: string | null, limit = 50) =>
     unwrap(http.GET('/api/v1/committees/{id}/decisions', { params: { path: { id }, query: { q: q || undefined, after: after ?? undefined, limit } } })),
   actionItems: (id: string, overdue: boolean) =>

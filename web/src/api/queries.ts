@@ -14,7 +14,7 @@ export const keys = {
   invitation: (token: string) => ['invitation', token] as const,
   /** One live session's REST reads (its record, its audit log); its live state comes from the hub, not the cache. */
   session: (id: string) => ['session', id] as const,
-  /** One committee meeting's REST reads (the meeting, its minutes). */
+  /** One committee meeting's REST reads (what the caller may do there, its minutes); its live state comes from the hub. */
   meeting: (id: string) => ['meeting', id] as const,
 };
 
@@ -64,8 +64,6 @@ export const queries = {
       getNextPageParam: (last) => last.nextAfter,
       staleTime: 0,
     }),
-  seats: (committeeId: string) =>
-    queryOptions({ queryKey: [...keys.space('committee', committeeId), 'seats'], queryFn: () => api.seats(committeeId) }),
   meetings: (committeeId: string) =>
     queryOptions({ queryKey: [...keys.space('committee', committeeId), 'meetings'], queryFn: () => api.meetings(committeeId) }),
   /** The register, page by page after the last number of the previous page; `q` searches title and text. */
@@ -89,6 +87,8 @@ export const queries = {
 
   forumSessions: (forumId: string) =>
     queryOptions({ queryKey: [...keys.space('forum', forumId), 'sessions'], queryFn: () => api.forumSessions(forumId) }),
+  forumCommittees: (forumId: string) =>
+    queryOptions({ queryKey: [...keys.space('forum', forumId), 'committees'], queryFn: () => api.forumCommittees(forumId) }),
   /** A session's audit log, page by page; `changes` says it has new entries, so a new value starts from the first page. */
   sessionAudit: (id: string, changes: string) =>
     infiniteQueryOptions({
@@ -97,6 +97,14 @@ export const queries = {
       initialPageParam: null as number | null,
       getNextPageParam: (page) => page.nextAfter,
     }),
+  /**
+   * The meeting as the caller sees it, for `you` (their offices and the seats they may vote for now), which the hub's
+   * group messages do not carry; `changes` names the attendance, proxies and status it depends on, so a new value reads it again.
+   */
+  meetingStanding: (id: string, changes: string) =>
+    queryOptions({ queryKey: [...keys.meeting(id), 'standing', changes], queryFn: () => api.meeting(id), staleTime: Infinity }),
+  seats: (committeeId: string) =>
+    queryOptions({ queryKey: [...keys.space('committee', committeeId), 'seats'], queryFn: () => api.seats(committeeId) }),
   sessionRecord: (id: string) => queryOptions({ queryKey: [...keys.session(id), 'record'], queryFn: () => api.sessionRecord(id), staleTime: Infinity }),
 };
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { api, recordRequests, server } from '../testing/network';
+import { api, problem, recordRequests, server } from '../testing/network';
 import { renderAt, signedIn } from '../testing/render';
 import { FacilitatorConsole } from './FacilitatorConsole';
 import { Presence } from './Presence';
@@ -60,6 +60,57 @@ describe('FacilitatorConsole', () => {
         { id: 'i3', title: '¿Cuándo?', format: 'poll', plannedMinutes: 5, poll: { options: ['Marzo', 'Abril'], multipleChoice: false, anonymous: false } },
       ],
     });
+  });
+});
+
+describe('ProposeToCommittee', () => {
+  const breakout = { ...details, currentItem: 1 };
+  const room = { id: 'r1', name: 'Sala 1', members: ['p2', 'p3'], rapporteur: 'p2', endsAt: '2026-01-01T10:30:00Z', summary: 'Mapear las parcelas juntas' };
+  const origin = { sessionId: 's1', itemId: 'i2', sourceKind: 'summary' as const, sourceId: 'r1', quote: room.summary };
+
+  it('proposes a room\'s summary to the forum\'s committee as a draft motion, once per submit', async () => {
+    signedIn('p1');
+    server.use(
+      api.get('/api/v1/forums/{id}/committees', ({ response }) => response(200).json([
+        { space: { kind: 'committee', id: 'c1' }, name: 'Comité de dirección', visibility: 'private', yourRole: 'coordinator', parent: { kind: 'forum', id: 'f1' } },
+      ])),
+      api.post('/api/v1/live-sessions/{id}/proposals', ({ response }) => response(201).json({
+        proposalId: 'pr1', committeeId: 'c1', kind: 'motion', title: 'Salas', text: room.summary, origin, status: 'draft',
+        meetingId: null, motionId: null, actionItemId: null, decisionNumber: null, proposedBy: 'p1', proposedAt: '2026-01-01T10:31:00Z',
+      })),
+    );
+    const calls = recordRequests();
+    renderAt(<FacilitatorConsole details={breakout} call={vi.fn()} rooms={[room]} />);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Propose to a committee' }));
+    expect(await screen.findByRole('option', { name: 'Comité de dirección' })).toBeDefined();
+    expect(screen.getByLabelText('From')).toHaveProperty('value', 'room:r1');
+    fireEvent.click(screen.getByRole('button', { name: 'Propose' }));
+
+    await screen.findByText('Draft motion proposed: Salas. The chair or secretary puts it on a meeting.');
+    const posted = calls.filter((c) => c.method === 'POST');
+    expect(posted).toHaveLength(1);
+    expect(posted[0].path).toBe('/api/v1/live-sessions/s1/proposals');
+    expect(posted[0].headers.get('Idempotency-Key')).toBeTruthy();
+    expect(posted[0].body).toEqual({ committeeId: 'c1', kind: 'motion', source: { kind: 'summary', itemId: 'i2', roomId: 'r1' } });
+  });
+
+  it('shows the server\'s refusal in words', async () => {
+    signedIn('p1');
+    server.use(
+      api.get('/api/v1/forums/{id}/committees', ({ response }) => response(200).json([
+        { space: { kind: 'committee', id: 'c1' }, name: 'Comité', visibility: 'public', yourRole: 'member', parent: { kind: 'forum', id: 'f1' } },
+      ])),
+      api.post('/api/v1/live-sessions/{id}/proposals', ({ response }) => response(403).json(problem(403, 'committee.not-running-meetings'))),
+    );
+    renderAt(<FacilitatorConsole details={details} call={vi.fn()} />);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Propose to a committee' }));
+    await screen.findByRole('option', { name: 'Comité' });
+    fireEvent.change(screen.getByLabelText('As'), { target: { value: 'action-item' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Propose' }));
+
+    expect(await screen.findByText('Only the chair, the secretary or a coordinator may do this.')).toBeDefined();
   });
 });
 

@@ -5,15 +5,17 @@ import { keys } from '../api/queries';
 import { ErrorMessage } from '../components/Status';
 import { useHubAction, type LiveSession } from './useLiveSession';
 import { useI18n } from '../i18n';
-import type { AgendaItem, BreakoutMode, LiveSessionDetails } from '../generated/hub';
+import type { AgendaItem, BreakoutMode, BreakoutRoom, LiveSessionDetails } from '../generated/hub';
+import { ProposeToCommittee } from './ProposeToCommittee';
 import { breakoutModeValues, type AgendaItemRequest } from '../generated/openapi';
 import { limits } from '../generated/errors';
 
 /**
  * Facilitators only: move the session through its statuses and its agenda, extend the timer, record outcomes, and
- * change how the next breakout splits people before it opens.
+ * change how the next breakout splits people before it opens, and propose what the current item produced to a committee.
+ * `rooms`: the current item's breakout rooms, whose summaries can be proposed.
  */
-export function FacilitatorConsole({ details, call }: { details: LiveSessionDetails; call: LiveSession['call'] }) {
+export function FacilitatorConsole({ details, call, rooms = [] }: { details: LiveSessionDetails; call: LiveSession['call']; rooms?: BreakoutRoom[] }) {
   const { t } = useI18n();
   const action = useHubAction();
   const outcomeId = useId();
@@ -52,6 +54,7 @@ export function FacilitatorConsole({ details, call }: { details: LiveSessionDeta
         </form>
       )}
       <ErrorMessage error={action.error} />
+      {live && item && <ProposeToCommittee key={item.id} sessionId={details.id} forumId={details.forumId} item={item} rooms={rooms} />}
       {status !== 'closed' && <NextBreakout details={details} />}
     </section>
   );

@@ -66,7 +66,8 @@ function Room({ id }: { id: string }) {
       {details.description && <UserParagraphs text={details.description} />}
       <div className="room">
         <div className="room-main">
-          {facilitator && details.status !== 'closed' && <FacilitatorConsole details={details} call={live.call} />}
+          {facilitator && details.status !== 'closed' && <FacilitatorConsole details={details} call={live.call}
+            rooms={view.items.find((i) => i.itemId === details.agenda[details.currentItem]?.id)?.rooms ?? []} />}
           {details.status === 'closed'
             ? <SessionRecord sessionId={details.id} />
             : <CurrentItem live={live} me={me} participant={participant} facilitator={facilitator} />}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { MeetingEvent, MeetingView } from '../generated/hub';
+import { initialMeetingState, meetingReducer, type MeetingState } from './meetingState';
+
+const view: MeetingView = {
+  meetingId: 'm1', committeeId: 'c1', title: 'Sesión', type: 'regular', status: 'in-progress', startsAt: '2026-03-02T14:00:00Z',
+  timeZone: 'UTC', place: null, onlineLink: null, deadline: null, agenda: [], attendance: [],
+  quorum: { presentAllotments: 0, votingAllotments: 2, required: 2, met: false }, proxies: [], motions: [], votes: [], version: 1, sequence: 3,
+  you: { runsMeeting: false, secretary: false, representedSeats: [], castingSeats: [] },
+};
+const at = '2026-03-02T14:30:00Z';
+const apply = (state: MeetingState, ...events: MeetingEvent['change'][]) =>
+  events.reduce((s, change) => meetingReducer(s, { type: 'event', event: { sequence: (s.sequence ?? 0) + 1, at, change } }), state);
+const start = meetingReducer(initialMeetingState, { type: 'snapshot', view });
+
+describe('meetingReducer', () => {
+  it('ignores events before the first snapshot, and a snapshot older than what it has', () => {
+    expect(meetingReducer(initialMeetingState, { type: 'event', event: { sequence: 1, at, change: { type: 'meeting-status-changed', status: 'closed' } } }))
+      .toBe(initialMeetingState);
+    const later = apply(start, { type: 'meeting-status-changed', status: 'closed' });
+    expect(meetingReducer(later, { type: 'snapshot', view })).toBe(later);
+  });
+
+  it('opens a vote with an empty tally, closes it with its result, and keeps proxies given and taken back', () => {
+    const result = { outcome: 'adopted' as const, method: 'simple-majority' as const, totals: { yes: 2, no: 0, abstain: 0 },
+      presentAllotments: 2, votingAllotments: 2, quorumRequired: 2, quorumMet: true };
+    const tally = { totals: { yes: 2, no: 0, abstain: 0 }, respondedAllotments: 2, voted: [], choices: [] };
+    const state = apply(start,
+      { type: 'proxy-given', seatId: 'a', holderSeatId: 'b' },
+      { type: 'proxy-given', seatId: 'c', holderSeatId: 'b' },
+      { type: 'proxy-revoked', seatId: 'a', holderSeatId: 'b' },
+      { type: 'vote-opened', voteId: 'v1', motionId: 'mo1', amendmentId: null, method: 'simple-majority', ballot: 'secret' },
+      { type: 'vote-closed', voteId: 'v1', result, tally, decisionNumber: null });
+
+    expect(state.sequence).toBe(8);
+    expect(state.view!.proxies).toEqual([{ seatId: 'c', holderSeatId: 'b', givenAt: at }]);
+    const opened = apply(start, { type: 'vote-opened', voteId: 'v2', motionId: 'mo1', amendmentId: null, method: 'consensus', ballot: 'open' });
+    expect(opened.view!.votes[0].tally.totals).toEqual({ yes: 0, no: 0, abstain: 0 });
+    expect(state.view!.votes).toEqual([{
+      voteId: 'v1', motionId: 'mo1', amendmentId: null, method: 'simple-majority', ballot: 'secret', status: 'closed', openedAt: at, closedAt: at,
+      tally, result, decisionNumber: null, objections: [],
+    }]);
+  });
+
+  it('notes who lost access, without changing the meeting', () => {
+    const state = apply(start, { type: 'access-ended', personId: 'p2' });
+    expect(state.accessEnded).toEqual(['p2']);
+    expect(state.view).toEqual({ ...view, sequence: 4 });
+  });
+});

@@ -1,0 +1,92 @@
+// A meeting's state on screen: a snapshot, then events applied strictly in sequence order, as the session room does
+// (see sessions/roomState.ts). A repeated event is ignored; one past the next expected number means some were missed,
+// so the room joins again from the last one applied instead of drawing a state that never existed. A snapshot
+// replaces everything.
+import type { MeetingChange, MeetingEvent, MeetingView, VoteTally, VoteView } from '../generated/hub';
+
+export interface MeetingState {
+  view: MeetingView | null;
+  /** The last sequence number applied; what a rejoin sends. */
+  sequence: number | null;
+  /** Set when an event arrived past a gap; cleared by the next event that fits or by a snapshot. */
+  gapAfter: number | null;
+  /** People the committee stopped letting in while this room was open (the hub then drops them). */
+  accessEnded: string[];
+}
+
+export type MeetingAction = { type: 'snapshot'; view: MeetingView } | { type: 'event'; event: MeetingEvent };
+
+export const initialMeetingState: MeetingState = { view: null, sequence: null, gapAfter: null, accessEnded: [] };
+
+export function meetingReducer(state: MeetingState, action: MeetingAction): MeetingState {
+  if (action.type === 'snapshot') {
+    if (state.sequence !== null && action.view.sequence < state.sequence) return state;
+    return { ...state, view: action.view, sequence: action.view.sequence, gapAfter: null };
+  }
+  const { event } = action;
+  if (!state.view || state.sequence === null) return state; // nothing to apply it to: the snapshot comes first
+  if (event.sequence <= state.sequence) return state;
+  if (event.sequence > state.sequence + 1) return state.gapAfter === state.sequence ? state : { ...state, gapAfter: state.sequence };
+  const accessEnded = event.change.type === 'access-ended' && !state.accessEnded.includes(event.change.personId)
+    ? [...state.accessEnded, event.change.personId]
+    : state.accessEnded;
+  return {
+    view: applyMeetingChange({ ...state.view, sequence: event.sequence }, event.change, event.at),
+    sequence: event.sequence, gapAfter: null, accessEnded,
+  };
+}
+
+/** A vote just opened: an open ballot's totals start at zero; a secret one's stay hidden until it closes. */
+const noVotes = (ballot: VoteView['ballot']): VoteTally => ({
+  totals: ballot === 'open' ? { yes: 0, no: 0, abstain: 0 } : null, respondedAllotments: 0, voted: [], choices: [],
+});
+
+function withVote(view: MeetingView, voteId: string, change: (vote: VoteView) => VoteView): MeetingView {
+  return { ...view, votes: view.votes.map((v) => (v.voteId === voteId ? change(v) : v)) };
+}
+
+/** The view after one change; `at` is when the meeting made it. */
+export function applyMeetingChange(view: MeetingView, change: MeetingChange, at: string): MeetingView {
+  switch (change.type) {
+    case 'meeting-status-changed':
+      return { ...view, status: change.status };
+    case 'meeting-agenda-changed':
+      return { ...view, agenda: change.agenda };
+    case 'attendance-recorded': {
+      const others = view.attendance.filter((a) => a.seatId !== change.seatId);
+      const attendance = [...others, { seatId: change.seatId, status: change.status }].sort((a, b) => (a.seatId < b.seatId ? -1 : 1));
+      const quorum = { ...view.quorum, presentAllotments: change.presentAllotments, required: change.quorumRequired, met: change.quorumMet };
+      return { ...view, attendance, quorum };
+    }
+    case 'proxy-given':
+      return {
+        ...view,
+        proxies: [...view.proxies.filter((p) => p.seatId !== change.seatId), { seatId: change.seatId, holderSeatId: change.holderSeatId, givenAt: at }],
+      };
+    case 'proxy-revoked':
+      return { ...view, proxies: view.proxies.filter((p) => p.seatId !== change.seatId) };
+    case 'motion-changed': {
+      const found = view.motions.some((m) => m.motionId === change.motion.motionId);
+      const motions = found
+        ? view.motions.map((m) => (m.motionId === change.motion.motionId ? change.motion : m))
+        : [...view.motions, change.motion];
+      return { ...view, motions };
+    }
+    case 'vote-opened':
+      return view.votes.some((v) => v.voteId === change.voteId) ? view : {
+        ...view,
+        votes: [...view.votes, {
+          voteId: change.voteId, motionId: change.motionId, amendmentId: change.amendmentId, method: change.method, ballot: change.ballot,
+          status: 'open', openedAt: at, closedAt: null, tally: noVotes(change.ballot), result: null, decisionNumber: null, objections: [],
+        }],
+      };
+    case 'tally-changed':
+      return withVote(view, change.voteId, (v) => ({ ...v, tally: change.tally }));
+    case 'vote-closed':
+      return withVote(view, change.voteId, (v) => ({
+        ...v, status: 'closed', closedAt: at, result: change.result, tally: change.tally, decisionNumber: change.decisionNumber,
+      }));
+    default:
+      return view; // access-ended changes nothing of the meeting; a kind this build does not know: the next snapshot brings it
+  }
+}
