@@ -278,7 +278,10 @@ public enum MeetingStatus
     Cancelled = 3,
 }
 
-/// <summary>A meeting as the committee's list shows it.</summary>
+/// <summary>
+/// A meeting as the committee's list shows it. <see cref="TimeZone"/> (IANA) is the zone its date is shown in; null in
+/// entries listed before the list carried it.
+/// </summary>
 [GenerateSerializer, Alias("NetworkHub.MeetingSummary")]
 public sealed record MeetingSummary(
     [property: Id(6)] Guid CommitteeId,
@@ -287,4 +290,5 @@ public sealed record MeetingSummary(
     [property: Id(2)] MeetingType Type,
     [property: Id(3)] MeetingStatus Status,
     [property: Id(4)] DateTimeOffset StartsAt,
-    [property: Id(5)] DateTimeOffset? Deadline);
+    [property: Id(5)] DateTimeOffset? Deadline,
+    [property: Id(7)] string? TimeZone = null);

@@ -200,7 +200,7 @@ internal sealed partial class MeetingGrain(
         }
     }
 
-    private MeetingSummary Summary() => new(State.CommitteeId, Id, State.Title, State.Type, State.Status, State.StartsAt, State.Deadline);
+    private MeetingSummary Summary() => new(State.CommitteeId, Id, State.Title, State.Type, State.Status, State.StartsAt, State.Deadline, State.TimeZone);
 
     private MeetingView View(CommitteeStanding standing, CommitteeRoll roll)
     {

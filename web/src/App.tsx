@@ -17,6 +17,8 @@ import { SpacePage } from './spaces/SpacePage';
 const SessionRoom = lazy(() => import('./sessions/SessionRoom'));
 const MeetingRoom = lazy(() => import('./meetings/MeetingRoom'));
 const Security = lazy(() => import('./screens/Security'));
+const MyActionItems = lazy(() => import('./committees/MyActionItems'));
+const Minutes = lazy(() => import('./committees/Minutes'));
 
 function Home() {
   const { session } = useSession();
@@ -32,6 +34,7 @@ export function App() {
         <Route path="register" element={<Register />} />
         <Route path="invitations/:token" element={<AcceptInvitation />} />
         <Route path="spaces" element={<RequireSignIn><MySpaces /></RequireSignIn>} />
+        <Route path="me/action-items" element={<RequireSignIn><Suspense fallback={<Loading />}><MyActionItems /></Suspense></RequireSignIn>} />
         <Route path="security" element={<RequireSignIn><Suspense fallback={<Loading />}><Security /></Suspense></RequireSignIn>} />
         <Route path="directory" element={<Navigate to="/directory/organisations" replace />} />
         <Route path="directory/:which" element={<DirectoryScreen />} />
@@ -42,6 +45,7 @@ export function App() {
         <Route path="working-groups/:id/*" element={<SpacePage kind="working-group" />} />
         <Route path="forums/:id/*" element={<SpacePage kind="forum" />} />
         <Route path="committees/:id/*" element={<SpacePage kind="committee" />} />
+        <Route path="meetings/:id/minutes" element={<RequireSignIn><Suspense fallback={<Loading />}><Minutes /></Suspense></RequireSignIn>} />
         <Route path="sessions/:id" element={<Suspense fallback={<Loading />}><SessionRoom /></Suspense>} />
         <Route path="meetings/:id" element={<Suspense fallback={<Loading />}><MeetingRoom /></Suspense>} />
         <Route path="*" element={<NotFound />} />

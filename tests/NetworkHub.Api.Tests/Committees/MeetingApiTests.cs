@@ -58,7 +58,8 @@ public sealed class MeetingApiTests(SharedHost shared)
         Assert.Equal((8, 2, 0), Totals(secret.GetProperty("tally").GetProperty("totals")));
         await TestClient.ProblemAsync(secretChange, HttpStatusCode.Conflict, CommitteeErrors.VoteClosed);
         await TestClient.ProblemAsync(seenByOutsider, HttpStatusCode.NotFound, CommitteeErrors.MeetingNotFound);
-        Assert.Equal(meeting, Assert.Single(listed.EnumerateArray()).GetProperty("meetingId").GetGuid());
+        var entry = Assert.Single(listed.EnumerateArray());
+        Assert.Equal((meeting, "Africa/Dakar"), (entry.GetProperty("meetingId").GetGuid(), entry.GetProperty("timeZone").GetString()));
         var numbers = await TestClient.EventuallyAsync(async () => (await coordinator.GetAsync<JsonElement>(path)).GetProperty("motions").EnumerateArray()
             .Select(m => m.GetProperty("decisionNumber")).Where(n => n.ValueKind == JsonValueKind.String).Select(n => n.GetString()!).ToList(), n => n.Count == 2);
         Assert.Equal(2, view.GetProperty("motions").GetArrayLength());

@@ -95,7 +95,8 @@ public sealed class MeetingGrainTests(ClusterFixture fixture)
         Assert.Equal(CommitteeErrors.NotSecretary, byRepresentative.Code);
         Assert.Equal((MeetingStatus.Scheduled, "Africa/Dakar", 1), (view.Status, view.TimeZone, view.Agenda.Count));
         Assert.Equal(view.MeetingId, again.MeetingId);
-        Assert.Equal(view.MeetingId, Assert.Single(listed).MeetingId);
+        var entry = Assert.Single(listed);
+        Assert.Equal((view.MeetingId, "Africa/Dakar"), (entry.MeetingId, entry.TimeZone));
         Assert.Equal("Draft agenda", seenByRepresentative.Agenda[0].Papers[0].Title);
         Assert.Equal([CommitteeErrors.MeetingNotFound, CommitteeErrors.MeetingNotFound, CommitteeErrors.MeetingNotFound], [outsider.Code, unknown.Code, outsiderVotes.Code]);
     }

@@ -1,8 +1,10 @@
 // Each route of /api/v1 the app uses, through the generated client: tsc checks every path, parameter, body and
 // answer against docs/openapi.json, so a changed contract fails the build here or where the answer is used.
 import type {
-  AmendmentRequest, ApiKeyScope, AttendanceStatus, CastVoteRequest, MotionRequest, OpenVoteRequest, CoalitionDetails, CoalitionRequest, CommitteeDetails, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole,
-  OrganisationDetails, OrganisationRequest, RegisterRequest, ScheduleSessionRequest, SessionProposalRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
+  ActionItemRequest, ActionItemStatus, AmendmentRequest, ApiKeyScope, AttendanceStatus, CastVoteRequest, CoalitionDetails, CoalitionRequest,
+  CommitteeDetails, CommitteeOffices, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole, MotionRequest, OpenVoteRequest,
+  OrganisationDetails, OrganisationRequest, RegisterRequest, ScheduleMeetingRequest, ScheduleSessionRequest, SeatInvitationRequest, SeatPeopleRequest,
+  SeatTermsRequest, SessionProposalRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
 } from '../generated/openapi';
 import type { paths } from '../generated/openapi';
 
@@ -150,6 +152,39 @@ export const api = {
     unwrap(http.POST('/api/v1/meetings/{id}/votes/{voteId}/ballots', { body, params: { path: { id, voteId } } })),
   closeVote: (id: string, voteId: string) =>
     unwrap(http.POST('/api/v1/meetings/{id}/votes/{voteId}/close', { params: { path: { id, voteId } } })),
+
+  committee: (id: string) => unwrap(http.GET('/api/v1/committees/{id}', path(id))),
+  setOffices: (id: string, body: CommitteeOffices) => unwrap(http.PUT('/api/v1/committees/{id}/offices', { body, params: { path: { id } } })),
+  inviteSeat: (id: string, body: SeatInvitationRequest) => unwrap(http.POST('/api/v1/committees/{id}/seats', { body, params: { path: { id } } })),
+  changeSeat: (id: string, seatId: string, body: SeatTermsRequest) =>
+    unwrap(http.PUT('/api/v1/committees/{id}/seats/{seatId}', { body, params: { path: { id, seatId } } })),
+  /** The seat's own answers: the committee's coordinators end it; the organisation's coordinators answer for it. */
+  seatAction: (id: string, seatId: string, action: 'end' | 'decline' | 'step-down') =>
+    unwrap(http.POST(`/api/v1/committees/{id}/seats/{seatId}/${action}`, { params: { path: { id, seatId } } })),
+  acceptSeat: (id: string, seatId: string, body: SeatPeopleRequest) =>
+    unwrap(http.POST('/api/v1/committees/{id}/seats/{seatId}/accept', { body, params: { path: { id, seatId } } })),
+  nameSeatPeople: (id: string, seatId: string, body: SeatPeopleRequest) =>
+    unwrap(http.PUT('/api/v1/committees/{id}/seats/{seatId}/representatives', { body, params: { path: { id, seatId } } })),
+  meetings: (id: string) => unwrap(http.GET('/api/v1/committees/{id}/meetings', path(id))),
+  scheduleMeeting: (committeeId: string, body: ScheduleMeetingRequest, key: string) =>
+    unwrap(http.POST('/api/v1/committees/{committeeId}/meetings', { body, params: { path: { committeeId }, header: idempotent(key) } })),
+  decisions: (id: string, q: string, after: string | null, limit = 50) =>
+    unwrap(http.GET('/api/v1/committees/{id}/decisions', { params: { path: { id }, query: { q: q || undefined, after: after ?? undefined, limit } } })),
+  actionItems: (id: string, overdue: boolean) =>
+    unwrap(http.GET('/api/v1/committees/{id}/action-items', { params: { path: { id }, query: { overdue: overdue || undefined } } })),
+  addActionItem: (id: string, body: ActionItemRequest, key: string) =>
+    unwrap(http.POST('/api/v1/committees/{id}/action-items', { body, params: { path: { id }, header: idempotent(key) } })),
+  setActionItemStatus: (id: string, itemId: string, status: ActionItemStatus) =>
+    unwrap(http.PUT('/api/v1/committees/{id}/action-items/{itemId}/status', { body: { status }, params: { path: { id, itemId } } })),
+  myActionItems: () => unwrap(http.GET('/api/v1/me/action-items')),
+  minutes: (meetingId: string) => unwrap(http.GET('/api/v1/meetings/{id}/minutes', path(meetingId))),
+  // The body is optional in the contract, but routing refuses a POST here that carries no JSON at all.
+  draftMinutes: (meetingId: string) => unwrap(http.POST('/api/v1/meetings/{id}/minutes', { body: { replace: false }, params: { path: { id: meetingId } } })),
+  editMinutes: (meetingId: string, markdown: string, version: number) =>
+    unwrap(http.PUT('/api/v1/meetings/{id}/minutes', { body: { markdown }, params: { path: { id: meetingId } }, headers: ifMatch(version) })),
+  circulateMinutes: (meetingId: string) => unwrap(http.POST('/api/v1/meetings/{id}/minutes/circulate', path(meetingId))),
+  commentOnMinutes: (meetingId: string, text: string, quote: string | null, key: string) =>
+    unwrap(http.POST('/api/v1/meetings/{id}/minutes/comments', { body: { text, quote }, params: { path: { id: meetingId }, header: idempotent(key) } })),
 
   apiKeys: (id: string) => unwrap(http.GET('/api/v1/organisations/{id}/api-keys', path(id))),
   createApiKey: (id: string, name: string, scope: ApiKeyScope) =>

@@ -14,7 +14,7 @@ export const keys = {
   invitation: (token: string) => ['invitation', token] as const,
   /** One live session's REST reads (its record, its audit log); its live state comes from the hub, not the cache. */
   session: (id: string) => ['session', id] as const,
-  /** One committee meeting's REST reads (what the caller may do there); its live state comes from the hub. */
+  /** One committee meeting's REST reads (what the caller may do there, its minutes); its live state comes from the hub. */
   meeting: (id: string) => ['meeting', id] as const,
 };
 
@@ -64,6 +64,22 @@ export const queries = {
       getNextPageParam: (last) => last.nextAfter,
       staleTime: 0,
     }),
+  meetings: (committeeId: string) =>
+    queryOptions({ queryKey: [...keys.space('committee', committeeId), 'meetings'], queryFn: () => api.meetings(committeeId) }),
+  /** The register, page by page after the last number of the previous page; `q` searches title and text. */
+  decisions: (committeeId: string, q: string) =>
+    infiniteQueryOptions({
+      queryKey: [...keys.space('committee', committeeId), 'decisions', q],
+      queryFn: ({ pageParam }) => api.decisions(committeeId, q, pageParam),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextAfter,
+    }),
+  actionItems: (committeeId: string, overdue: boolean) =>
+    queryOptions({ queryKey: [...keys.space('committee', committeeId), 'action-items', overdue], queryFn: () => api.actionItems(committeeId, overdue) }),
+  myActionItems: () => queryOptions({ queryKey: [...keys.me, 'action-items'], queryFn: api.myActionItems }),
+  meeting: (id: string) => queryOptions({ queryKey: [...keys.meeting(id), 'view'], queryFn: () => api.meeting(id) }),
+  minutes: (meetingId: string) => queryOptions({ queryKey: [...keys.meeting(meetingId), 'minutes'], queryFn: () => api.minutes(meetingId) }),
+
   apiKeys: (organisationId: string) =>
     queryOptions({ queryKey: [...keys.space('organisation', organisationId), 'api-keys'], queryFn: () => api.apiKeys(organisationId) }),
 

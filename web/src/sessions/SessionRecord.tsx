@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError } from '../api/client';
+import { download } from '../api/download';
 import { queries } from '../api/queries';
-import { loadSession } from '../auth/session';
 import { ErrorMessage } from '../components/Status';
 import { UserParagraphs, UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
@@ -10,19 +9,6 @@ import { PollChart } from './Poll';
 import { StatementResultsView } from './Statements';
 
 const recordPath = (id: string) => `/api/v1/live-sessions/${encodeURIComponent(id)}/record`;
-
-/** Exports need the bearer token, so they are fetched and handed to the browser as a file rather than linked. */
-async function download(path: string, filename: string) {
-  const token = loadSession()?.token;
-  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  if (!response.ok) throw new ApiError(response.status, `http.${response.status}`, null);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function SessionRecord({ sessionId }: { sessionId: string }) {
   const { t, formatDate } = useI18n();

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { NavLink, Route, Routes, useLocation, useParams } from 'react-router';
 import { ApiError } from '../api/client';
+import { CommitteeTabLinks, committeeRoutes } from '../committees/CommitteeSections';
 import { queries } from '../api/queries';
-import type { SpaceKind } from '../generated/openapi';
+import type { CommitteeDetails, SpaceKind } from '../generated/openapi';
 import { Page } from '../components/Page';
 import { ErrorMessage, Loading, Notice } from '../components/Status';
 import { useI18n, type MessageKey } from '../i18n';
@@ -14,7 +15,7 @@ import { Overview } from './Overview';
 import { spacePath } from './paths';
 import { TwoFactorSetting } from './TwoFactorSetting';
 
-/** An organisation, coalition, working group or forum: overview for all, management tabs for coordinators. */
+/** A space: overview for all, management tabs for coordinators; a committee adds its own tabs. */
 export function SpacePage({ kind }: { kind: SpaceKind }) {
   const { t } = useI18n();
   const { id = '' } = useParams();
@@ -31,6 +32,7 @@ export function SpacePage({ kind }: { kind: SpaceKind }) {
   const space = details.data;
   const base = spacePath({ kind, id });
   const coordinator = space.yourRole === 'coordinator';
+  const committee = kind === 'committee' ? (space as CommitteeDetails) : null;
   return (
     <Page title={space.name}>
       <p className="muted">
@@ -38,12 +40,15 @@ export function SpacePage({ kind }: { kind: SpaceKind }) {
       </p>
       <Notice text={notice ? t(notice) : null} />
       <ErrorMessage error={details.error} />
-      {coordinator && (
+      {(coordinator || committee) && (
         <nav aria-label={t('space.tabs')} className="tabs">
           <NavLink end to={base}>{t('space.overview')}</NavLink>
-          <NavLink to={`${base}/manage`}>{t('space.manage')}</NavLink>
-          <NavLink to={`${base}/audit`}>{t('space.audit')}</NavLink>
-          {kind === 'organisation' && <NavLink to={`${base}/api-keys`}>{t('space.apiKeys')}</NavLink>}
+          {committee && <CommitteeTabLinks base={base} committee={committee} />}
+          {coordinator && <>
+            <NavLink to={`${base}/manage`}>{t('space.manage')}</NavLink>
+            <NavLink to={`${base}/audit`}>{t('space.audit')}</NavLink>
+            {kind === 'organisation' && <NavLink to={`${base}/api-keys`}>{t('space.apiKeys')}</NavLink>}
+          </>}
         </nav>
       )}
       <Routes>
@@ -54,6 +59,7 @@ export function SpacePage({ kind }: { kind: SpaceKind }) {
           <JoinRequests kind={kind} id={id} />
         </> : <CoordinatorsOnly />} />
         <Route path="audit" element={coordinator ? <Audit kind={kind} id={id} /> : <CoordinatorsOnly />} />
+        {committee && committeeRoutes(committee)}
         <Route path="api-keys" element={coordinator && kind === 'organisation' ? <ApiKeys organisationId={id} /> : <CoordinatorsOnly />} />
       </Routes>
     </Page>
