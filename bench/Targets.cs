@@ -43,7 +43,21 @@ internal static class Connections
         return reply.Error is { } error ? throw new InvalidOperationException($"{method} failed: {error.Code}: {error.Message}") : reply.Value!;
     }
 
-    public static async Task<HubConnection> StartAsync(Uri url, string? token, Action<string> received)
+    /// <summary>A live session's receiver: <paramref name="received"/> gets each contribution's text.</summary>
+    public static Task<HubConnection> StartAsync(Uri url, string? token, Action<string> received) => OpenAsync(url, token, connection =>
+    {
+        connection.On<LiveSessionEvent>("Event", e =>
+        {
+            if (e.Change is ContributionPosted posted)
+            {
+                received(posted.Contribution.Text);
+            }
+        });
+        connection.On<LiveSessionView>("Snapshot", _ => { });
+    });
+
+    /// <summary>A started WebSocket connection; <paramref name="handlers"/> registers what it listens to before it starts.</summary>
+    public static async Task<HubConnection> OpenAsync(Uri url, string? token, Action<HubConnection> handlers)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(url, o =>
@@ -58,14 +72,7 @@ internal static class Connections
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(Enums))
             .Build();
         connection.ServerTimeout = TimeSpan.FromMinutes(2);
-        connection.On<LiveSessionEvent>("Event", e =>
-        {
-            if (e.Change is ContributionPosted posted)
-            {
-                received(posted.Contribution.Text);
-            }
-        });
-        connection.On<LiveSessionView>("Snapshot", _ => { });
+        handlers(connection);
         await connection.StartAsync();
         return connection;
     }
@@ -92,7 +99,8 @@ internal sealed class BareTarget(WebApplication app, HubConnection[] senders) : 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(Connections.Enums));
+        // Relayed meeting events are as large as the tallies NetworkHub sent; the default 32 KB would refuse them.
+        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = null).AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(Connections.Enums));
         var app = builder.Build();
         app.MapHub<BareHub>("/bare");
         await app.StartAsync();
@@ -105,14 +113,31 @@ internal sealed class BareTarget(WebApplication app, HubConnection[] senders) : 
         return new BareTarget(app, senders);
     }
 
-    public async Task<HubConnection> ConnectReceiverAsync(Action<string> received)
+    public Task<HubConnection> ConnectReceiverAsync(Action<string> received) => ConnectAsync(connection =>
     {
-        var connection = await Connections.StartAsync(new Uri(Connections.Address(app), "/bare"), null, received);
+        connection.On<LiveSessionEvent>("Event", e =>
+        {
+            if (e.Change is ContributionPosted posted)
+            {
+                received(posted.Contribution.Text);
+            }
+        });
+    });
+
+    /// <summary>A receiver in the group; <paramref name="handlers"/> registers what it listens to.</summary>
+    public async Task<HubConnection> ConnectAsync(Action<HubConnection> handlers)
+    {
+        var connection = await Connections.OpenAsync(new Uri(Connections.Address(app), "/bare"), null, handlers);
         await connection.InvokeAsync("Join", Group);
         return connection;
     }
 
-    public Task SendAsync(string text) => senders[(Interlocked.Increment(ref _next) & int.MaxValue) % senders.Length].InvokeAsync<long>("Broadcast", Group, text);
+    public Task SendAsync(string text) => Next().InvokeAsync<long>("Broadcast", Group, text);
+
+    /// <summary>Sends the group a meeting event exactly as NetworkHub's hub sent it (same JSON, same size), as a "MeetingEvent" message.</summary>
+    public Task RelayAsync(JsonElement meetingEvent) => Next().InvokeAsync("Relay", Group, meetingEvent);
+
+    private HubConnection Next() => senders[(Interlocked.Increment(ref _next) & int.MaxValue) % senders.Length];
 
     public async ValueTask DisposeAsync()
     {
@@ -139,44 +164,32 @@ internal sealed class BareTarget(WebApplication app, HubConnection[] senders) : 
             await Clients.Group(group).SendAsync("Event", new LiveSessionEvent(sequence, DateTimeOffset.UtcNow, new ContributionPosted(contribution)));
             return sequence;
         }
+
+        public Task Relay(string group, JsonElement meetingEvent) => Clients.Group(group).SendAsync("MeetingEvent", meetingEvent);
     }
 }
 
 /// <summary>The real application (embedded mode, SQLite file): one public forum, one running session, receivers join as observers.</summary>
-internal sealed class NetworkHubTarget(WebApplication app, HubConnection[] senders, Guid sessionId, string viewerToken, string directory) : IFanOutTarget
+internal sealed class NetworkHubTarget(Platform platform, HubConnection[] senders, Guid sessionId, string viewerToken) : IFanOutTarget
 {
     private int _next;
 
     public static async Task<NetworkHubTarget> StartAsync(int senderCount)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "networkhub-bench", Guid.NewGuid().ToString("N"));
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--Storage:SqlitePath", Path.Combine(directory, "networkhub.db"),
-            "--Orleans:SiloPort", Connections.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--Orleans:GatewayPort", Connections.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--Logging:LogLevel:Default", "Warning",
+        var platform = await Platform.StartAsync(
             "--LiveSessions:ContributionBurst", "10000",
-            "--Api:AuthRequestsPerMinute", "1000000",
-            "--LiveSessions:ContributionsPerMinute", "1000000",
-        ];
-        var app = NetworkHubApp.Create(args);
-        await app.StartAsync();
-        var address = Connections.Address(app);
-        using var http = new HttpClient { BaseAddress = address };
-        var facilitatorToken = await SignUpAsync(http, "Facilitator");
-        var viewerToken = await SignUpAsync(http, "Viewer");
-
-        http.DefaultRequestHeaders.Authorization = new("Bearer", facilitatorToken);
-        var forum = await Read(await http.PostAsJsonAsync("/api/v1/forums", new { name = "Bench forum", visibility = "public" }));
-        var session = await Read(await http.PostAsJsonAsync($"/api/v1/forums/{forum.GetProperty("id").GetGuid()}/sessions", new
+            "--LiveSessions:ContributionsPerMinute", "1000000");
+        var address = platform.Address;
+        var (facilitatorToken, _) = await platform.SignUpAsync("Facilitator");
+        var (viewerToken, _) = await platform.SignUpAsync("Viewer");
+        var forum = await platform.PostAsync("/api/v1/forums", facilitatorToken, new { name = "Bench forum", visibility = "public" });
+        var session = await platform.PostAsync($"/api/v1/forums/{forum.GetProperty("id").GetGuid()}/sessions", facilitatorToken, new
         {
             title = "Bench session",
             startsAt = DateTimeOffset.UtcNow,
             endsAt = DateTimeOffset.UtcNow.AddHours(8),
             agenda = new[] { new { title = "Open floor", format = "plenary", plannedMinutes = 600 } },
-        }));
+        });
         var sessionId = session.GetProperty("id").GetGuid();
         var forumId = forum.GetProperty("id").GetGuid();
         var facilitator = await Connections.StartAsync(new Uri(address, "/hubs/sessions"), facilitatorToken, _ => { });
@@ -188,21 +201,19 @@ internal sealed class NetworkHubTarget(WebApplication app, HubConnection[] sende
         senders[0] = facilitator;
         for (var i = 1; i < senderCount; i++)
         {
-            var token = await SignUpAsync(http, $"Participant {i}");
-            var invitation = await Read(await http.PostAsJsonAsync($"/api/v1/forums/{forumId}/invitations", new { role = "member" }));
-            using var accept = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/invitations/{invitation.GetProperty("token").GetString()}/accept");
-            accept.Headers.Authorization = new("Bearer", token);
-            (await http.SendAsync(accept)).EnsureSuccessStatusCode();
+            var (token, _) = await platform.SignUpAsync($"Participant {i}");
+            var invitation = await platform.PostAsync($"/api/v1/forums/{forumId}/invitations", facilitatorToken, new { role = "member" });
+            await platform.PostAsync($"/api/v1/invitations/{invitation.GetProperty("token").GetString()}/accept", token);
             senders[i] = await Connections.StartAsync(new Uri(address, "/hubs/sessions"), token, _ => { });
             await senders[i].CallAsync<LiveSessionJoined>("Join", sessionId, null);
         }
 
-        return new NetworkHubTarget(app, senders, sessionId, viewerToken, directory);
+        return new NetworkHubTarget(platform, senders, sessionId, viewerToken);
     }
 
     public async Task<HubConnection> ConnectReceiverAsync(Action<string> received)
     {
-        var connection = await Connections.StartAsync(new Uri(Connections.Address(app), "/hubs/sessions"), viewerToken, received);
+        var connection = await Connections.StartAsync(new Uri(platform.Address, "/hubs/sessions"), viewerToken, received);
         await connection.CallAsync<LiveSessionJoined>("Join", sessionId, null);
         return connection;
     }
@@ -218,34 +229,6 @@ internal sealed class NetworkHubTarget(WebApplication app, HubConnection[] sende
             await sender.DisposeAsync();
         }
 
-        await app.StopAsync();
-        await app.DisposeAsync();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; it is in the temp folder.
-        }
-    }
-
-    private static async Task<string> SignUpAsync(HttpClient http, string name)
-    {
-        var email = $"bench-{Guid.NewGuid():N}@example.org";
-        const string password = "a long enough bench passphrase";
-        (await http.PostAsJsonAsync("/api/v1/accounts", new { email, password, displayName = name })).EnsureSuccessStatusCode();
-        var token = await Read(await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password }));
-        return token.GetProperty("token").GetString()!;
-    }
-
-    private static async Task<JsonElement> Read(HttpResponseMessage response)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        await platform.DisposeAsync();
     }
 }

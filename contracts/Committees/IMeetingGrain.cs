@@ -51,6 +51,12 @@ public interface IMeetingGrain : ILiveStreamGrain<MeetingEvent, MeetingView, Mee
 
     Task<VoteView> OpenVoteAsync(Caller caller, OpenVoteCommand command);
 
+    /// <summary>
+    /// Interleaves with other calls so that votes arriving during a write share the next one (group commit): an
+    /// assembly's seats vote within seconds of each other. Its checks and its change happen in one turn, after the
+    /// committee has answered, so no other call slips in between them.
+    /// </summary>
+    [AlwaysInterleave]
     Task<VoteView> CastVoteAsync(Caller caller, Guid voteId, CastVoteCommand command);
 
     Task<VoteView> CloseVoteAsync(Caller caller, Guid voteId);

@@ -53,9 +53,19 @@ public sealed record VoteOpened(
     [property: Id(3)] VotingMethod Method,
     [property: Id(4)] BallotKind Ballot) : MeetingChange;
 
-/// <summary>A vote was cast or changed. Per-seat choices for open ballots only; a secret ballot's totals wait for the close.</summary>
+/// <summary>
+/// One seat's vote was cast or changed: the seat, and for an open ballot its choice (replacing an earlier one) and the
+/// totals after it; a secret ballot's totals wait for the close. One seat per event, not the whole tally, so that an
+/// assembly's events stay small however many seats have voted: the view and <see cref="VoteClosed"/> hold the whole tally.
+/// </summary>
+/// <remarks>Id(1) held the whole tally and is not used again.</remarks>
 [GenerateSerializer, Alias("NetworkHub.TallyChanged")]
-public sealed record TallyChanged([property: Id(0)] Guid VoteId, [property: Id(1)] VoteTally Tally) : MeetingChange;
+public sealed record TallyChanged(
+    [property: Id(0)] Guid VoteId,
+    [property: Id(2)] VotedSeat Seat,
+    [property: Id(3)] SeatChoice? Choice,
+    [property: Id(4)] VoteTotals? Totals,
+    [property: Id(5)] int RespondedAllotments) : MeetingChange;
 
 /// <summary>A vote closed with its result; <see cref="DecisionNumber"/> once the register has numbered an adopted motion.</summary>
 [GenerateSerializer, Alias("NetworkHub.VoteClosed")]

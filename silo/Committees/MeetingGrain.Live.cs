@@ -153,13 +153,13 @@ internal sealed partial class MeetingGrain
     {
         foreach (var change in changes)
         {
-            var (voteId, tally) = change switch
+            var (voteId, choices) = change switch
             {
-                TallyChanged t => (t.VoteId, t.Tally),
-                VoteClosed c => (c.VoteId, c.Tally),
-                _ => (Guid.Empty, null),
+                TallyChanged t => (t.VoteId, t.Choice is null ? 0 : 1),
+                VoteClosed c => (c.VoteId, c.Tally.Choices.Count),
+                _ => (Guid.Empty, 0),
             };
-            if (tally is { Choices.Count: > 0 } && State.Votes.Find(v => v.Id == voteId)?.Ballot != BallotKind.Open)
+            if (choices > 0 && State.Votes.Find(v => v.Id == voteId)?.Ballot != BallotKind.Open)
             {
                 DeactivateOnIdle();
                 throw new InvalidOperationException($"Vote {voteId} is not an open ballot: its events carry totals only.");

@@ -87,6 +87,8 @@ internal sealed partial class MeetingGrain
     public async Task<VoteView> CastVoteAsync(Caller caller, Guid voteId, CastVoteCommand command)
     {
         var (standing, roll) = await SeeAsync(caller);
+
+        // No await from here until the commit: this call interleaves with others, so checks and change stay in one turn.
         var vote = Vote(voteId);
         if (vote.Status != VoteStatus.Open)
         {
@@ -108,6 +110,7 @@ internal sealed partial class MeetingGrain
         }
 
         var cast = seat;
+        SeatChoice? choice = null;
         if (vote.Ballot == BallotKind.Secret)
         {
             if (vote.Voted.Exists(v => v.SeatId == cast.SeatId))
@@ -136,12 +139,15 @@ internal sealed partial class MeetingGrain
             }
 
             vote.Totals = Add(vote.Totals, command.Choice, cast.Allotment);
-            vote.Choices.Add(new SeatChoice(cast.SeatId, command.Choice, cast.Allotment, cast.ByProxy, reason));
+            choice = new SeatChoice(cast.SeatId, command.Choice, cast.Allotment, cast.ByProxy, reason);
+            vote.Choices.Add(choice);
         }
 
         // The line names the seat that voted (who voted is on record for either ballot), never the choice.
         Audit(caller, MeetingAuditActions.VoteCast, vote.Id, cast.SeatId.ToString());
-        await CommitAsync(new TallyChanged(vote.Id, Tally(vote)));
+        // The vote is open: as in its tally, a secret ballot's totals wait for the close.
+        var totals = vote.Ballot == BallotKind.Open ? vote.Totals : null;
+        await CommitAsync(new TallyChanged(vote.Id, new VotedSeat(cast.SeatId, cast.ByProxy), choice, totals, vote.Totals.Responded));
         return VoteView(vote);
     }
 

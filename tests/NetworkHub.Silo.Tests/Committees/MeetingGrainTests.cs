@@ -243,6 +243,7 @@ public sealed class MeetingGrainTests(ClusterFixture fixture)
         var closed = await meeting.CloseVoteAsync(world.Chair, vote.VoteId);
         var seen = (await meeting.GetViewAsync(s[0].Representative)).Votes.Single();
         var stored = await StoredAsync(meeting);
+        var events = (await meeting.GetEventsAsync(view.Sequence)).Events!.Select(e => e.Change).OfType<TallyChanged>().ToList();
 
         Assert.Equal(MeetingErrors.SecretVoteFinal, changeRefused.Code);
         Assert.Null(first.Tally.Totals);
@@ -257,6 +258,28 @@ public sealed class MeetingGrainTests(ClusterFixture fixture)
         Assert.Empty(record.Choices);
         Assert.Equal(new VoteTotals(2, 1, 0), record.Totals);
         Assert.Equal(s.Select(x => x.SeatId).Order(), record.Voted.Select(v => v.SeatId));
+        Assert.Equal([(s[0].SeatId, 1), (s[1].SeatId, 2), (s[2].SeatId, 3)], events.Select(e => (e.Seat.SeatId, e.RespondedAllotments)));
+        Assert.All(events, e => Assert.Equal((null, null), (e.Choice, e.Totals)));
+    }
+
+    [Fact]
+    public async Task CastVoteAsync_ManySeatsAtOnce_AllCounted_EachEventCarryingItsOneSeat()
+    {
+        var world = await MeetingWorld.BuildAsync(_grains, seats: 6);
+        var (meeting, view) = await world.SittingAsync(_grains);
+        var motion = await world.SecondedMotionAsync(meeting, view);
+        var vote = await meeting.OpenVoteAsync(world.Chair, new OpenVoteCommand(motion.MotionId, null, null, BallotKind.Open));
+
+        await Task.WhenAll(world.Seats.Select((seat, i) =>
+            meeting.CastVoteAsync(seat.Representative, vote.VoteId, new CastVoteCommand(seat.SeatId, i < 4 ? BallotChoice.Yes : BallotChoice.No, null))));
+        var events = (await meeting.GetEventsAsync(view.Sequence)).Events!.Select(e => e.Change).OfType<TallyChanged>().ToList();
+        var closed = await meeting.CloseVoteAsync(world.Chair, vote.VoteId);
+
+        Assert.Equal(world.Seats.Select(x => x.SeatId).Order(), events.Select(e => e.Seat.SeatId).Order());
+        Assert.Equal([1, 2, 3, 4, 5, 6], events.Select(e => e.RespondedAllotments));
+        Assert.Equal(events.Select(e => e.Seat.SeatId), events.Select(e => e.Choice!.SeatId));
+        Assert.Equal(new VoteTotals(4, 2, 0), events[^1].Totals);
+        Assert.Equal((VoteOutcome.Adopted, new VoteTotals(4, 2, 0), 6), (closed.Result!.Outcome, closed.Tally.Totals, closed.Tally.Choices.Count));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class MeetingStreamTests
         MeetingEvent[] events =
         [
             new(1, Now, new WatcherAccessEnded(seat)),
-            new(2, Now, new TallyChanged(Guid.NewGuid(), new VoteTally(new VoteTotals(3, 1, 0), 4, [new VotedSeat(seat, false)], []))),
+            new(2, Now, new TallyChanged(Guid.NewGuid(), new VotedSeat(seat, false), new SeatChoice(seat, BallotChoice.Yes, 1, false, null), new VoteTotals(3, 1, 0), 4)),
         ];
 
         var copy = Serializer.Deserialize<MeetingCatchUp>(Serializer.SerializeToArray(new MeetingCatchUp(2, events, null, [seat])))!;
@@ -69,7 +69,7 @@ public sealed class MeetingStreamTests
         Assert.Equal(2, copy.Sequence);
         Assert.IsType<WatcherAccessEnded>(copy.Events![0].Change);
         var tally = Assert.IsType<TallyChanged>(copy.Events[1].Change);
-        Assert.Equal(new VoteTotals(3, 1, 0), tally.Tally.Totals);
+        Assert.Equal((seat, BallotChoice.Yes, new VoteTotals(3, 1, 0), 4), (tally.Seat.SeatId, tally.Choice!.Choice, tally.Totals, tally.RespondedAllotments));
         Assert.Equal([seat], copy.Present);
     }
 }
