@@ -38,7 +38,7 @@ public sealed class MeetingStreamTests(SharedHost shared)
         Assert.Equal(Kinds(secretary), Kinds(representative));
         var apologies = representative.Events.Select(e => e.Change).OfType<AttendanceRecorded>().First();
         Assert.Equal((AttendanceStatus.Apologies, 2, 2, true), (apologies.Status, apologies.PresentAllotments, apologies.QuorumRequired, apologies.QuorumMet));
-        var tallies = representative.Events.Select(e => e.Change).OfType<TallyChanged>().Select(t => (t.Tally.Totals!.Yes, t.Tally.Totals.No)).ToList();
+        var tallies = representative.Events.Select(e => e.Change).OfType<TallyChanged>().Select(t => (t.Totals!.Yes, t.Totals.No)).ToList();
         Assert.Equal([(1, 0), (1, 1), (2, 1), (3, 0)], tallies);
         var closed = representative.Events.Select(e => e.Change).OfType<VoteClosed>().Single();
         Assert.Equal((VoteOutcome.Adopted, 3), (closed.Result.Outcome, closed.Tally.Choices.Count));

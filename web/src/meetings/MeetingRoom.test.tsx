@@ -113,8 +113,8 @@ describe('MeetingRoom', () => {
     // The same sequence again, whatever it says, was applied already.
     hub.emit('MeetingEvent', event(11, { type: 'attendance-recorded', seatId: seatB, status: 'absent', presentAllotments: 1, quorumRequired: 2, quorumMet: false }));
     hub.emit('MeetingEvent', event(12, {
-      type: 'tally-changed', voteId: 'v1',
-      tally: { totals: { yes: 1, no: 0, abstain: 0 }, respondedAllotments: 1, voted: [{ seatId: seatA, byProxy: false }], choices: [{ seatId: seatA, choice: 'yes', allotment: 1, byProxy: false, reason: null }] },
+      type: 'tally-changed', voteId: 'v1', seat: { seatId: seatA, byProxy: false },
+      choice: { seatId: seatA, choice: 'yes', allotment: 1, byProxy: false, reason: null }, totals: { yes: 1, no: 0, abstain: 0 }, respondedAllotments: 1,
     }));
     const tally = screen.getByRole('status', { name: 'Tally' });
     await waitFor(() => expect(tally.textContent).toContain('Yes 1 · No 0 · Abstain 0'));
@@ -160,7 +160,7 @@ describe('MeetingRoom', () => {
     hub.emit('MeetingEvent', event(11, { type: 'vote-closed', voteId: 'v1', tally: snapshot().votes[0].tally, decisionNumber: null,
       result: { outcome: 'not-decided', method: 'simple-majority', totals: { yes: 0, no: 0, abstain: 0 }, presentAllotments: 1, votingAllotments: 2, quorumRequired: 2, quorumMet: false } }));
     hub.emit('MeetingEvent', event(12, { type: 'vote-opened', voteId: 'v2', motionId: 'mo1', amendmentId: null, method: 'simple-majority', ballot: 'secret' }));
-    hub.emit('MeetingEvent', event(13, { type: 'tally-changed', voteId: 'v2', tally: { totals: null, respondedAllotments: 1, voted: [{ seatId: seatA, byProxy: false }], choices: [] } }));
+    hub.emit('MeetingEvent', event(13, { type: 'tally-changed', voteId: 'v2', seat: { seatId: seatA, byProxy: false }, choice: null, totals: null, respondedAllotments: 1 }));
 
     await screen.findByText('Counted without quorum: 1 vote present, 2 required.');
     const tallies = await screen.findAllByRole('status', { name: 'Tally' });

@@ -47,4 +47,20 @@ describe('meetingReducer', () => {
     expect(state.accessEnded).toEqual(['p2']);
     expect(state.view).toEqual({ ...view, sequence: 4 });
   });
+
+  it('takes one seat at a time into the tally, a changed vote replacing the seat\'s earlier one', () => {
+    const opened = apply(start, { type: 'vote-opened', voteId: 'v1', motionId: 'mo1', amendmentId: null, method: 'simple-majority', ballot: 'open' });
+    const cast = (seatId: string, choice: 'yes' | 'no', yes: number, no: number, responded: number) => ({
+      type: 'tally-changed' as const, voteId: 'v1', seat: { seatId, byProxy: false },
+      choice: { seatId, choice, allotment: 1, byProxy: false, reason: null }, totals: { yes, no, abstain: 0 }, respondedAllotments: responded,
+    });
+
+    const after = apply(opened, cast('s1', 'no', 0, 1, 1), cast('s2', 'yes', 1, 1, 2), cast('s1', 'yes', 2, 0, 2));
+
+    const tally = after.view!.votes[0].tally;
+    expect(tally.totals).toEqual({ yes: 2, no: 0, abstain: 0 });
+    expect(tally.voted.map((v) => v.seatId)).toEqual(['s2', 's1']);
+    expect(tally.choices.map((c) => [c.seatId, c.choice])).toEqual([['s2', 'yes'], ['s1', 'yes']]);
+    expect(tally.respondedAllotments).toBe(2);
+  });
 });

@@ -2,7 +2,7 @@
 // (see sessions/roomState.ts). A repeated event is ignored; one past the next expected number means some were missed,
 // so the room joins again from the last one applied instead of drawing a state that never existed. A snapshot
 // replaces everything.
-import type { MeetingChange, MeetingEvent, MeetingView, VoteTally, VoteView } from '../generated/hub';
+import type { MeetingChange, MeetingEvent, MeetingView, TallyChanged, VoteTally, VoteView } from '../generated/hub';
 
 export interface MeetingState {
   view: MeetingView | null;
@@ -40,6 +40,17 @@ export function meetingReducer(state: MeetingState, action: MeetingAction): Meet
 const noVotes = (ballot: VoteView['ballot']): VoteTally => ({
   totals: ballot === 'open' ? { yes: 0, no: 0, abstain: 0 } : null, respondedAllotments: 0, voted: [], choices: [],
 });
+
+/**
+ * One seat's vote into the tally: a tally event carries only the seat that voted (and, for an open ballot, its choice
+ * and the totals after it), so that an assembly's events stay small; the seat replaces an earlier vote of its own.
+ */
+export function withSeat(tally: VoteTally, change: TallyChanged): VoteTally {
+  const seatId = change.seat.seatId;
+  const voted = [...tally.voted.filter((v) => v.seatId !== seatId), change.seat];
+  const choices = change.choice ? [...tally.choices.filter((c) => c.seatId !== seatId), change.choice] : tally.choices;
+  return { totals: change.totals ?? tally.totals, respondedAllotments: change.respondedAllotments, voted, choices };
+}
 
 function withVote(view: MeetingView, voteId: string, change: (vote: VoteView) => VoteView): MeetingView {
   return { ...view, votes: view.votes.map((v) => (v.voteId === voteId ? change(v) : v)) };
@@ -81,7 +92,7 @@ export function applyMeetingChange(view: MeetingView, change: MeetingChange, at:
         }],
       };
     case 'tally-changed':
-      return withVote(view, change.voteId, (v) => ({ ...v, tally: change.tally }));
+      return withVote(view, change.voteId, (v) => ({ ...v, tally: withSeat(v.tally, change) }));
     case 'vote-closed':
       return withVote(view, change.voteId, (v) => ({
         ...v, status: 'closed', closedAt: at, result: change.result, tally: change.tally, decisionNumber: change.decisionNumber,
