@@ -25,7 +25,7 @@ internal interface ILiveFeed
 /// One stream's events (a live session's, a meeting's) on one API node. Everything it does (deliver events, let a connection join or leave, renew
 /// the lease) runs one step at a time from a queue, so the node's group receives events in sequence order, a joining
 /// connection gets exactly the events between what it had and what the group gets next, and nothing interleaves.
-/// Events that arrive out of order wait for the gap to fill; a gap that does not fill is fetched from the grain.
+/// Events that arrive out of order wait for the gap to fill; a gap that does not fill within <see cref="GapWait"/> is fetched from the grain.
 /// </summary>
 internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
     where TEvent : ILiveEvent
@@ -42,6 +42,13 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
     /// </summary>
     private const int MaxSending = 64;
 
+    /// <summary>
+    /// How long events ahead of a gap wait for it to fill before the missing ones are fetched. The grain's one-way
+    /// messages may overtake each other under load; fetching at once would turn each overtaking into a fetch, and one
+    /// this node is far behind on into a snapshot sent to everyone here.
+    /// </summary>
+    private static readonly TimeSpan GapWait = TimeSpan.FromMilliseconds(250);
+
     private readonly LiveRelay _relay;
     private readonly LiveStreamType<TEvent, TSnapshot, TCatchUp> _type;
     private readonly ILiveStreamGrain<TEvent, TSnapshot, TCatchUp> _grain;
@@ -54,6 +61,7 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
     private readonly Task _running;
     private long _delivered = -1;
     private bool _retired;
+    private bool _gapCheckPending;
 
     public LiveFeed(LiveStream stream, LiveStreamType<TEvent, TSnapshot, TCatchUp> type, LiveRelay relay)
     {
@@ -243,9 +251,17 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
             }
         }
 
-        if (fetchGaps && _early.Count > 0)
+        if (fetchGaps && _early.Count > 0 && !_gapCheckPending)
         {
-            await CatchUpToAsync(_early.Keys.Max());
+            _gapCheckPending = true;
+            _ = Task.Delay(GapWait).ContinueWith(_ => Post(async () =>
+            {
+                _gapCheckPending = false;
+                if (!_retired && _early.Count > 0)
+                {
+                    await CatchUpToAsync(_early.Keys.Max());
+                }
+            }), TaskScheduler.Default);
         }
     }
 
