@@ -5,7 +5,7 @@
 // through the meeting room. Then the decision must be in the committee's register and in the draft minutes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.mjs';
+import { launchBrowser, screenshot, seriousViolations, signedIn } from './support/browser.mjs';
 import { startPlatform } from './support/platform.mjs';
 
 const password = 'correct horse battery staple';
@@ -38,13 +38,7 @@ describe('Committee meeting room', () => {
   const open = async (who) => {
     const context = await browser.newContext({
       baseURL: platform.baseUrl, locale: 'en-GB', viewport: { width: 1280, height: 900 },
-      storageState: {
-        cookies: [],
-        origins: [{
-          origin: platform.baseUrl,
-          localStorage: [{ name: 'networkhub.session', value: JSON.stringify({ token: who.token, expiresAt: who.expiresAt, personId: who.personId }) }],
-        }],
-      },
+      storageState: signedIn(platform.baseUrl, who),
     });
     const page = await context.newPage();
     page.on('dialog', (dialog) => dialog.accept());

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { artifacts, launchBrowser, overflowsHorizontally, screenshot, seriousViolations } from './support/browser.mjs';
+import { artifacts, launchBrowser, overflowsHorizontally, screenshot, seriousViolations, signedIn } from './support/browser.mjs';
 import { startPlatform } from './support/platform.mjs';
 
 const password = 'correct horse battery staple';
@@ -37,13 +37,7 @@ describe('Live session room', () => {
   const open = async (who, viewport) => {
     const context = await browser.newContext({
       baseURL: platform.baseUrl, locale: 'en-GB', viewport,
-      storageState: {
-        cookies: [],
-        origins: [{
-          origin: platform.baseUrl,
-          localStorage: [{ name: 'networkhub.session', value: JSON.stringify({ token: who.token, expiresAt: who.expiresAt, personId: who.personId }) }],
-        }],
-      },
+      storageState: signedIn(platform.baseUrl, who),
     });
     const page = await context.newPage();
     page.on('dialog', (dialog) => dialog.accept());

@@ -44,3 +44,14 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** A browser context's storage as the app keeps a sign-in: `who` (token, expiresAt, personId) is signed in on load. */
+export function signedIn(baseUrl, who) {
+  return {
+    cookies: [],
+    origins: [{
+      origin: baseUrl,
+      localStorage: [{ name: 'networkhub.session', value: JSON.stringify({ token: who.token, expiresAt: who.expiresAt, personId: who.personId }) }],
+    }],
+  };
+}

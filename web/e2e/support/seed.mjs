@@ -1,4 +1,6 @@
 // A small world made through the public REST API, for tests that look at screens rather than build them.
+import { signedIn } from './browser.mjs';
+
 const password = 'correct horse battery staple';
 
 export async function seed(baseUrl) {
@@ -49,12 +51,6 @@ export async function seed(baseUrl) {
       workingGroup: `/working-groups/${workingGroup.id}`,
     },
     /** Browser storage of a signed-in person, in the shape the app keeps it (see src/auth/session.tsx). */
-    storageState: (who) => ({
-      cookies: [],
-      origins: [{
-        origin: baseUrl,
-        localStorage: [{ name: 'networkhub.session', value: JSON.stringify({ token: who.token, expiresAt: who.expiresAt, personId: who.personId }) }],
-      }],
-    }),
+    storageState: (who) => signedIn(baseUrl, who),
   };
 }

@@ -1,15 +1,8 @@
-// A meeting's state on screen: a snapshot, then events applied strictly in sequence order, as the session room does
-// (see sessions/roomState.ts). A repeated event is ignored; one past the next expected number means some were missed,
-// so the room joins again from the last one applied instead of drawing a state that never existed. A snapshot
-// replaces everything.
+// A meeting's state on screen, kept in sequence as every live room is (live/sequence.ts).
+import { continues, outOfSequence, withSnapshot, type Sequenced } from '../live/sequence';
 import type { MeetingChange, MeetingEvent, MeetingView, TallyChanged, VoteTally, VoteView } from '../generated/hub';
 
-export interface MeetingState {
-  view: MeetingView | null;
-  /** The last sequence number applied; what a rejoin sends. */
-  sequence: number | null;
-  /** Set when an event arrived past a gap; cleared by the next event that fits or by a snapshot. */
-  gapAfter: number | null;
+export interface MeetingState extends Sequenced<MeetingView> {
   /** People the committee stopped letting in while this room was open (the hub then drops them). */
   accessEnded: string[];
 }
@@ -19,14 +12,9 @@ export type MeetingAction = { type: 'snapshot'; view: MeetingView } | { type: 'e
 export const initialMeetingState: MeetingState = { view: null, sequence: null, gapAfter: null, accessEnded: [] };
 
 export function meetingReducer(state: MeetingState, action: MeetingAction): MeetingState {
-  if (action.type === 'snapshot') {
-    if (state.sequence !== null && action.view.sequence < state.sequence) return state;
-    return { ...state, view: action.view, sequence: action.view.sequence, gapAfter: null };
-  }
+  if (action.type === 'snapshot') return withSnapshot(state, action.view);
   const { event } = action;
-  if (!state.view || state.sequence === null) return state; // nothing to apply it to: the snapshot comes first
-  if (event.sequence <= state.sequence) return state;
-  if (event.sequence > state.sequence + 1) return state.gapAfter === state.sequence ? state : { ...state, gapAfter: state.sequence };
+  if (!continues(state, event.sequence)) return outOfSequence(state, event.sequence);
   const accessEnded = event.change.type === 'access-ended' && !state.accessEnded.includes(event.change.personId)
     ? [...state.accessEnded, event.change.personId]
     : state.accessEnded;

@@ -1,14 +1,8 @@
-// The room's state: a snapshot, then events applied strictly in sequence order. A repeated event is ignored; an
-// event past the next expected number means some were missed, so the room asks the hub for them (Join with the
-// last sequence it saw) instead of drawing a state that never existed. A snapshot replaces everything.
+// The session room's state, kept in sequence as every live room is (live/sequence.ts).
+import { continues, outOfSequence, withSnapshot, type Sequenced } from '../live/sequence';
 import type { Contribution, ItemContent, LiveSessionChange, LiveSessionEvent, LiveSessionRole, LiveSessionView, PresentPerson } from '../generated/hub';
 
-export interface RoomState {
-  view: LiveSessionView | null;
-  /** The last sequence number applied; what a rejoin sends. */
-  sequence: number | null;
-  /** Set when an event arrived past a gap; cleared by the next event that fits or by a snapshot. */
-  gapAfter: number | null;
+export interface RoomState extends Sequenced<LiveSessionView> {
   /** People removed while this room was open: a removed person's own room says so (the hub then drops them). */
   removed: string[];
   /** Roles the forum changed while this room was open; null: that person lost access (the hub then drops them). */
@@ -20,14 +14,9 @@ export type RoomAction = { type: 'snapshot'; view: LiveSessionView } | { type: '
 export const initialRoomState: RoomState = { view: null, sequence: null, gapAfter: null, removed: [], roles: {} };
 
 export function roomReducer(state: RoomState, action: RoomAction): RoomState {
-  if (action.type === 'snapshot') {
-    if (state.sequence !== null && action.view.sequence < state.sequence) return state;
-    return { ...state, view: action.view, sequence: action.view.sequence, gapAfter: null };
-  }
+  if (action.type === 'snapshot') return withSnapshot(state, action.view);
   const { event } = action;
-  if (!state.view || state.sequence === null) return state; // nothing to apply it to: the snapshot comes first
-  if (event.sequence <= state.sequence) return state;
-  if (event.sequence > state.sequence + 1) return state.gapAfter === state.sequence ? state : { ...state, gapAfter: state.sequence };
+  if (!continues(state, event.sequence)) return outOfSequence(state, event.sequence);
   const removed = event.change.type === 'participant-removed' && !state.removed.includes(event.change.personId)
     ? [...state.removed, event.change.personId]
     : state.removed;
