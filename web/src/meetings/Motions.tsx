@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints';
 import { ErrorMessage } from '../components/Status';
-import { UserParagraphs, UserText } from '../components/UserText';
+import { UserMarkdown } from '../components/UserMarkdown';
+import { UserText } from '../components/UserText';
 import { limits } from '../generated/errors';
 import type { MeetingStanding, MeetingView, MotionView, VotingMethod } from '../generated/hub';
 import type { Seat } from '../generated/openapi';
@@ -130,7 +131,7 @@ function Motion({ motion, ...props }: MotionsProps & { motion: MotionView }) {
         {motion.decisionNumber && <>{' · '}<strong>{t('meeting.decisionNumber', { number: motion.decisionNumber })}</strong></>}
         {!motion.decisionNumber && motion.decisionPending && <>{' · '}{t('meeting.decisionPending')}</>}
       </p>
-      <UserParagraphs text={motion.text} />
+      <UserMarkdown text={motion.text} />
       {motion.history.length > 1 && (
         <details>
           <summary>{t('meeting.history', { count: motion.history.length })}</summary>
@@ -138,7 +139,7 @@ function Motion({ motion, ...props }: MotionsProps & { motion: MotionView }) {
             {motion.history.map((v) => (
               <li key={v.version}>
                 <p className="muted">{v.amendmentId ? t('meeting.versionByAmendment', { seat: seatName(v.authorSeatId) }) : t('meeting.versionAsMoved')}</p>
-                <UserParagraphs text={v.text} />
+                <UserMarkdown text={v.text} />
               </li>
             ))}
           </ol>
@@ -156,7 +157,7 @@ function Motion({ motion, ...props }: MotionsProps & { motion: MotionView }) {
                   {t(`meeting.motionStatus.${a.status}`)}{' · '}{t('meeting.movedBy', { seat: seatName(a.moverSeatId) })}
                   {a.seconderSeatId && <>{' · '}{t('meeting.secondedBy', { seat: seatName(a.seconderSeatId) })}</>}
                 </p>
-                <UserParagraphs text={a.text} />
+                <UserMarkdown text={a.text} />
                 {a.note && <UserText as="p" className="muted" text={a.note} />}
                 {open && a.status === 'proposed' && <Second seats={mine.filter((s) => s.seatId !== a.moverSeatId)}
                   onSecond={(seatId) => api.secondAmendment(view.meetingId, motion.motionId, a.amendmentId, seatId)} />}
