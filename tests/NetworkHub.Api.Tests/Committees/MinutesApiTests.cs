@@ -68,6 +68,19 @@ public sealed class MinutesApiTests(SharedHost shared)
         await TestClient.ProblemAsync(secondApproval, HttpStatusCode.Conflict, CommitteeErrors.MinutesApproved);
     }
 
+    /// <summary>Browsers send a JSON content type with no body when a POST has nothing to say: the draft's options are optional.</summary>
+    [Fact]
+    public async Task DraftMinutes_WithAJsonContentTypeAndNoBody_DraftsThem()
+    {
+        var committee = await SeatedCommittee.CreateAsync(_host, 2);
+        var (path, _) = await committee.SittingAsync();
+        await TestClient.Expect(await committee.Secretary.PostAsync($"{path}/close"), HttpStatusCode.OK);
+
+        var drafted = await committee.Secretary.SendRawAsync(HttpMethod.Post, $"{path}/minutes", []);
+
+        Assert.Equal("draft", (await TestClient.ReadAsync<JsonElement>(drafted, HttpStatusCode.OK)).GetProperty("status").GetString());
+    }
+
     private sealed record Sitting(Guid Meeting, string Path, Guid Item);
 
     private static async Task<Sitting> SittingAsync(TestClient secretary, Guid committee, IReadOnlyList<(Guid SeatId, TestClient Representative)> seats, string title)
