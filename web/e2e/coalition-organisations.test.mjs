@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, screenshot } from './support/browser.mjs';
+import { restClient } from './support/rest.mjs';
 import { startPlatform } from './support/platform.mjs';
 import { seed } from './support/seed.mjs';
 
-const password = 'correct horse battery staple';
 const coalition = 'Coalición por el Agua';
 const organisation = 'Femmes pour l’Eau de Thiès';
 
@@ -18,19 +18,8 @@ describe('Organisations in a coalition', () => {
     browser = await launchBrowser();
     world = await seed(platform.baseUrl);
     // A second organisation, coordinated by someone who is not in the coalition.
-    const call = async (method, path, body, token) => {
-      const response = await fetch(`${platform.baseUrl}${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-      return text ? JSON.parse(text) : undefined;
-    };
-    const email = `wanjiru-${Date.now().toString(36)}@example.org`;
-    await call('POST', '/api/v1/accounts', { email, password, displayName: 'Wanjiru Kamau' });
-    wanjiru = await call('POST', '/api/v1/auth/token', { email, password });
+    const { call, person } = restClient(platform.baseUrl);
+    wanjiru = await person('Wanjiru Kamau');
     const created = await call('POST', '/api/v1/organisations', {
       name: organisation, kind: 'civil-society-organisation', country: 'SN', topics: ['water'],
     }, wanjiru.token);

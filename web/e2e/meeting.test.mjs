@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, screenshot, seriousViolations, signedIn } from './support/browser.mjs';
+import { restClient } from './support/rest.mjs';
 import { startPlatform } from './support/platform.mjs';
 
-const password = 'correct horse battery staple';
 const live = 2_000; // what "live" means here: seen by the others within 2 seconds
 
 describe('Committee meeting room', () => {
@@ -18,22 +18,7 @@ describe('Committee meeting room', () => {
   const organisations = { ana: 'Red de Tierras Comunales', kofi: 'Agua Viva Senegal' };
   const motionTitle = 'Adopt the 2027 work plan';
 
-  const call = async (method, path, body, token, headers = {}) => {
-    const response = await fetch(`${platform.baseUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-
-  const person = async (displayName) => {
-    const email = `${displayName.split(' ')[0].toLowerCase()}-${Date.now().toString(36)}@example.org`;
-    await call('POST', '/api/v1/accounts', { email, password, displayName });
-    return { displayName, ...(await call('POST', '/api/v1/auth/token', { email, password })) };
-  };
+  const { call, person } = restClient(() => platform.baseUrl);
 
   const open = async (who) => {
     const context = await browser.newContext({

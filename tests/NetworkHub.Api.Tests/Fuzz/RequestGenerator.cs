@@ -83,6 +83,17 @@ public sealed class RequestGenerator(JsonNode document, FuzzWorld world, PCG ran
             return (Uri.EscapeDataString(Chance(50) ? $"coalition.{RandomGuid():N}.{RandomGuid():N}.{RandomGuid():N}" : Sample(Text)), false);
         }
 
+        // A decision number is text, not an id: whatever it is, the path routes, and the operation answers as documented.
+        if (name == "number")
+        {
+            return (Uri.EscapeDataString(Weighted(5, 4, 1) switch
+            {
+                0 => $"SC-{2000 + Pick(100)}-{Pick(1000):000}",
+                1 => Sample(Text),
+                _ => new string('f', 500),
+            }), false);
+        }
+
         return Weighted(6, 3, 1) switch
         {
             0 => (RealId(KindOf(name, path), mayTouchWorld).ToString(), false),

@@ -1,26 +1,9 @@
 // A small world made through the public REST API, for tests that look at screens rather than build them.
 import { signedIn } from './browser.mjs';
-
-const password = 'correct horse battery staple';
+import { restClient } from './rest.mjs';
 
 export async function seed(baseUrl) {
-  const run = Date.now().toString(36);
-  const call = async (method, path, body, token) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-  const person = async (displayName, invitation) => {
-    const email = `${displayName.split(' ')[0].toLowerCase()}-${run}@example.org`;
-    await call('POST', '/api/v1/accounts', { email, password, displayName, invitation });
-    const token = await call('POST', '/api/v1/auth/token', { email, password });
-    return { displayName, email, ...token };
-  };
+  const { call, person } = restClient(baseUrl);
 
   const ana = await person('Ana Coordinator');
   const organisation = await call('POST', '/api/v1/organisations', {
