@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using NetworkHub.Api.Infrastructure;
 using NetworkHub.Silo;
 using NetworkHub.Silo.Access;
+using NetworkHub.Silo.Documents;
 using NetworkHub.Silo.Storage;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -50,6 +51,7 @@ public static class ApiBuilderExtensions
             builder.Services.AddOptions<AccountOptions>().Bind(builder.Configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
             builder.Services.AddSingleton(TimeProvider.System);
 
+            builder.Services.AddDocumentStorage(storage);
             PostgreSqlXmlRepository.AddSharedKeyRing(builder.Services, storage.EffectiveConnectionString);
         }
 

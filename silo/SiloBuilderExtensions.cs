@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NetworkHub.Silo.Access;
 using NetworkHub.Silo.Committees;
+using NetworkHub.Silo.Documents;
 using NetworkHub.Silo.Spaces;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -88,6 +89,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaLifecycle>();
         silo.Services.AddSingleton<AuditArchive>();
         silo.Services.AddSingleton<DecisionRegister>();
+        silo.Services.AddDocumentStorage(storage);
         silo.Services.AddSingleton(new CrashAfterSpaceWrite(configuration[CrashAfterSpaceWrite.Setting]));
         silo.Services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
         silo.Services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccountOptions>>((o, accounts) => o.IterationCount = accounts.Value.PasswordHashIterations);
