@@ -44,6 +44,16 @@ public sealed class UnreadableDocumentTests
     }
 
     [Fact]
+    public void Read_PartWhoseDeclaredSizeLies_IsUnreadable()
+    {
+        var bytes = WithLyingMainPart(WordSections.MaxXmlPartBytes + (16 * 1024 * 1024));
+
+        var error = Assert.Throws<InvalidInputException>(() => DocumentSections.Read(new MemoryStream(bytes), DocumentSections.DocxContentType, "bomb.docx"));
+
+        Assert.Equal(DocumentErrors.Unreadable, error.Code);
+    }
+
+    [Fact]
     public async Task ReadAsync_StreamLongerThanTheLimit_IsUnreadable()
     {
         using var docx = WordFile.Write(WordFile.Para("Text."));
@@ -107,8 +117,51 @@ public sealed class UnreadableDocumentTests
         return docx.ToArray()[..(int)(docx.Length / 2)];
     }
 
+    /// <summary>
+    /// A package whose main part unpacks to <paramref name="unpackedBytes"/> of XML while its zip headers declare 1 KB,
+    /// as a hand-made zip bomb would: the declared-size check passes, and the reading itself must stop.
+    /// </summary>
+    private static byte[] WithLyingMainPart(long unpackedBytes)
+    {
+        const string Start = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>";
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (partName, text) in PackageParts)
+            {
+                using var part = zip.CreateEntry(partName).Open();
+                part.Write(Encoding.UTF8.GetBytes(text));
+            }
+
+            using var entry = zip.CreateEntry("word/document.xml", CompressionLevel.Fastest).Open();
+            entry.Write(Encoding.UTF8.GetBytes(Start));
+            var chunk = Encoding.UTF8.GetBytes(new string('a', 1024 * 1024));
+            for (long written = Start.Length; written < unpackedBytes; written += chunk.Length)
+            {
+                entry.Write(chunk);
+            }
+        }
+
+        var bytes = stream.ToArray();
+        var name = Encoding.UTF8.GetBytes("word/document.xml");
+        for (var at = 0; at + 46 + name.Length <= bytes.Length; at++)
+        {
+            var local = bytes.AsSpan(at).StartsWith("PK\u0003\u0004"u8) && bytes.AsSpan(at + 30).StartsWith(name);
+            var central = bytes.AsSpan(at).StartsWith("PK\u0001\u0002"u8) && bytes.AsSpan(at + 46).StartsWith(name);
+            if (local || central)
+            {
+                BitConverter.TryWriteBytes(bytes.AsSpan(at + (local ? 22 : 24), 4), 1024u);
+            }
+        }
+
+        return bytes;
+    }
+
     /// <summary>A minimal package, as Open XML itself would write it, with the given text as its main document part.</summary>
-    private static byte[] WithMainPart(string documentXml) => Zip(
+    private static byte[] WithMainPart(string documentXml) => Zip(PackageParts.Append(("word/document.xml", documentXml)).ToArray());
+
+    private static readonly (string Name, string Text)[] PackageParts =
+    [
         ("[Content_Types].xml",
             "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -118,5 +171,5 @@ public sealed class UnreadableDocumentTests
             "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
             + "</Relationships>"),
-        ("word/document.xml", documentXml));
+    ];
 }
