@@ -34,12 +34,14 @@ public sealed record MeetingAgendaItemRequest(
     [property: MaxLength(MeetingLimits.PapersPerItem), NoNullItems] IReadOnlyList<MeetingPaperRequest>? Papers = null,
     Guid? Id = null)
 {
-    public MeetingAgendaItemDraft ToDraft() => new(Id, Title, Presenter, [.. (Papers ?? []).Select(p => new MeetingPaper(p.Title, p.Url))]);
+    public MeetingAgendaItemDraft ToDraft() => new(Id, Title, Presenter, [.. (Papers ?? []).Select(p => new MeetingPaper(p.Title, p.Url, p.DocumentId))]);
 }
 
+/// <summary>A paper: <c>documentId</c>, a document stored here that the one scheduling may see, or <c>url</c>, an https link; exactly one.</summary>
 public sealed record MeetingPaperRequest(
     [property: Required, StringLength(MeetingLimits.TitleMaxLength), PlainText] string Title,
-    [property: Required, StringLength(MeetingLimits.UrlMaxLength), WebAddress] string Url);
+    [property: StringLength(MeetingLimits.UrlMaxLength), WebAddress] string? Url = null,
+    Guid? DocumentId = null);
 
 public sealed record AttendanceRequest([property: Required] AttendanceStatus? Status);
 

@@ -1,8 +1,14 @@
 namespace NetworkHub.Contracts.Committees;
 
-/// <summary>A paper for an agenda item: a link for now (documents once they are stored here); https only.</summary>
+/// <summary>
+/// A paper for an agenda item: a document stored here (<see cref="DocumentId"/>), which readers open if they may see it,
+/// or an https link elsewhere (<see cref="Url"/>); exactly one of the two.
+/// </summary>
 [GenerateSerializer, Alias("NetworkHub.MeetingPaper")]
-public sealed record MeetingPaper([property: Id(0)] string Title, [property: Id(1)] string Url);
+public sealed record MeetingPaper(
+    [property: Id(0)] string Title,
+    [property: Id(1)] string? Url,
+    [property: Id(2)] Guid? DocumentId = null);
 
 /// <summary>An item of a meeting's agenda. <see cref="Id"/> is kept across agenda updates so motions stay on their item.</summary>
 [GenerateSerializer, Alias("NetworkHub.MeetingAgendaItem")]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Committees;
+using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Spaces;
@@ -68,6 +69,7 @@ internal sealed partial class MeetingGrain(
         var place = MeetingRules.Optional(plan.Place, MeetingLimits.PlaceMaxLength, "place");
         var link = MeetingRules.HttpsUrl(plan.OnlineLink, "online link");
         var agenda = MeetingRules.Agenda(plan.Agenda, []);
+        await RequireDocumentsAsync(caller, MeetingRules.NewDocuments(agenda, []));
         if (!Enum.IsDefined(plan.Type))
         {
             throw MeetingRules.Invalid("Unknown meeting type.");
@@ -133,6 +135,7 @@ internal sealed partial class MeetingGrain(
         }
 
         var replaced = MeetingRules.Agenda(agenda, State.Agenda);
+        await RequireDocumentsAsync(caller, MeetingRules.NewDocuments(replaced, State.Agenda));
         // Motions stay on their item: an item with motions cannot be taken off the agenda.
         if (State.Motions.FirstOrDefault(m => m.AgendaItemId is { } item && !replaced.Exists(i => i.Id == item)) is { } orphan)
         {
@@ -190,6 +193,15 @@ internal sealed partial class MeetingGrain(
         await CommitAsync([.. before, new MeetingStatusChanged(status)]);
         MeetingLog.StatusChanged(logger, Id, status);
         await DeliverAsync();
+    }
+
+    /// <summary>A paper may name only documents its author may see: any other answers as if it did not exist.</summary>
+    private async Task RequireDocumentsAsync(Caller caller, IEnumerable<Guid> documents)
+    {
+        foreach (var document in documents)
+        {
+            await GrainFactory.GetGrain<IDocumentGrain>(document).GetAccessAsync(caller);
+        }
     }
 
     private void RequireStatus(params MeetingStatus[] allowed)

@@ -69,10 +69,28 @@ internal static class MeetingRules
                 itemId,
                 Text(draft.Title, MeetingLimits.TitleMaxLength, "agenda item's title"),
                 draft.Presenter,
-                [.. papers.Select(p => new MeetingPaper(Text(p.Title, MeetingLimits.TitleMaxLength, "paper's title"), HttpsUrl(p.Url, "paper's link") ?? throw Invalid("A paper needs its link.")))]));
+                [.. papers.Select(Paper)]));
         }
 
         return items;
+    }
+
+    private static MeetingPaper Paper(MeetingPaper paper)
+    {
+        var title = Text(paper.Title, MeetingLimits.TitleMaxLength, "paper's title");
+        return paper.DocumentId switch
+        {
+            { } document when string.IsNullOrEmpty(paper.Url) => new MeetingPaper(title, null, document),
+            { } => throw Invalid("A paper is a document or a link, not both."),
+            null => new MeetingPaper(title, HttpsUrl(paper.Url, "paper's link") ?? throw Invalid("A paper needs its link or its document.")),
+        };
+    }
+
+    /// <summary>The documents papers point at that are not on <paramref name="existing"/> already: the one who adds them must see each.</summary>
+    public static IEnumerable<Guid> NewDocuments(IReadOnlyList<MeetingAgendaItem> agenda, IReadOnlyList<MeetingAgendaItem> existing)
+    {
+        var known = existing.SelectMany(i => i.Papers).Select(p => p.DocumentId).OfType<Guid>().ToHashSet();
+        return agenda.SelectMany(i => i.Papers).Select(p => p.DocumentId).OfType<Guid>().Where(d => !known.Contains(d)).Distinct();
     }
 
     public static InvalidInputException Invalid(string message) => new(MeetingErrors.InvalidInput, message);

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Committees;
+using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Committees;
 using NetworkHub.Silo.Storage;
+using NetworkHub.Silo.Tests.Documents;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
@@ -123,6 +125,32 @@ public sealed class MeetingGrainTests(ClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<InvalidInputException>(() => _grains.GetGrain<IMeetingGrain>(Guid.CreateVersion7()).ScheduleAsync(world.Secretary, world.CommitteeId, plan));
 
         Assert.Equal(MeetingErrors.InvalidInput, refused.Code);
+    }
+
+    [Fact]
+    public async Task Papers_NameDocumentsTheirAuthorMaySee_AndAnyOtherIsNotFound()
+    {
+        var world = await MeetingWorld.BuildAsync(_grains, seats: 0);
+        var paper = _grains.GetGrain<IDocumentGrain>(Guid.CreateVersion7());
+        await paper.CreateAsync(world.Coordinator, new SpaceRef(SpaceKind.Committee, world.CommitteeId), DocumentTestData.Profile("Draft action plan"));
+        var (elsewhere, _, _, _) = await DocumentTestData.DocumentAsync(_grains, Visibility.Private);
+        static MeetingPlan With(params MeetingPaper[] papers) => MeetingWorld.Plan() with { Agenda = [new MeetingAgendaItemDraft(null, "Action plan", null, papers)] };
+
+        var meeting = _grains.GetGrain<IMeetingGrain>(Guid.CreateVersion7());
+        var view = await meeting.ScheduleAsync(world.Coordinator, world.CommitteeId, With(new MeetingPaper("Draft action plan", null, paper.GetPrimaryKey())));
+        var hidden = await Assert.ThrowsAsync<NotFoundException>(() => _grains.GetGrain<IMeetingGrain>(Guid.CreateVersion7())
+            .ScheduleAsync(world.Coordinator, world.CommitteeId, With(new MeetingPaper("Their plan", null, elsewhere.GetPrimaryKey()))));
+        var unknown = await Assert.ThrowsAsync<NotFoundException>(() => meeting.UpdateAgendaAsync(world.Secretary,
+            [new MeetingAgendaItemDraft(view.Agenda[0].Id, "Action plan", null, [new MeetingPaper("Nothing", null, Guid.CreateVersion7())])], null));
+        var both = await Assert.ThrowsAsync<InvalidInputException>(() => meeting.UpdateAgendaAsync(world.Secretary,
+            [new MeetingAgendaItemDraft(view.Agenda[0].Id, "Action plan", null, [new MeetingPaper("Both", "https://docs.example.org/plan", paper.GetPrimaryKey())])], null));
+        var neither = await Assert.ThrowsAsync<InvalidInputException>(() => meeting.UpdateAgendaAsync(world.Secretary,
+            [new MeetingAgendaItemDraft(view.Agenda[0].Id, "Action plan", null, [new MeetingPaper("Neither", null)])], null));
+
+        Assert.Equal(new MeetingPaper("Draft action plan", null, paper.GetPrimaryKey()), Assert.Single(view.Agenda[0].Papers));
+        Assert.Equal([DocumentErrors.NotFound, DocumentErrors.NotFound], [hidden.Code, unknown.Code]);
+        Assert.Equal([MeetingErrors.InvalidInput, MeetingErrors.InvalidInput], [both.Code, neither.Code]);
+        Assert.Equal(paper.GetPrimaryKey(), (await meeting.GetViewAsync(world.Secretary)).Agenda[0].Papers[0].DocumentId);
     }
 
     [Fact]

@@ -13,12 +13,27 @@ interface ItemDraft { key: string; title: string; presenter: string; papers: str
 
 const draftItem = (): ItemDraft => ({ key: newId(), title: '', presenter: '', papers: '' });
 
-/** Papers typed one a line as "title | address"; a line with only an address is titled by it. */
-export function papersOf(text: string): { title: string; url: string }[] {
+/** The address of a document of this platform, as its page shows it (absolute on this site, or a path): its id. */
+const documentAddress = /^(?:https?:\/\/[^/]+)?\/documents\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+
+function documentIdOf(address: string): string | null {
+  const match = documentAddress.exec(address);
+  if (!match) return null;
+  // Another site's /documents/… is just a link.
+  return address.startsWith('/') || new URL(address).origin === globalThis.location?.origin ? match[1].toLowerCase() : null;
+}
+
+/**
+ * Papers typed one a line as "title | address"; a line with only an address is titled by it. A document's address on
+ * this platform becomes the document itself, which readers open if they may see it.
+ */
+export function papersOf(text: string): { title: string; url: string | null; documentId: string | null }[] {
   return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
     const bar = line.lastIndexOf('|');
     const url = (bar < 0 ? line : line.slice(bar + 1)).trim();
-    return { title: (bar < 0 ? url : line.slice(0, bar)).trim(), url };
+    const title = (bar < 0 ? url : line.slice(0, bar)).trim();
+    const documentId = documentIdOf(url);
+    return documentId ? { title, url: null, documentId } : { title, url, documentId: null };
   });
 }
 

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { MeetingAgendaItem } from '../generated/hub';
 import { useI18n } from '../i18n';
 import { usePersonNames } from '../spaces/usePersonNames';
@@ -20,9 +21,11 @@ export function MeetingAgenda({ agenda }: { agenda: MeetingAgendaItem[] }) {
                 <ul aria-label={t('meeting.papers')}>
                   {item.papers.map((paper, i) => (
                     <li key={i}>
-                      {isWebLink(paper.url)
-                        ? <a href={paper.url} rel="noopener noreferrer" target="_blank" dir="auto">{paper.title}</a>
-                        : <UserText text={paper.title} />}
+                      {paper.documentId
+                        ? <Link to={`/documents/${paper.documentId}`} dir="auto">{paper.title}</Link>
+                        : paper.url && isWebLink(paper.url)
+                          ? <a href={paper.url} rel="noopener noreferrer" target="_blank" dir="auto">{paper.title}</a>
+                          : <UserText text={paper.title} />}
                     </li>
                   ))}
                 </ul>
