@@ -8,6 +8,9 @@ public static class CommentLimits
     /// <summary>Comments and replies one document holds; one more is refused.</summary>
     public const int MaxPerDocument = 100_000;
 
+    /// <summary>A section id as requests may carry it (ids are derived from headings).</summary>
+    public const int SectionIdMaxLength = 1_000;
+
     /// <summary>Replies one comment holds.</summary>
     public const int MaxReplies = 500;
 }
