@@ -62,6 +62,9 @@ public enum ProposalStatus
 
     /// <summary>Its motion was put to the vote and not adopted (a vote without quorum decides nothing and leaves it moved).</summary>
     Rejected = 4,
+
+    /// <summary>Withdrawn by the chair, a co-chair, the secretary or a coordinator before any meeting moved it.</summary>
+    Withdrawn = 5,
 }
 
 [GenerateSerializer, Alias("NetworkHub.Proposal")]
@@ -110,6 +113,12 @@ public interface IProposalsGrain : IGrainWithGuidKey
 
     /// <summary>The proposals made from one session, oldest first; empty for a caller who cannot see inside the committee.</summary>
     [ReadOnly] Task<IReadOnlyList<Proposal>> FromSessionAsync(Caller caller, Guid sessionId);
+
+    /// <summary>
+    /// A draft motion nobody has moved yet is dropped (it stays listed as withdrawn); again is harmless. Those who may
+    /// propose here withdraw.
+    /// </summary>
+    Task<Proposal> WithdrawAsync(Caller caller, Guid proposalId);
 
     /// <summary>The meeting's hand-off: its motion from this proposal was moved, or decided. Repeatable.</summary>
     Task ProgressAsync(Guid proposalId, ProposalProgress progress);

@@ -180,6 +180,30 @@ public sealed class ProposalsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task WithdrawAsync_DropsADraft_OnlyForThoseWhoPropose_AndNeverOneAMeetingMoved()
+    {
+        var world = await MeetingWorld.BuildAsync(_grains, seats: 2);
+        var (session, plenary, _, _) = await SessionAsync(world);
+        var dropped = await session.ProposeAsync(world.Coordinator, Guid.CreateVersion7(), Motion(world, ProposalSourceKind.Outcome, plenary.Id));
+        var moving = await session.ProposeAsync(world.Coordinator, Guid.CreateVersion7(), Motion(world, ProposalSourceKind.Outcome, plenary.Id));
+        var (meeting, view) = await world.SittingAsync(_grains);
+        var proposals = _grains.GetGrain<IProposalsGrain>(world.CommitteeId);
+        await meeting.ProposeMotionAsync(world.Chair, new MotionDraft(view.Agenda[0].Id, moving.Title, moving.Text, world.Seats[0].SeatId, null, FromProposal: moving.ProposalId));
+
+        var byRepresentative = await Assert.ThrowsAsync<ForbiddenException>(() => proposals.WithdrawAsync(world.Seats[0].Representative, dropped.ProposalId));
+        var withdrawn = await proposals.WithdrawAsync(world.Chair, dropped.ProposalId);
+        var again = await proposals.WithdrawAsync(world.Secretary, dropped.ProposalId);
+        var moved = await Assert.ThrowsAsync<ConflictException>(() => proposals.WithdrawAsync(world.Chair, moving.ProposalId));
+        var movingWithdrawn = await Assert.ThrowsAsync<ConflictException>(() => meeting.ProposeMotionAsync(world.Chair, new MotionDraft(view.Agenda[0].Id, "Again", "Again", world.Seats[0].SeatId, null, FromProposal: dropped.ProposalId)));
+
+        Assert.Equal(CommitteeErrors.NotRunningMeetings, byRepresentative.Code);
+        Assert.Equal((ProposalStatus.Withdrawn, ProposalStatus.Withdrawn), (withdrawn.Status, again.Status));
+        Assert.Equal(CommitteeErrors.ProposalTaken, moved.Code);
+        Assert.Equal(CommitteeErrors.ProposalTaken, movingWithdrawn.Code);
+        Assert.Equal(ProposalStatus.Moved, (await proposals.GetAsync(world.Chair, moving.ProposalId)).Status);
+    }
+
+    [Fact]
     public async Task DraftAsync_BeyondTheOpenDraftsBound_IsRefused_AndARepeatReturnsTheProposal()
     {
         var world = await MeetingWorld.BuildAsync(_grains, seats: 0);
