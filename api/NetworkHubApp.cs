@@ -26,6 +26,7 @@ public static class NetworkHubApp
         builder.AddNetworkHubOrleans();
         builder.AddNetworkHubApi();
         builder.AddLiveSessions();
+        builder.AddDocuments();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -42,6 +43,7 @@ public static class NetworkHubApp
         app.MapMinutesEndpoints();
         app.MapInvitationEndpoints();
         app.MapMeetingEndpoints();
+        app.MapDocumentEndpoints();
         app.MapCommentEndpoints();
         app.MapFeedbackRoundEndpoints();
         app.MapLiveSessions();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using NetworkHub.Contracts.Spaces;
 using static NetworkHub.Api.Tests.Access.AccessWorld;
 
@@ -51,6 +52,16 @@ public static class RestRequests
             },
             ["DisableTwoFactor"] = c => c.Post("/api/v1/me/two-factor/disable", new { password = TestClient.Password, code = "000000" }),
             ["GetPerson"] = c => c.Get($"/api/v1/people/{c.World.Target.PersonId}"),
+
+            ["CreateDocument"] = c => c.Create($"/api/v1/spaces/organisation/{SpaceId(c)}/documents", new { title = "Plan de acción", tags = new[] { "paz" } }),
+            ["GetDocument"] = async c => await c.Get(await DocumentAsync(c)),
+            ["UpdateDocument"] = async c => await c.Client.Http.PatchAsJsonAsync(await DocumentAsync(c), new { description = c.Principal.ToString() }, TestContext.Current.CancellationToken),
+            ["DeleteDocument"] = async c => await c.Client.DeleteAsync(await NewDocumentAsync(c)),
+            ["GetDocumentVersions"] = async c => await c.Get($"{await DocumentAsync(c)}/versions"),
+            ["UploadDocumentVersion"] = async c => await c.Client.Http.PostAsync($"{await DocumentAsync(c)}/versions", UploadBody(), TestContext.Current.CancellationToken),
+            ["AddMarkdownVersion"] = async c => await c.Post($"{await DocumentAsync(c)}/versions/markdown", new { markdown = "# Capítulo 1\n\nTexto." }),
+            ["GetDocumentVersion"] = async c => await c.Get($"{await DocumentAsync(c)}/versions/1"),
+            ["DownloadDocumentVersion"] = async c => await c.Get($"{await DocumentAsync(c)}/versions/1/content"),
 
             ["ListOrganisations"] = c => c.Get("/api/v1/organisations"),
             ["CreateOrganisation"] = c => c.Create("/api/v1/organisations", UpdateBody(Organisation, Visibility.Private)),
@@ -263,6 +274,29 @@ public static class RestRequests
     {
         var added = await c.World.Coordinator.PostAsync($"{c.Path(Committee)}/action-items", ActionItemBody(c));
         return (await TestClient.ReadAsync<System.Text.Json.JsonElement>(added, System.Net.HttpStatusCode.Created)).GetProperty("itemId").GetGuid();
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(AccessWorld, Visibility), Task<string>> Documents = new();
+
+    private static string SpaceId(Call c) => c.Path(Organisation).Split('/')[^1];
+
+    /// <summary>The coordinator's document with one version in the row's organisation, made once per world and visibility.</summary>
+    private static Task<string> DocumentAsync(Call c) => Documents.GetOrAdd((c.World, c.Visibility), _ => NewDocumentAsync(c));
+
+    /// <summary>A fresh document of the coordinator's, with one Markdown version, for a row that removes it.</summary>
+    private static async Task<string> NewDocumentAsync(Call c)
+    {
+        var created = await c.World.Coordinator.PostAsync($"/api/v1/spaces/organisation/{SpaceId(c)}/documents", new { title = "Plan de acción" });
+        var path = $"/api/v1/documents/{(await TestClient.ReadAsync<System.Text.Json.JsonElement>(created, System.Net.HttpStatusCode.Created)).GetProperty("documentId").GetGuid()}";
+        await Done(c.World.Coordinator.PostAsync($"{path}/versions/markdown", new { markdown = "# Capítulo 1\n\nTexto." }));
+        return path;
+    }
+
+    private static MultipartFormDataContent UploadBody()
+    {
+        var file = new ByteArrayContent([1, 2, 3]);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent { { file, "file", "plan.pdf" } };
     }
 
     /// <summary>A meeting the coordinator schedules for the row, so each principal changes one of its own.</summary>
