@@ -70,6 +70,7 @@ internal sealed class GeneralAssembly(Platform platform, string chair, Guid meet
         var connection = await Connections.OpenAsync(new Uri(platform.Address, "/hubs/sessions"), watchers[index % watchers.Count], c =>
         {
             c.On<JsonElement>("MeetingEvent", received);
+            c.On<JsonElement[]>("MeetingEvents", batch => Array.ForEach(batch, received));
             c.On<JsonElement>("MeetingSnapshot", _ =>
             {
                 if (Volatile.Read(ref joined))

@@ -46,13 +46,16 @@ internal static class Connections
     /// <summary>A live session's receiver: <paramref name="received"/> gets each contribution's text.</summary>
     public static Task<HubConnection> StartAsync(Uri url, string? token, Action<string> received) => OpenAsync(url, token, connection =>
     {
-        connection.On<LiveSessionEvent>("Event", e =>
+        void Apply(LiveSessionEvent e)
         {
             if (e.Change is ContributionPosted posted)
             {
                 received(posted.Contribution.Text);
             }
-        });
+        }
+
+        connection.On<LiveSessionEvent>("Event", Apply);
+        connection.On<LiveSessionEvent[]>("Events", batch => Array.ForEach(batch, Apply));
         connection.On<LiveSessionView>("Snapshot", _ => { });
     });
 

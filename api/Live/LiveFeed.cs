@@ -26,6 +26,8 @@ internal interface ILiveFeed
 /// the lease) runs one step at a time from a queue, so the node's group receives events in sequence order, a joining
 /// connection gets exactly the events between what it had and what the group gets next, and nothing interleaves.
 /// Events that arrive out of order wait for the gap to fill; a gap that does not fill within <see cref="GapWait"/> is fetched from the grain.
+/// Events that arrive while earlier ones are being sent are sent together, as one message (<see cref="LiveBatches"/>):
+/// under load a group gets fewer, larger messages rather than a queue that grows behind one message per event.
 /// </summary>
 internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
     where TEvent : ILiveEvent
@@ -58,6 +60,8 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
     private readonly SortedDictionary<long, TEvent> _early = [];
     private readonly LinkedList<TEvent> _recent = new();
     private readonly Queue<Task> _sending = new();
+    private readonly object _arrivedGate = new();
+    private List<TEvent> _arrived = [];
     private readonly Task _running;
     private long _delivered = -1;
     private bool _retired;
@@ -75,7 +79,33 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
 
     public LiveStream Stream { get; }
 
-    public void Deliver(IReadOnlyList<ILiveEvent> events) => Post(() => DeliverAsync([.. events.OfType<TEvent>()], fetchGaps: true));
+    /// <summary>
+    /// Queues the grain's events; one step delivers whatever arrived by the time it runs, so deliveries that arrive while
+    /// the feed is busy are sent together.
+    /// </summary>
+    public void Deliver(IReadOnlyList<ILiveEvent> events)
+    {
+        bool first;
+        lock (_arrivedGate)
+        {
+            first = _arrived.Count == 0;
+            _arrived.AddRange(events.OfType<TEvent>());
+        }
+
+        if (first)
+        {
+            Post(() =>
+            {
+                List<TEvent> arrived;
+                lock (_arrivedGate)
+                {
+                    (arrived, _arrived) = (_arrived, []);
+                }
+
+                return DeliverAsync(arrived, fetchGaps: true);
+            });
+        }
+    }
 
     public void Renew() => Post(async () =>
     {
@@ -129,10 +159,7 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
         }
         else
         {
-            foreach (var missed in catchUp.Events!)
-            {
-                await _type.SendEvent(client, missed);
-            }
+            await SendAsync(client, catchUp.Events!);
         }
 
         var person = caller.PersonId!.Value;
@@ -240,12 +267,22 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
             }
         }
 
-        while (_early.Remove(_delivered + 1, out var next))
+        var ready = new List<TEvent>();
+        while (_early.Remove(_delivered + 1 + ready.Count, out var next))
         {
-            await SendToGroupAsync(next);
-            _delivered = next.Sequence;
-            Remember(next);
-            if (next.EndsAccessOf() is { } person)
+            ready.Add(next);
+        }
+
+        foreach (var batch in LiveBatches.Split(ready))
+        {
+            await SendToGroupAsync(batch);
+            foreach (var e in batch)
+            {
+                Remember(e);
+            }
+
+            _delivered = batch[^1].Sequence;
+            if (batch[^1].EndsAccessOf() is { } person)
             {
                 await DropPersonAsync(person);
             }
@@ -265,9 +302,10 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
         }
     }
 
-    private async Task SendToGroupAsync(TEvent e)
+    private async Task SendToGroupAsync(IReadOnlyList<TEvent> batch)
     {
-        _sending.Enqueue(_type.SendEvent(_relay.Hub.Clients.Group(_group), e));
+        var group = _relay.Hub.Clients.Group(_group);
+        _sending.Enqueue(batch.Count == 1 ? _type.SendEvent(group, batch[0]) : _type.SendEvents(group, batch));
         while (_sending.Count > MaxSending || (_sending.Count > 0 && _sending.Peek().IsCompleted))
         {
             try
@@ -342,16 +380,25 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
             }
         }
 
-        foreach (var e in range.Where(e => e.Sequence > after && e.Sequence <= upTo))
+        foreach (var batch in LiveBatches.Split([.. range.Where(e => e.Sequence > after && e.Sequence <= upTo)]))
         {
-            await _type.SendEvent(client, e);
-            if (e.EndsAccessOf() == person)
+            await SendAsync(client, batch);
+            if (batch[^1].EndsAccessOf() == person)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>Events to one connection: one message for one event, else batches as the group gets them.</summary>
+    private async Task SendAsync(ILiveSessionClient client, IReadOnlyList<TEvent> events)
+    {
+        foreach (var batch in LiveBatches.Split(events))
+        {
+            await (batch.Count == 1 ? _type.SendEvent(client, batch[0]) : _type.SendEvents(client, batch));
+        }
     }
 
     private void Remember(TEvent e)

@@ -14,6 +14,7 @@ internal sealed record LiveStreamType<TEvent, TSnapshot, TCatchUp>(
     LiveStreamKind Kind,
     Func<IGrainFactory, Guid, ILiveStreamGrain<TEvent, TSnapshot, TCatchUp>> Grain,
     Func<ILiveSessionClient, TEvent, Task> SendEvent,
+    Func<ILiveSessionClient, IReadOnlyList<TEvent>, Task> SendEvents,
     Func<ILiveSessionClient, TSnapshot, Task> SendSnapshot,
     Func<Guid, Exception> NotFound)
     where TEvent : ILiveEvent
@@ -29,6 +30,7 @@ internal static class LiveStreams
         LiveStreamKind.Session,
         (grains, id) => grains.GetGrain<ILiveSessionGrain>(id),
         (client, e) => client.Event(e),
+        (client, events) => client.Events(events),
         (client, view) => client.Snapshot(view),
         id => new NotFoundException(LiveSessionErrors.NotFound, $"No live session with id {id}."));
 
@@ -36,6 +38,7 @@ internal static class LiveStreams
         LiveStreamKind.Meeting,
         (grains, id) => grains.GetGrain<IMeetingGrain>(id),
         (client, e) => client.MeetingEvent(e),
+        (client, events) => client.MeetingEvents(events),
         (client, view) => client.MeetingSnapshot(view),
         id => new NotFoundException(CommitteeErrors.MeetingNotFound, $"Meeting {id} was not found."));
 }

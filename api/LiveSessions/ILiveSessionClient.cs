@@ -5,18 +5,28 @@ namespace NetworkHub.Api.LiveSessions;
 
 /// <summary>
 /// What the server sends a connection of <see cref="LiveSessionHub"/>. Per stream it joined (a session, a meeting), a
-/// connection receives either a snapshot or the events it missed, then every later event, in sequence order and each once.
+/// connection receives either a snapshot or the events it missed, then every later event, in sequence order and each once,
+/// one per message or several consecutive ones in a batch message.
 /// </summary>
 public interface ILiveSessionClient
 {
     /// <summary>The next change of a session it joined.</summary>
     Task Event(LiveSessionEvent sessionEvent);
 
+    /// <summary>
+    /// Several consecutive changes of a session it joined, in order, as if each had come as an <see cref="Event"/>:
+    /// what the server sends when changes come faster than it sends messages one by one.
+    /// </summary>
+    Task Events(IReadOnlyList<LiveSessionEvent> sessionEvents);
+
     /// <summary>The whole session as of <see cref="LiveSessionView.Sequence"/>: on joining, or when too far behind to catch up.</summary>
     Task Snapshot(LiveSessionView view);
 
     /// <summary>The next change of a meeting it joined.</summary>
     Task MeetingEvent(MeetingEvent meetingEvent);
+
+    /// <summary>Several consecutive changes of a meeting it joined, in order, as if each had come as a <see cref="MeetingEvent"/>.</summary>
+    Task MeetingEvents(IReadOnlyList<MeetingEvent> meetingEvents);
 
     /// <summary>The whole meeting as of <see cref="MeetingView.Sequence"/>: on joining, or when too far behind to catch up.</summary>
     Task MeetingSnapshot(MeetingView view);

@@ -59,6 +59,9 @@ public enum ProposalStatus
 
     /// <summary>Became the action item <see cref="Proposal.ActionItemId"/>.</summary>
     ActionItem = 3,
+
+    /// <summary>Its motion was put to the vote and not adopted (a vote without quorum decides nothing and leaves it moved).</summary>
+    Rejected = 4,
 }
 
 [GenerateSerializer, Alias("NetworkHub.Proposal")]
@@ -77,12 +80,13 @@ public sealed record Proposal(
     [property: Id(11)] Guid ProposedBy,
     [property: Id(12)] DateTimeOffset ProposedAt);
 
-/// <summary>What became of a proposal's motion; <see cref="DecisionNumber"/> once adopted and numbered.</summary>
+/// <summary>What became of a proposal's motion: <see cref="DecisionNumber"/> once adopted and numbered; <see cref="Rejected"/> once voted down.</summary>
 [GenerateSerializer, Alias("NetworkHub.ProposalProgress")]
 public sealed record ProposalProgress(
     [property: Id(0)] Guid MeetingId,
     [property: Id(1)] Guid MotionId,
-    [property: Id(2)] string? DecisionNumber);
+    [property: Id(2)] string? DecisionNumber,
+    [property: Id(3)] bool Rejected = false);
 
 /// <summary>
 /// A committee's proposals from live sessions (keyed by the committee's id): draft motions until the chair or secretary

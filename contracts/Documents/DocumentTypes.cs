@@ -53,6 +53,9 @@ public static class DocumentLimits
 public static class DocumentErrors
 {
     public const string NotFound = "document.not-found";
+
+    /// <summary>422: a title, tag, language, file name or change note outside its limits.</summary>
+    public const string InvalidInput = "document.invalid-input";
     public const string VersionNotFound = "document.version-not-found";
     public const string SectionNotFound = "document.section-not-found";
 

@@ -1,5 +1,6 @@
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Live;
+using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Contracts.Documents;
 
@@ -28,6 +29,38 @@ public interface IDocumentGrain : ILiveStreamGrain<DocumentEvent, DocumentSnapsh
     /// live stream, after the comment is written. Repeating it is harmless for clients (they replace by comment id).
     /// </summary>
     Task PublishAsync(DocumentChange change);
+
+    /// <summary>
+    /// Members of <paramref name="space"/> (or a read-write API key standing for one) create a document there. Repeating
+    /// it as its creator returns the document as it is; the id is the server's (see the API's Idempotency-Key).
+    /// </summary>
+    Task<DocumentView> CreateAsync(Caller caller, SpaceRef space, DocumentProfile profile);
+
+    [ReadOnly] Task<DocumentView> GetAsync(Caller caller);
+
+    /// <summary>The space's coordinators or the document's creator; 412 when <paramref name="expectedVersion"/> is stale.</summary>
+    Task<DocumentView> UpdateAsync(Caller caller, DocumentProfile profile, int? expectedVersion);
+
+    /// <summary>
+    /// The caller's access when they may add versions (members; a read-write key), else the refusal: the API asks this
+    /// before it reads an upload's body.
+    /// </summary>
+    [ReadOnly] Task<DocumentAccess> RequireContributorAsync(Caller caller);
+
+    /// <summary>Adds the next version (its bytes already stored); at most <see cref="DocumentLimits.MaxVersions"/>.</summary>
+    Task<DocumentVersionSummary> AddVersionAsync(Caller caller, AddVersionCommand command);
+
+    /// <summary>Every version, oldest first.</summary>
+    [ReadOnly] Task<IReadOnlyList<DocumentVersionSummary>> GetVersionsAsync(Caller caller);
+
+    /// <summary>Where one version's bytes and text are, for the API to stream them.</summary>
+    [ReadOnly] Task<DocumentVersionFiles> GetVersionFilesAsync(Caller caller, int version);
+
+    /// <summary>Managers only: the document goes, with its versions' content; its id is not-found from then on.</summary>
+    Task DeleteAsync(Caller caller, int? expectedVersion);
+
+    /// <summary>Erasure: the person's id as creator and author becomes <paramref name="formerId"/>. Repeatable.</summary>
+    Task ErasePersonAsync(Guid personId, Guid formerId);
 }
 
 [GenerateSerializer, Alias("NetworkHub.DocumentVersionText")]

@@ -5,9 +5,10 @@ public enum LiveStreamKind
 {
     Session,
     Meeting,
+    Document,
 }
 
-/// <summary>One grain's live event stream: a forum's live session or a committee's meeting.</summary>
+/// <summary>One grain's live event stream: a forum's live session, a committee's meeting or a document.</summary>
 [GenerateSerializer, Alias("NetworkHub.LiveStream")]
 public readonly record struct LiveStream([property: Id(0)] LiveStreamKind Kind, [property: Id(1)] Guid Id)
 {

@@ -106,7 +106,7 @@ public sealed partial class CommitteeGrain
         Name(seat, people);
         foreach (var person in before.Where(p => !seat.Names(p)))
         {
-            AccessNarrowed(person);
+            _space.NarrowAccess(person);
         }
 
         _space.Audit(caller, CommitteeAuditActions.SeatPeopleNamed, seat.SeatId, $"organisation {seat.OrganisationId}");
@@ -136,7 +136,7 @@ public sealed partial class CommitteeGrain
         if (narrower)
         {
             // Whether the seat votes changed: open meetings count it again.
-            AccessNarrowed(null);
+            _space.NarrowAccess(null);
         }
 
         _space.Audit(caller, CommitteeAuditActions.SeatChanged, seat.SeatId,
@@ -214,7 +214,7 @@ public sealed partial class CommitteeGrain
         foreach (var person in people)
         {
             TrackPerson(person);
-            AccessNarrowed(person);
+            _space.NarrowAccess(person);
         }
     }
 
@@ -419,7 +419,7 @@ public sealed partial class CommitteeGrain
 
         if (changed)
         {
-            AccessNarrowed(personId);
+            _space.NarrowAccess(personId);
         }
 
         return changed;

@@ -106,7 +106,12 @@ public sealed class ProposalsGrain(
             return;
         }
 
-        var status = progress.DecisionNumber is null ? ProposalStatus.Moved : ProposalStatus.Decided;
+        var status = progress switch
+        {
+            { DecisionNumber: not null } => ProposalStatus.Decided,
+            { Rejected: true } => ProposalStatus.Rejected,
+            _ => ProposalStatus.Moved,
+        };
         if (proposal.Status == status && proposal.MotionId == progress.MotionId)
         {
             return;

@@ -72,7 +72,7 @@ public sealed class ForumGrain : Grain, IForumGrain, IRemindable
             Apply(s, profile);
             if (wasOpen && !s.OpenToMemberOrganisations)
             {
-                AccessNarrowed(null);
+                _space.NarrowAccess(null);
             }
         }, requireTwoFactor: profile.RequireTwoFactor);
         return await DetailsAsync(caller);

@@ -1,6 +1,7 @@
 using NetworkHub.Contracts.Coalitions;
 using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.Directory;
+using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.People;
@@ -89,6 +90,15 @@ public sealed record MeetingsAccessEffect([property: Id(0)] IReadOnlyList<Guid> 
 
     public override Task DeliverAsync(IGrainFactory grains) =>
         Task.WhenAll(MeetingIds.Select(id => grains.GetGrain<IMeetingGrain>(id).AccessChangedAsync(PersonId)));
+}
+
+/// <summary>A space's documents that someone watches live check their watchers again, one person (or, with no person, everyone).</summary>
+[GenerateSerializer, Alias("NetworkHub.DocumentsAccessEffect")]
+public sealed record DocumentsAccessEffect([property: Id(0)] Guid SpaceId, [property: Id(1)] Guid? PersonId) : SpaceEffect
+{
+    public override string Target => $"documents/{PersonId?.ToString() ?? "everyone"}";
+
+    public override Task DeliverAsync(IGrainFactory grains) => grains.GetGrain<IDocumentWatchersGrain>(SpaceId).AccessChangedAsync(PersonId);
 }
 
 /// <summary>

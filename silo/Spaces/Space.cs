@@ -61,6 +61,16 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     /// <summary>Someone's access changed above this space (see <see cref="ISpaceGrain.AccessChangedAboveAsync"/>).</summary>
     public Func<Guid?, Task>? AccessChangedAbove { get; init; }
 
+    /// <summary>
+    /// Someone (or, for null, everyone) may have lost access here: the kind's own hook, and the space's documents that
+    /// someone watches live, through the outbox in the same write.
+    /// </summary>
+    public void NarrowAccess(Guid? personId)
+    {
+        AccessNarrowed(personId);
+        Effect(new DocumentsAccessEffect(Id, personId));
+    }
+
     /// <summary>The caller's role from the roster, or what an organisation's API key stands for; nothing inherited.</summary>
     private SpaceRole? DirectRoleOf(Caller caller) => caller switch
     {
@@ -324,7 +334,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         if (turnsOnTwoFactor)
         {
             // Open live connections of members who signed in without a second factor end now, like a narrower visibility.
-            AccessNarrowed(null);
+            NarrowAccess(null);
         }
 
         await SaveAsync();
@@ -358,7 +368,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
         if (State.EffectiveVisibility > before)
         {
-            AccessNarrowed(null);
+            NarrowAccess(null);
         }
     }
 
@@ -536,7 +546,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         Roster.Remove(member);
         Audit(caller, AuditActions.MemberLeft, person);
         Track(person, null);
-        AccessNarrowed(person);
+        NarrowAccess(person);
         await SaveAsync();
     }
 
@@ -546,7 +556,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
         Roster.Remove(Roster.Require(personId));
         Audit(caller, AuditActions.MemberRemoved, personId);
         Track(personId, null);
-        AccessNarrowed(personId);
+        NarrowAccess(personId);
         await SaveAsync();
     }
 
@@ -561,7 +571,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
         Audit(caller, AuditActions.RoleChanged, personId, $"{previous} -> {role}");
         Track(personId, role);
-        AccessNarrowed(personId);
+        NarrowAccess(personId);
         await SaveAsync();
     }
 
@@ -575,12 +585,15 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
     /// <summary>Passes an access change from above on to this space's own children and live sessions.</summary>
     public async Task AccessChangedAboveAsync(Guid? personId)
     {
-        if (!State.Exists || AccessChangedAbove is null)
+        if (!State.Exists)
         {
             return;
         }
 
-        await AccessChangedAbove(personId);
+        // Within the call, as the kind's own hook: the sender's outbox retries a failure.
+        await Task.WhenAll(
+            AccessChangedAbove?.Invoke(personId) ?? Task.CompletedTask,
+            new DocumentsAccessEffect(Id, personId).DeliverAsync(grains));
     }
 
     /// <summary>The children hear of it at once; a failure fails the call, so the outbox that sent it retries.</summary>
@@ -606,7 +619,7 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
 
         if (wasMember)
         {
-            AccessNarrowed(personId);
+            NarrowAccess(personId);
         }
 
         await SaveAsync();

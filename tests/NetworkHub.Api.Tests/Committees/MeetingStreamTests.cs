@@ -70,6 +70,8 @@ public sealed class MeetingStreamTests(SharedHost shared)
         Assert.Equal(0, resumed.Snapshots);
         resumed.AssertInOrder();
         Assert.Equal(seen + 1, resumed.Events[0].Sequence);
+        // What it missed came in one message, not one per event.
+        Assert.Equal(1, resumed.Batches);
         Assert.Equal(Kinds(steady).Where(k => k.Sequence > seen), Kinds(resumed));
         Assert.Contains(resumed.Events, e => e.Change is VoteOpened opened && opened.VoteId == vote);
     }

@@ -3,7 +3,7 @@ using NetworkHub.Contracts.Committees;
 
 namespace NetworkHub.Api.Tests.Live;
 
-/// <summary>A real SignalR client watching committee meetings: the hub's "MeetingEvent" and "MeetingSnapshot" messages and its JoinMeeting.</summary>
+/// <summary>A real SignalR client watching committee meetings: the hub's "MeetingEvent", "MeetingEvents" and "MeetingSnapshot" messages and its JoinMeeting.</summary>
 public sealed class MeetingWatcher : StreamClient<MeetingEvent, MeetingView>
 {
     private MeetingWatcher(HubConnection connection, TestClient person)

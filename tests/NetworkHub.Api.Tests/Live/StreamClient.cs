@@ -30,6 +30,14 @@ public abstract class StreamClient<TEvent, TSnapshot> : IAsyncDisposable
         Connection = connection;
         Person = person;
         connection.On<TEvent>(eventMessage, Received);
+        connection.On<TEvent[]>(eventMessage + "s", batch =>
+        {
+            Update(() => Batches++);
+            foreach (var e in batch)
+            {
+                Received(e);
+            }
+        });
         connection.On<TSnapshot>(snapshotMessage, view => Update(() =>
         {
             Snapshot = view;
@@ -54,6 +62,9 @@ public abstract class StreamClient<TEvent, TSnapshot> : IAsyncDisposable
     public int Snapshots { get; private set; }
 
     public long LastSequence { get; private set; } = -1;
+
+    /// <summary>How many batch messages (several events in one) arrived.</summary>
+    public int Batches { get; private set; }
 
     /// <summary>What the server said when it ended this connection (signed out, credential expired), if it did.</summary>
     public ConnectionEnded? Ended { get; private set; }

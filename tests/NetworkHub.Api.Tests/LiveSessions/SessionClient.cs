@@ -4,7 +4,7 @@ using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Api.Tests.LiveSessions;
 
-/// <summary>A real SignalR client watching live sessions: the hub's "Event" and "Snapshot" messages and its Join.</summary>
+/// <summary>A real SignalR client watching live sessions: the hub's "Event", "Events" and "Snapshot" messages and its Join.</summary>
 public sealed class SessionClient : StreamClient<LiveSessionEvent, LiveSessionView>
 {
     private SessionClient(HubConnection connection, TestClient person)

@@ -139,6 +139,7 @@ public sealed class CrossNodeSessionTests : IAsyncLifetime
         var connection = await ConnectAsync(node, token);
         var received = new Received();
         connection.On<JsonElement>("Event", received.Add);
+        connection.On<JsonElement[]>("Events", batch => Array.ForEach(batch, received.Add));
         await connection.CallAsync<JsonElement>("Join", sessionId, null);
         return (connection, received);
     }

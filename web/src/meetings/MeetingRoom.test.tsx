@@ -127,6 +127,25 @@ describe('MeetingRoom', () => {
     expect(screen.getByText('In progress')).toBeTruthy();
   });
 
+  it('applies a batch of events in one message as if each had come alone', async () => {
+    const hub = await openRoom();
+    await screen.findByText('No quorum: 1 of 2 votes present, 2 required.');
+
+    hub.emit('MeetingEvents', [
+      event(11, { type: 'attendance-recorded', seatId: seatB, status: 'present', presentAllotments: 2, quorumRequired: 2, quorumMet: true }),
+      event(12, {
+        type: 'tally-changed', voteId: 'v1', seat: { seatId: seatA, byProxy: false },
+        choice: { seatId: seatA, choice: 'yes', allotment: 1, byProxy: false, reason: null }, totals: { yes: 1, no: 0, abstain: 0 }, respondedAllotments: 1,
+      }),
+      event(13, { type: 'meeting-status-changed', status: 'closed' }),
+    ]);
+
+    expect(await screen.findByText('Closed')).toBeTruthy();
+    expect(screen.getByText('Quorum met: 2 of 2 votes present, 2 required.')).toBeTruthy();
+    expect(screen.getByRole('status', { name: 'Tally' }).textContent).toContain('Yes 1 · No 0 · Abstain 0');
+    expect(hub.invoked).not.toContainEqual(['JoinMeeting', 'm1', 12]);
+  });
+
   it('resumes after a reconnect from the last event it applied', async () => {
     const hub = await openRoom();
     hub.emit('MeetingEvent', event(11, { type: 'meeting-status-changed', status: 'closed' }));

@@ -27,6 +27,7 @@ export function useMeeting(meetingId: string, token: () => string | null): LiveM
     listen: (hub) => {
       hub.on('MeetingSnapshot', (view) => dispatch({ type: 'snapshot', view }));
       hub.on('MeetingEvent', (event) => dispatch({ type: 'event', event }));
+      hub.on('MeetingEvents', (events) => { for (const event of events) dispatch({ type: 'event', event }); });
     },
     join: async (hub, after) => { await hub.invoke('JoinMeeting', meetingId, after); },
   });

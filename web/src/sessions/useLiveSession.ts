@@ -31,6 +31,7 @@ export function useLiveSession(sessionId: string, token: () => string | null): L
     listen: (hub) => {
       hub.on('Snapshot', (view) => dispatch({ type: 'snapshot', view }));
       hub.on('Event', (event) => dispatch({ type: 'event', event }));
+      hub.on('Events', (events) => { for (const event of events) dispatch({ type: 'event', event }); });
     },
     join: async (hub, after) => {
       const joined = await hub.invoke('Join', sessionId, after);
