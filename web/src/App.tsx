@@ -22,6 +22,7 @@ const Minutes = lazy(() => import('./committees/Minutes'));
 const MyFeedbackRounds = lazy(() => import('./documents/MyFeedbackRounds'));
 const FeedbackRound = lazy(() => import('./documents/FeedbackRound'));
 const RoundReport = lazy(() => import('./documents/RoundReport'));
+const DocumentPage = lazy(() => import('./documents/DocumentPage'));
 
 function Home() {
   const { session } = useSession();
@@ -41,6 +42,7 @@ export function App() {
         <Route path="me/feedback-rounds" element={<RequireSignIn><Suspense fallback={<Loading />}><MyFeedbackRounds /></Suspense></RequireSignIn>} />
         <Route path="feedback-rounds/:id" element={<RequireSignIn><Suspense fallback={<Loading />}><FeedbackRound /></Suspense></RequireSignIn>} />
         <Route path="feedback-rounds/:id/report" element={<RequireSignIn><Suspense fallback={<Loading />}><RoundReport /></Suspense></RequireSignIn>} />
+        <Route path="documents/:id" element={<Suspense fallback={<Loading />}><DocumentPage /></Suspense>} />
         <Route path="security" element={<RequireSignIn><Suspense fallback={<Loading />}><Security /></Suspense></RequireSignIn>} />
         <Route path="directory" element={<Navigate to="/directory/organisations" replace />} />
         <Route path="directory/:which" element={<DirectoryScreen />} />

@@ -192,6 +192,20 @@ export const api = {
   revokeApiKey: (id: string, keyId: string) =>
     unwrap(http.DELETE('/api/v1/organisations/{id}/api-keys/{keyId}', { params: { path: { id, keyId } } })),
 
+  document: (id: string) => unwrap(http.GET('/api/v1/documents/{id}', path(id))),
+  documentVersions: (id: string) => unwrap(http.GET('/api/v1/documents/{id}/versions', path(id))),
+  documentVersion: (id: string, number: number) =>
+    unwrap(http.GET('/api/v1/documents/{id}/versions/{number}', { params: { path: { id, number } } })),
+  /** A file as multipart/form-data, the change note before the file as the route asks; the browser streams the body. */
+  uploadDocumentVersion: (id: string, file: File, changeNote: string | null) => {
+    const form = new FormData();
+    if (changeNote) form.append('changeNote', changeNote);
+    form.append('file', file, file.name);
+    return unwrap(http.POST('/api/v1/documents/{id}/versions', { params: { path: { id } }, body: form as never, bodySerializer: (body) => body as unknown as FormData }));
+  },
+  addMarkdownVersion: (id: string, markdown: string, changeNote: string | null) =>
+    unwrap(http.POST('/api/v1/documents/{id}/versions/markdown', { body: { markdown, changeNote }, params: { path: { id } } })),
+
   // A document's comments and its feedback rounds. A reply names its thread's first comment in `parentId`.
   documentComments: (id: string, filter: CommentFilter) =>
     unwrap(http.GET('/api/v1/documents/{id}/comments', { params: { path: { id }, query: { ...filter, limit: 100 } } })),

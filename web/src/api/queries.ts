@@ -108,6 +108,11 @@ export const queries = {
     queryOptions({ queryKey: [...keys.meeting(id), 'standing', changes], queryFn: () => api.meeting(id), staleTime: Infinity }),
   seats: (committeeId: string) =>
     queryOptions({ queryKey: [...keys.space('committee', committeeId), 'seats'], queryFn: () => api.seats(committeeId) }),
+  document: (id: string) => queryOptions({ queryKey: [...keys.document(id), 'details'], queryFn: () => api.document(id) }),
+  documentVersions: (id: string) => queryOptions({ queryKey: [...keys.document(id), 'versions'], queryFn: () => api.documentVersions(id) }),
+  // A version's text never changes once stored.
+  documentVersion: (id: string, number: number) =>
+    queryOptions({ queryKey: [...keys.document(id), 'version', number], queryFn: () => api.documentVersion(id, number), staleTime: Infinity }),
   documentComments: (documentId: string, filter: CommentFilter) =>
     queryOptions({ queryKey: [...keys.document(documentId), 'comments', filter], queryFn: () => api.documentComments(documentId, filter) }),
   feedbackRound: (id: string) => queryOptions({ queryKey: [...keys.feedbackRound(id), 'details'], queryFn: () => api.feedbackRound(id) }),

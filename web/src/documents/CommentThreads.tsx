@@ -29,7 +29,7 @@ export function CommentThreads({ documentId, version, sectionId, heading, roundI
   const { t } = useI18n();
   const { session } = useSession();
   const cache = useQueryClient();
-  const threads = useQuery(queries.documentComments(documentId, { version, section: sectionId, round: roundId }));
+  const threads = useQuery(queries.documentComments(documentId, { section: sectionId, round: roundId }));
   const refresh = () => cache.invalidateQueries({ queryKey: [...keys.document(documentId), 'comments'] });
   const setStatus = useMutation({
     mutationFn: ({ commentId, status }: { commentId: string; status: CommentStatus }) => api.setDocumentCommentStatus(documentId, commentId, status),

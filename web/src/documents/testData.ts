@@ -1,5 +1,7 @@
 // Named people, a document and a feedback round for the document screens' tests.
-import type { CommentThread, CommentView, DocumentComment, FeedbackRoundDetails, MyFeedbackRound, RoundReport } from '../generated/openapi';
+import type {
+  CommentThread, CommentView, DocumentComment, DocumentVersionSummary, DocumentView, FeedbackRoundDetails, MyFeedbackRound, RoundReport,
+} from '../generated/openapi';
 
 export const people = {
   drafter: '00000000-0000-7000-8000-0000000000d1',
@@ -46,4 +48,17 @@ export const report = (patch: Partial<RoundReport> = {}): RoundReport => ({
     { sectionId: 'water', level: 2, heading: 'Water', threads: [thread()] },
   ],
   ...patch,
+});
+
+export const version = (patch: Partial<DocumentVersionSummary> = {}): DocumentVersionSummary => ({
+  number: 1, source: 'markdown', fileName: 'plan.md', contentType: 'text/markdown', size: 1234,
+  sha256: 'ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12', authorPersonId: people.drafter,
+  at: '2026-01-10T10:00:00Z', changeNote: null, sectionCount: 2, ...patch,
+});
+
+export const document = (patch: Partial<DocumentView> = {}): DocumentView => ({
+  documentId, space: { kind: 'working-group', id: groupId }, title: 'National action plan', description: 'The draft plan for 2027–2031.',
+  tags: ['water', 'plan'], language: 'en', status: 'under-consultation', version: 4, createdBy: people.drafter,
+  createdAt: '2026-01-10T10:00:00Z', updatedAt: '2026-01-12T10:00:00Z', latest: version({ number: 2, fileName: 'plan.docx' }),
+  canComment: true, canManage: false, ...patch,
 });
