@@ -3,7 +3,7 @@
 import type {
   ActionItemRequest, ActionItemStatus, AmendmentRequest, ApiKeyScope, AttendanceStatus, CastVoteRequest, CoalitionDetails, CoalitionRequest,
   CommentStatus, CommitteeDetails, CommitteeOffices, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole, MotionRequest, OpenVoteRequest,
-  OrganisationDetails, OrganisationRequest, PostCommentRequest, RegisterRequest, ResponseKind, ScheduleMeetingRequest, ScheduleSessionRequest, SeatInvitationRequest, SeatPeopleRequest,
+  OpenRoundRequest, OrganisationDetails, OrganisationRequest, PostCommentRequest, RegisterRequest, ResponseKind, ScheduleMeetingRequest, ScheduleSessionRequest, SeatInvitationRequest, SeatPeopleRequest,
   SeatTermsRequest, SessionProposalRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
 } from '../generated/openapi';
 import type { paths } from '../generated/openapi';
@@ -215,6 +215,9 @@ export const api = {
     unwrap(http.PUT('/api/v1/documents/{id}/comments/{commentId}/status', { body: { status }, params: { path: { id, commentId } } })),
   respondToDocumentComment: (id: string, commentId: string, kind: ResponseKind, reply: string | null) =>
     unwrap(http.PUT('/api/v1/documents/{id}/comments/{commentId}/response', { body: { kind, reply }, params: { path: { id, commentId } } })),
+  documentRounds: (id: string) => unwrap(http.GET('/api/v1/documents/{id}/feedback-rounds', path(id))),
+  openFeedbackRound: (id: string, body: OpenRoundRequest, key: string) =>
+    unwrap(http.POST('/api/v1/documents/{id}/feedback-rounds', { body, params: { path: { id }, header: idempotent(key) } })),
   feedbackRound: (id: string) => unwrap(http.GET('/api/v1/feedback-rounds/{id}', path(id))),
   closeFeedbackRound: (id: string) => unwrap(http.POST('/api/v1/feedback-rounds/{id}/close', path(id))),
   feedbackRoundReport: (id: string) => unwrap(http.GET('/api/v1/feedback-rounds/{id}/report', path(id))),

@@ -115,6 +115,7 @@ export const queries = {
     queryOptions({ queryKey: [...keys.document(id), 'version', number], queryFn: () => api.documentVersion(id, number), staleTime: Infinity }),
   documentComments: (documentId: string, filter: CommentFilter) =>
     queryOptions({ queryKey: [...keys.document(documentId), 'comments', filter], queryFn: () => api.documentComments(documentId, filter) }),
+  documentRounds: (id: string) => queryOptions({ queryKey: [...keys.document(id), 'feedback-rounds'], queryFn: () => api.documentRounds(id) }),
   feedbackRound: (id: string) => queryOptions({ queryKey: [...keys.feedbackRound(id), 'details'], queryFn: () => api.feedbackRound(id) }),
   feedbackRoundReport: (id: string) => queryOptions({ queryKey: [...keys.feedbackRound(id), 'report'], queryFn: () => api.feedbackRoundReport(id) }),
   myFeedbackRounds: () => queryOptions({ queryKey: [...keys.me, 'feedback-rounds'], queryFn: api.myFeedbackRounds }),

@@ -5,11 +5,12 @@ import { api, problem, recordRequests, server } from '../testing/network';
 import { renderAt, signedIn } from '../testing/render';
 import { en } from '../i18n/en';
 import { DocumentPage } from './DocumentPage';
-import { comment, document, documentId, people, sections, thread, version } from './testData';
+import type { FeedbackRoundSummary } from '../generated/openapi';
+import { comment, document, documentId, groupId, people, round, roundId, sections, thread, version } from './testData';
 
 const at = { url: `/documents/${documentId}`, path: '/documents/:id' };
 
-function answers(manage = false) {
+function answers(manage = false, rounds: FeedbackRoundSummary[] = []) {
   let versions = [version(), version({ number: 2, fileName: 'plan.docx', changeNote: 'Chapters reordered.' })];
   server.use(
     api.get('/api/v1/documents/{id}', ({ response }) => response(200).json(document({ canManage: manage, latest: versions.at(-1)! }))),
@@ -19,6 +20,11 @@ function answers(manage = false) {
     api.get('/api/v1/documents/{id}/comments', ({ query, response }) => response(200).json({
       threads: query.get('section') === 'water' ? [thread(comment({ version: 1, roundId: null }, { mark: 'vanished' }))] : [], next: null,
     })),
+    api.get('/api/v1/documents/{id}/feedback-rounds', ({ response }) => response(200).json(rounds)),
+    api.get('/api/v1/me/spaces', ({ response }) => response(200).json([
+      { space: { kind: 'working-group', id: groupId }, name: 'Water subgroup', visibility: 'members-only', yourRole: 'member', parent: null },
+      { space: { kind: 'organisation', id: '00000000-0000-7000-8000-0000000000a1' }, name: 'Red de la Tierra', visibility: 'public', yourRole: 'coordinator', parent: null },
+    ])),
     api.post('/api/v1/documents/{id}/versions/markdown', async ({ request, response }) => {
       const body = await request.json();
       const added = version({ number: versions.length + 1, changeNote: body.changeNote });
@@ -102,6 +108,41 @@ describe('DocumentPage', () => {
     // parts and their order are checked here; the bytes' round trip is the API tests' and the browser test's.
     expect(body).toMatch(/name="file"; filename=/);
     expect(body.indexOf('name="changeNote"')).toBeLessThan(body.indexOf('name="file"'));
+  });
+
+  it('lists the document\'s rounds and lets the drafting team open one on the latest version for chosen groups and sections', async () => {
+    signedIn(people.drafter);
+    answers(true, [{ roundId, documentId, version: 1, title: 'First reading', deadline: '2026-01-20T17:00:00Z', status: 'closed', groupCount: 3 }]);
+    server.use(api.post('/api/v1/documents/{id}/feedback-rounds', ({ response }) => response(201).json(round({ canManage: true }))));
+    const sent = recordRequests();
+    renderAt(<DocumentPage />, at);
+
+    const listed = await screen.findByRole('link', { name: 'First reading' });
+    expect(listed.getAttribute('href')).toBe(`/feedback-rounds/${roundId}`);
+    expect(listed.closest('li')!.textContent).toContain('Closed');
+
+    await userEvent.click(screen.getByText('Open a feedback round'));
+    const form = screen.getByRole('button', { name: 'Open the round' }).closest('form')!;
+    expect(within(form).getByText('On version 2, the latest.')).toBeTruthy();
+    await userEvent.type(within(form).getByLabelText('Title of the round'), 'Second reading');
+    const deadline = within(form).getByLabelText('Deadline');
+    await userEvent.clear(deadline);
+    await userEvent.type(deadline, '2026-04-01T12:00');
+    await userEvent.click(await within(form).findByLabelText('Water subgroup'));
+    await userEvent.selectOptions(within(form).getByLabelText('Sections asked of Water subgroup (none chosen: all)'), 'water');
+    await userEvent.click(within(form).getByLabelText('Red de la Tierra'));
+    await userEvent.click(within(form).getByRole('button', { name: 'Open the round' }));
+
+    await waitFor(() => expect(sent.some((r) => r.method === 'POST' && r.path.endsWith('/feedback-rounds'))).toBe(true));
+    const posted = sent.find((r) => r.method === 'POST' && r.path.endsWith('/feedback-rounds'))!;
+    expect(posted.headers.get('Idempotency-Key')).toBeTruthy();
+    expect(posted.body).toEqual({
+      version: 2, title: 'Second reading', instructions: null, deadline: new Date('2026-04-01T12:00').toISOString(),
+      groups: [
+        { kind: 'working-group', spaceId: groupId, sectionIds: ['water'] },
+        { kind: 'organisation', spaceId: '00000000-0000-7000-8000-0000000000a1', sectionIds: [] },
+      ],
+    });
   });
 
   it('shows a document one may not see as not found', async () => {

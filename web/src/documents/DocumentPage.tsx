@@ -15,6 +15,7 @@ import { UserParagraphs, UserText } from '../components/UserText';
 import { useI18n } from '../i18n';
 import { spacePath } from '../spaces/paths';
 import { CommentThreads } from './CommentThreads';
+import { DocumentRounds } from './DocumentRounds';
 
 export const documentPath = (documentId: string) => `/documents/${documentId}`;
 
@@ -36,7 +37,8 @@ export function DocumentPage() {
       {d.tags.length > 0 && <ul className="tags" aria-label={t('document.tags')}>{d.tags.map((tag) => <li key={tag}><UserText text={tag} /></li>)}</ul>}
       {d.description && <UserParagraphs text={d.description} />}
       <Versions document={d} />
-      {d.latest && <LatestVersion document={d} number={d.latest.number} />}
+      {d.latest ? <LatestVersion document={d} number={d.latest.number} />
+        : <DocumentRounds documentId={d.documentId} canManage={d.canManage} version={null} sections={[]} />}
     </Page>
   );
 }
@@ -157,6 +159,7 @@ function LatestVersion({ document: d, number }: { document: DocumentView; number
   const heading = (text: string) => text || t('document.untitledSection');
   return (
     <>
+      <DocumentRounds documentId={d.documentId} canManage={d.canManage} version={number} sections={sections} />
       {sections.length > 0 && (
         <nav aria-label={t('document.contents')}>
           <h2>{t('document.contents')}</h2>

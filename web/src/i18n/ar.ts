@@ -979,4 +979,13 @@ export const ar: Dictionary = {
   'document.writeMarkdown': 'كتابة إصدار جديد بصيغة Markdown',
   'document.markdown': 'النص (Markdown)',
   'document.saveMarkdown': 'حفظ كإصدار جديد',
+  'document.rounds': 'جولات الملاحظات',
+  'document.noRounds': 'لا جولة ملاحظات بعد.',
+  'document.openRound': 'فتح جولة ملاحظات',
+  'document.roundOnVersion': 'على الإصدار {number}، الأحدث.',
+  'document.roundTitle': 'عنوان الجولة',
+  'document.roundDeadline': 'الموعد النهائي',
+  'document.roundInstructions': 'ما تطلبه من المجموعات (اختياري)',
+  'document.groupSections': 'الأقسام المطلوبة من {group} (بلا اختيار: الكل)',
+  'document.openRoundButton': 'فتح الجولة',
 };

@@ -984,6 +984,15 @@ export const en = {
   'document.writeMarkdown': 'Write a new version in Markdown',
   'document.markdown': 'Text (Markdown)',
   'document.saveMarkdown': 'Save as a new version',
+  'document.rounds': 'Feedback rounds',
+  'document.noRounds': 'No feedback round yet.',
+  'document.openRound': 'Open a feedback round',
+  'document.roundOnVersion': 'On version {number}, the latest.',
+  'document.roundTitle': 'Title of the round',
+  'document.roundDeadline': 'Deadline',
+  'document.roundInstructions': 'What you ask of the groups (optional)',
+  'document.groupSections': 'Sections asked of {group} (none chosen: all)',
+  'document.openRoundButton': 'Open the round',
 } as const satisfies Record<ErrorMessageKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof en;

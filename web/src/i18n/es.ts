@@ -980,4 +980,13 @@ export const es: Dictionary = {
   'document.writeMarkdown': 'Escribir una nueva versión en Markdown',
   'document.markdown': 'Texto (Markdown)',
   'document.saveMarkdown': 'Guardar como nueva versión',
+  'document.rounds': 'Rondas de comentarios',
+  'document.noRounds': 'Todavía no hay rondas de comentarios.',
+  'document.openRound': 'Abrir una ronda de comentarios',
+  'document.roundOnVersion': 'Sobre la versión {number}, la más reciente.',
+  'document.roundTitle': 'Título de la ronda',
+  'document.roundDeadline': 'Plazo',
+  'document.roundInstructions': 'Qué pide a los grupos (opcional)',
+  'document.groupSections': 'Secciones pedidas a {group} (ninguna elegida: todas)',
+  'document.openRoundButton': 'Abrir la ronda',
 };

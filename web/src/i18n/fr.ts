@@ -980,4 +980,13 @@ export const fr: Dictionary = {
   'document.writeMarkdown': 'Écrire une nouvelle version en Markdown',
   'document.markdown': 'Texte (Markdown)',
   'document.saveMarkdown': 'Enregistrer comme nouvelle version',
+  'document.rounds': 'Cycles de commentaires',
+  'document.noRounds': 'Pas encore de cycle de commentaires.',
+  'document.openRound': 'Ouvrir un cycle de commentaires',
+  'document.roundOnVersion': 'Sur la version {number}, la plus récente.',
+  'document.roundTitle': 'Titre du cycle',
+  'document.roundDeadline': 'Échéance',
+  'document.roundInstructions': 'Ce que vous demandez aux groupes (facultatif)',
+  'document.groupSections': 'Sections demandées à {group} (aucune choisie : toutes)',
+  'document.openRoundButton': 'Ouvrir le cycle',
 };
