@@ -177,6 +177,9 @@ export const api = {
   setActionItemStatus: (id: string, itemId: string, status: ActionItemStatus) =>
     unwrap(http.PUT('/api/v1/committees/{id}/action-items/{itemId}/status', { body: { status }, params: { path: { id, itemId } } })),
   myActionItems: () => unwrap(http.GET('/api/v1/me/action-items')),
+  proposals: (id: string) => unwrap(http.GET('/api/v1/committees/{id}/proposals', path(id))),
+  withdrawProposal: (id: string, proposalId: string) =>
+    unwrap(http.POST('/api/v1/committees/{id}/proposals/{proposalId}/withdraw', { params: { path: { id, proposalId } } })),
   minutes: (meetingId: string) => unwrap(http.GET('/api/v1/meetings/{id}/minutes', path(meetingId))),
   // The body is optional in the contract, but routing refuses a POST here that carries no JSON at all.
   draftMinutes: (meetingId: string) => unwrap(http.POST('/api/v1/meetings/{id}/minutes', { body: { replace: false }, params: { path: { id: meetingId } } })),

@@ -80,6 +80,8 @@ export const queries = {
   actionItems: (committeeId: string, overdue: boolean) =>
     queryOptions({ queryKey: [...keys.space('committee', committeeId), 'action-items', overdue], queryFn: () => api.actionItems(committeeId, overdue) }),
   myActionItems: () => queryOptions({ queryKey: [...keys.me, 'action-items'], queryFn: api.myActionItems }),
+  proposals: (committeeId: string) =>
+    queryOptions({ queryKey: [...keys.space('committee', committeeId), 'proposals'], queryFn: () => api.proposals(committeeId) }),
   meeting: (id: string) => queryOptions({ queryKey: [...keys.meeting(id), 'view'], queryFn: () => api.meeting(id) }),
   minutes: (meetingId: string) => queryOptions({ queryKey: [...keys.meeting(meetingId), 'minutes'], queryFn: () => api.minutes(meetingId) }),
 

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { ActionItems } from './ActionItems';
 import { CommitteeMeetings } from './CommitteeMeetings';
 import { DecisionRegister } from './DecisionRegister';
+import { Proposals } from './Proposals';
 import { RulesAndOffices } from './RulesAndOffices';
 import { Seats } from './Seats';
 
@@ -19,6 +20,7 @@ export function CommitteeTabLinks({ base, committee }: { base: string; committee
         <NavLink to={`${base}/meetings`}>{t('committee.meetingsTab')}</NavLink>
         <NavLink to={`${base}/decisions`}>{t('committee.decisionsTab')}</NavLink>
         <NavLink to={`${base}/action-items`}>{t('committee.actionItemsTab')}</NavLink>
+        <NavLink to={`${base}/proposals`}>{t('committee.proposalsTab')}</NavLink>
       </>}
     </>
   );
@@ -33,6 +35,7 @@ export function committeeRoutes(committee: CommitteeDetails) {
       <Route path="meetings" element={<CommitteeMeetings committee={committee} />} />
       <Route path="decisions" element={<DecisionRegister committeeId={committee.id} />} />
       <Route path="action-items" element={<ActionItems committee={committee} />} />
+      <Route path="proposals" element={<Proposals committee={committee} />} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 // Named people, organisations and answers for the committee screens' tests.
-import type { ActionItem, CommitteeDetails, MeetingView, Seat, SpaceMember, SpaceRole } from '../generated/openapi';
+import type { ActionItem, CommitteeDetails, MeetingView, Proposal, Seat, SpaceMember, SpaceRole } from '../generated/openapi';
 import { api, server } from '../testing/network';
 
 export const people = {
@@ -56,4 +56,12 @@ export const meetingView = (patch: Partial<MeetingView> = {}): MeetingView => ({
   quorum: { presentAllotments: 0, votingAllotments: 0, required: 1, met: false }, proxies: [], motions: [], votes: [], version: 1, sequence: 1,
   you: { runsMeeting: false, secretary: false, representedSeats: [], castingSeats: [] },
   ...patch,
+});
+
+export const proposal = (patch: Partial<Proposal> = {}): Proposal => ({
+  proposalId: '00000000-0000-7000-8000-0000000000d1', committeeId, kind: 'motion', title: 'Water for every municipality',
+  text: 'The forum asks the partners to fund water points.',
+  origin: { sessionId: '00000000-0000-7000-8000-0000000000e1', itemId: '00000000-0000-7000-8000-0000000000e2', sourceKind: 'outcome', sourceId: null, quote: 'Acuerdo sobre el agua' },
+  status: 'draft', meetingId: null, motionId: null, actionItemId: null, decisionNumber: null, proposedBy: people.coordinator,
+  proposedAt: '2026-03-01T10:00:00Z', ...patch,
 });

@@ -221,6 +221,32 @@ describe('MeetingRoom', () => {
     expect(screen.getByRole('button', { name: 'Put the motion to the vote' })).toBeTruthy();
   });
 
+  it('lets whoever runs the meeting move a draft motion from a live session, prefilled and linked to its proposal', async () => {
+    const secretary: MeetingStanding = { runsMeeting: true, secretary: true, representedSeats: [], castingSeats: [] };
+    const sent = recordRequests();
+    const draft = { proposalId: 'pr1', committeeId: 'c1', kind: 'motion' as const, title: 'Agua para cada municipio', text: 'El foro pide fondos para el agua.',
+      origin: { sessionId: 's1', itemId: 'i9', sourceKind: 'outcome' as const, sourceId: null, quote: 'Acuerdo sobre el agua' }, status: 'draft' as const,
+      meetingId: null, motionId: null, actionItemId: null, decisionNumber: null, proposedBy: 'p2', proposedAt: '2026-03-01T10:00:00Z' };
+    server.use(
+      api.get('/api/v1/committees/{id}/proposals', ({ response }) => response(200).json([draft, { ...draft, proposalId: 'pr2', title: 'Ya presentada', status: 'moved' as const }])),
+      api.post('/api/v1/meetings/{id}/motions', ({ response }) => response(200).json(motion)),
+    );
+    await openRoom(secretary);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Propose a motion' }));
+    const form = await screen.findByRole('form', { name: 'Propose a motion' });
+    const from = await within(form).findByRole('combobox', { name: 'Start from a draft motion' });
+    expect(within(from).queryByRole('option', { name: 'Ya presentada' })).toBeNull();
+    fireEvent.change(from, { target: { value: 'pr1' } });
+    expect((within(form).getByRole('textbox', { name: 'Title of the motion' }) as HTMLInputElement).value).toBe('Agua para cada municipio');
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Moved by the seat' }), { target: { value: seatA } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Propose' }));
+
+    await waitFor(() => expect(sent.find((r) => r.method === 'POST')?.body).toEqual({
+      title: 'Agua para cada municipio', text: 'El foro pide fondos para el agua.', moverSeatId: seatA, seconderSeatId: null, agendaItemId: 'i1', fromProposal: 'pr1',
+    }));
+  });
+
   it('shows the chair’s and secretary’s controls only to them, and ballots only to those who may cast one', async () => {
     await openRoom();
     await screen.findByText(/moved by Red de Tierras/);

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints';
+import { queries } from '../api/queries';
 import { ErrorMessage } from '../components/Status';
 import { UserMarkdown } from '../components/UserMarkdown';
 import { UserText } from '../components/UserText';
@@ -81,20 +83,37 @@ function ProposeMotion({ view, you, seats, agendaItemId }: MotionsProps & { agen
   const mine = movableSeats(you, seats);
   const [mover, setMover] = useState(mine.length === 1 ? mine[0].seatId : '');
   const [seconder, setSeconder] = useState('');
+  const [fromProposal, setFromProposal] = useState('');
+  // Draft motions from live sessions, which whoever runs the meeting may move as they are or edited.
+  const drafts = useQuery({ ...queries.proposals(view.committeeId), enabled: expanded && !!you?.runsMeeting, select: (all) => all.filter((p) => p.kind === 'motion' && p.status === 'draft') });
   // A representative seconds only for a seat of their own; whoever runs the meeting records anyone's second.
   const seconders = mine.filter((s) => s.seatId !== mover);
   if (!expanded) {
     return <button type="button" onClick={() => setExpanded(true)}>{t('meeting.proposeMotion')}</button>;
   }
+  const startFrom = (proposalId: string) => {
+    setFromProposal(proposalId);
+    const draft = drafts.data?.find((p) => p.proposalId === proposalId);
+    if (draft) { setTitle(draft.title); setText(draft.text); }
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void action.run(async () => {
-      await api.proposeMotion(view.meetingId, { title, text, moverSeatId: mover, seconderSeatId: seconder || null, agendaItemId });
-      setTitle(''); setText(''); setSeconder(''); setExpanded(false);
+      await api.proposeMotion(view.meetingId, { title, text, moverSeatId: mover, seconderSeatId: seconder || null, agendaItemId, fromProposal: fromProposal || null });
+      setTitle(''); setText(''); setSeconder(''); setFromProposal(''); setExpanded(false);
     });
   };
   return (
     <form onSubmit={submit} aria-label={t('meeting.proposeMotion')}>
+      {drafts.data && drafts.data.length > 0 && (
+        <label>
+          {t('meeting.fromDraft')}
+          <select value={fromProposal} onChange={(e) => startFrom(e.target.value)}>
+            <option value="">{t('meeting.noDraft')}</option>
+            {drafts.data.map((p) => <option key={p.proposalId} value={p.proposalId}>{p.title}</option>)}
+          </select>
+        </label>
+      )}
       <label>{t('meeting.motionTitle')}<input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={limits.meeting.titleMaxLength} /></label>
       <label>
         {t('meeting.motionText')}
