@@ -117,7 +117,7 @@ public static class DocumentEndpoints
 }
 
 /// <summary>The parts of a version upload, for the API document; the endpoint reads them as a stream, not through this type.</summary>
-public sealed record UploadDocumentVersionForm(IFormFile File, [property: StringLength(DocumentLimits.ChangeNoteMaxLength)] string? ChangeNote);
+public sealed record UploadDocumentVersionForm(IFormFile File, [property: StringLength(DocumentLimits.ChangeNoteMaxLength)] string? ChangeNote = null);
 
 /// <summary>Space kinds in routes, spelled as in JSON: organisation, coalition, working-group, forum, committee.</summary>
 internal static class SpaceKinds
