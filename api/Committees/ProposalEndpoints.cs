@@ -16,6 +16,8 @@ public static class ProposalEndpoints
         var proposals = app.MapGroup("/api/v1/committees/{id:guid}/proposals").WithTags("Committees").WithProblemResponses();
         proposals.MapGet("/", GetProposals).WithName(nameof(GetProposals));
         proposals.MapGet("/{proposalId:guid}", GetProposal).WithName(nameof(GetProposal));
+        proposals.MapPost("/{proposalId:guid}/withdraw", WithdrawProposal).WithName(nameof(WithdrawProposal))
+            .WithSummary("Withdraws a draft motion that no meeting has moved (chair, co-chairs, secretary, coordinators).");
         return app;
     }
 
@@ -24,4 +26,7 @@ public static class ProposalEndpoints
 
     private static async Task<Ok<Proposal>> GetProposal(Guid id, Guid proposalId, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IProposalsGrain>(id).GetAsync(user.Caller(), proposalId));
+
+    private static async Task<Ok<Proposal>> WithdrawProposal(Guid id, Guid proposalId, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IProposalsGrain>(id).WithdrawAsync(user.Caller(), proposalId));
 }

@@ -59,6 +59,12 @@ public enum ProposalStatus
 
     /// <summary>Became the action item <see cref="Proposal.ActionItemId"/>.</summary>
     ActionItem = 3,
+
+    /// <summary>Its motion was put to the vote and not adopted (a vote without quorum decides nothing and leaves it moved).</summary>
+    Rejected = 4,
+
+    /// <summary>Withdrawn by the chair, a co-chair, the secretary or a coordinator before any meeting moved it.</summary>
+    Withdrawn = 5,
 }
 
 [GenerateSerializer, Alias("NetworkHub.Proposal")]
@@ -77,12 +83,13 @@ public sealed record Proposal(
     [property: Id(11)] Guid ProposedBy,
     [property: Id(12)] DateTimeOffset ProposedAt);
 
-/// <summary>What became of a proposal's motion; <see cref="DecisionNumber"/> once adopted and numbered.</summary>
+/// <summary>What became of a proposal's motion: <see cref="DecisionNumber"/> once adopted and numbered; <see cref="Rejected"/> once voted down.</summary>
 [GenerateSerializer, Alias("NetworkHub.ProposalProgress")]
 public sealed record ProposalProgress(
     [property: Id(0)] Guid MeetingId,
     [property: Id(1)] Guid MotionId,
-    [property: Id(2)] string? DecisionNumber);
+    [property: Id(2)] string? DecisionNumber,
+    [property: Id(3)] bool Rejected = false);
 
 /// <summary>
 /// A committee's proposals from live sessions (keyed by the committee's id): draft motions until the chair or secretary
@@ -106,6 +113,12 @@ public interface IProposalsGrain : IGrainWithGuidKey
 
     /// <summary>The proposals made from one session, oldest first; empty for a caller who cannot see inside the committee.</summary>
     [ReadOnly] Task<IReadOnlyList<Proposal>> FromSessionAsync(Caller caller, Guid sessionId);
+
+    /// <summary>
+    /// A draft motion nobody has moved yet is dropped (it stays listed as withdrawn); again is harmless. Those who may
+    /// propose here withdraw.
+    /// </summary>
+    Task<Proposal> WithdrawAsync(Caller caller, Guid proposalId);
 
     /// <summary>The meeting's hand-off: its motion from this proposal was moved, or decided. Repeatable.</summary>
     Task ProgressAsync(Guid proposalId, ProposalProgress progress);

@@ -131,7 +131,7 @@ internal sealed partial class MeetingGrain
         {
             try
             {
-                await Proposals.ProgressAsync(motion.FromProposal!.Value, new ProposalProgress(Id, motion.Id, motion.DecisionNumber));
+                await Proposals.ProgressAsync(motion.FromProposal!.Value, new ProposalProgress(Id, motion.Id, motion.DecisionNumber, motion.Status == MotionStatus.Rejected));
                 motion.ProposalPending = false;
                 cleared = true;
             }

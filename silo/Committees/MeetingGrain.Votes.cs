@@ -204,6 +204,11 @@ internal sealed partial class MeetingGrain
             {
                 motion.PendingDecision = new DecisionDraft(Id, motion.Id, motion.Title, motion.Text, result, vote.Ballot, Now);
             }
+            else if (result.Outcome == VoteOutcome.Rejected && motion.FromProposal is not null)
+            {
+                // The proposal hears it from the same pending step as a decision, so it is not lost if this activation dies.
+                motion.ProposalPending = true;
+            }
         }
 
         if (caller is not null)

@@ -92,6 +92,26 @@ public sealed class ProposalsGrain(
         return [.. Proposals.Where(p => p.Origin.SessionId == sessionId)];
     }
 
+    public async Task<Proposal> WithdrawAsync(Caller caller, Guid proposalId)
+    {
+        await RequireProposerAsync(caller);
+        var index = Proposals.FindIndex(p => p.ProposalId == proposalId);
+        var proposal = index >= 0 ? Proposals[index] : throw new NotFoundException(CommitteeErrors.ProposalNotFound, $"No proposal with id {proposalId}.");
+        if (proposal.Status == ProposalStatus.Withdrawn)
+        {
+            return proposal;
+        }
+
+        if (proposal.Status != ProposalStatus.Draft)
+        {
+            throw new ConflictException(CommitteeErrors.ProposalTaken, "Only a draft motion that no meeting has moved can be withdrawn.");
+        }
+
+        Proposals[index] = proposal with { Status = ProposalStatus.Withdrawn };
+        await WriteAsync();
+        return Proposals[index];
+    }
+
     public async Task ProgressAsync(Guid proposalId, ProposalProgress progress)
     {
         var index = Proposals.FindIndex(p => p.ProposalId == proposalId);
@@ -106,7 +126,12 @@ public sealed class ProposalsGrain(
             return;
         }
 
-        var status = progress.DecisionNumber is null ? ProposalStatus.Moved : ProposalStatus.Decided;
+        var status = progress switch
+        {
+            { DecisionNumber: not null } => ProposalStatus.Decided,
+            { Rejected: true } => ProposalStatus.Rejected,
+            _ => ProposalStatus.Moved,
+        };
         if (proposal.Status == status && proposal.MotionId == progress.MotionId)
         {
             return;
@@ -149,11 +174,7 @@ public sealed class ProposalsGrain(
     private async Task<Guid> RequireProposerAsync(Caller caller)
     {
         await RequireInsideAsync(caller);
-        if (caller.PersonId is not { } person)
-        {
-            throw new ForbiddenException(ErrorCodes.PersonRequired, "Proposals are made by people, not API keys.");
-        }
-
+        var person = caller.RequirePerson();
         var standing = await Committee.GetStandingAsync(caller);
         if (!standing.RunsMeetings && standing.Role != SpaceRole.Coordinator)
         {

@@ -4,7 +4,7 @@ using NetworkHub.Silo.Storage;
 
 namespace NetworkHub.Silo.Documents;
 
-/// <summary>The content store for the configured database, for silos and (in cluster mode) API nodes alike.</summary>
+/// <summary>The content store and the documents index for the configured database, for silos and (in cluster mode) API nodes alike.</summary>
 public static class DocumentStorage
 {
     /// <summary>The folder beside the SQLite database that holds the embedded mode's content.</summary>
@@ -17,6 +17,8 @@ public static class DocumentStorage
         {
             services.TryAddSingleton<IContentStore>(_ => new FileContentStore(ContentFolder(storage)));
         }
+
+        services.TryAddSingleton<IDocumentIndex>(_ => new DocumentIndex(storage));
 
         return services;
     }

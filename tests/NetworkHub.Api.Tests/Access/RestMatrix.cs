@@ -340,6 +340,9 @@ public static class RestMatrix
         { "GetProposal",                         Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
         { "GetProposal",                         Mo,    [404, 403, 200, 200, 200, 403, 401, 403, 403, 403] },
         { "GetProposal",                         Priv,  [404, 404, 200, 200, 200, 404, 401, 404, 404, 404] },
+        { "WithdrawProposal",                    Pub,   [401, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "WithdrawProposal",                    Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
+        { "WithdrawProposal",                    Priv,  [404, 404, 403, 403, 200, 404, 401, 404, 404, 404] },
         { "GetMyActionItems",                    Any,   [401, 200, 200, 200, 200, 200, 401, 403, 403, 403] },
 
         // Committees: meetings and their minutes (the coordinator chairs, keeps the minutes and represents the second seat;

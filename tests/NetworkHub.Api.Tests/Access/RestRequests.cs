@@ -223,6 +223,7 @@ public static class RestRequests
             ["GetSessionProposals"] = c => c.Get($"/api/v1/live-sessions/{c.World.ProposalSession(c.Visibility)}/proposals"),
             ["GetProposals"] = c => c.Get($"{c.Path(Committee)}/proposals"),
             ["GetProposal"] = c => c.Get($"{c.Path(Committee)}/proposals/{c.World.Proposal(c.Visibility)}"),
+            ["WithdrawProposal"] = c => c.Post($"{c.Path(Committee)}/proposals/{c.World.Proposal(c.Visibility)}/withdraw"),
         };
 
         foreach (var parent in new[] { Organisation, Coalition })

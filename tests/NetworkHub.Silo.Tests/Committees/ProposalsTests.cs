@@ -157,6 +157,53 @@ public sealed class ProposalsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ADraftMotion_VotedDown_LeavesItsProposalRejected_WithoutANumber()
+    {
+        var world = await MeetingWorld.BuildAsync(_grains, seats: 2);
+        var (session, plenary, _, _) = await SessionAsync(world);
+        var proposal = await session.ProposeAsync(world.Coordinator, Guid.CreateVersion7(), Motion(world, ProposalSourceKind.Outcome, plenary.Id));
+        var (meeting, view) = await world.SittingAsync(_grains);
+        var proposals = _grains.GetGrain<IProposalsGrain>(world.CommitteeId);
+        var motion = await meeting.ProposeMotionAsync(world.Chair, new MotionDraft(view.Agenda[0].Id, proposal.Title, proposal.Text, world.Seats[0].SeatId, world.Seats[1].SeatId, FromProposal: proposal.ProposalId));
+
+        var vote = await meeting.OpenVoteAsync(world.Chair, new OpenVoteCommand(motion.MotionId, null, null, BallotKind.Open));
+        foreach (var seat in world.Seats)
+        {
+            await meeting.CastVoteAsync(seat.Representative, vote.VoteId, new CastVoteCommand(seat.SeatId, BallotChoice.No, null));
+        }
+
+        var closed = await meeting.CloseVoteAsync(world.Secretary, vote.VoteId);
+        var rejected = await proposals.GetAsync(world.Chair, proposal.ProposalId);
+
+        Assert.Equal(VoteOutcome.Rejected, closed.Result!.Outcome);
+        Assert.Equal((ProposalStatus.Rejected, motion.MotionId, (string?)null), (rejected.Status, rejected.MotionId, rejected.DecisionNumber));
+    }
+
+    [Fact]
+    public async Task WithdrawAsync_DropsADraft_OnlyForThoseWhoPropose_AndNeverOneAMeetingMoved()
+    {
+        var world = await MeetingWorld.BuildAsync(_grains, seats: 2);
+        var (session, plenary, _, _) = await SessionAsync(world);
+        var dropped = await session.ProposeAsync(world.Coordinator, Guid.CreateVersion7(), Motion(world, ProposalSourceKind.Outcome, plenary.Id));
+        var moving = await session.ProposeAsync(world.Coordinator, Guid.CreateVersion7(), Motion(world, ProposalSourceKind.Outcome, plenary.Id));
+        var (meeting, view) = await world.SittingAsync(_grains);
+        var proposals = _grains.GetGrain<IProposalsGrain>(world.CommitteeId);
+        await meeting.ProposeMotionAsync(world.Chair, new MotionDraft(view.Agenda[0].Id, moving.Title, moving.Text, world.Seats[0].SeatId, null, FromProposal: moving.ProposalId));
+
+        var byRepresentative = await Assert.ThrowsAsync<ForbiddenException>(() => proposals.WithdrawAsync(world.Seats[0].Representative, dropped.ProposalId));
+        var withdrawn = await proposals.WithdrawAsync(world.Chair, dropped.ProposalId);
+        var again = await proposals.WithdrawAsync(world.Secretary, dropped.ProposalId);
+        var moved = await Assert.ThrowsAsync<ConflictException>(() => proposals.WithdrawAsync(world.Chair, moving.ProposalId));
+        var movingWithdrawn = await Assert.ThrowsAsync<ConflictException>(() => meeting.ProposeMotionAsync(world.Chair, new MotionDraft(view.Agenda[0].Id, "Again", "Again", world.Seats[0].SeatId, null, FromProposal: dropped.ProposalId)));
+
+        Assert.Equal(CommitteeErrors.NotRunningMeetings, byRepresentative.Code);
+        Assert.Equal((ProposalStatus.Withdrawn, ProposalStatus.Withdrawn), (withdrawn.Status, again.Status));
+        Assert.Equal(CommitteeErrors.ProposalTaken, moved.Code);
+        Assert.Equal(CommitteeErrors.ProposalTaken, movingWithdrawn.Code);
+        Assert.Equal(ProposalStatus.Moved, (await proposals.GetAsync(world.Chair, moving.ProposalId)).Status);
+    }
+
+    [Fact]
     public async Task DraftAsync_BeyondTheOpenDraftsBound_IsRefused_AndARepeatReturnsTheProposal()
     {
         var world = await MeetingWorld.BuildAsync(_grains, seats: 0);
