@@ -44,6 +44,8 @@ public static class DocumentEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, MediaTypes.OctetStream).Produces<Stream>(StatusCodes.Status206PartialContent, MediaTypes.OctetStream)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
             .WithDescription("The bytes as uploaded, always as an attachment. One `Range: bytes=…` is answered with 206; several are answered whole.");
+        documents.MapGet("/compare", CompareDocumentVersions).WithName(nameof(CompareDocumentVersions))
+            .WithDescription("What changed from version `from` to version `to`, section by section (sections matched by id), with a word-level diff of changed text.");
         return app;
     }
 
@@ -106,6 +108,17 @@ public static class DocumentEndpoints
     {
         var files = await Document(grains, id).GetVersionFilesAsync(user.Caller(), number);
         return TypedResults.Ok(new DocumentVersionView(files.Version, await VersionText.ReadAsync(store, files.TextId, context.RequestAborted)));
+    }
+
+    private static async Task<Ok<VersionDiff>> CompareDocumentVersions(Guid id, [Range(1, DocumentLimits.MaxVersions)] int from,
+        [Range(1, DocumentLimits.MaxVersions)] int to, ClaimsPrincipal user, IGrainFactory grains, IContentStore store, HttpContext context)
+    {
+        var document = Document(grains, id);
+        var caller = user.Caller();
+        var before = await document.GetVersionFilesAsync(caller, from);
+        var after = await document.GetVersionFilesAsync(caller, to);
+        return TypedResults.Ok(VersionComparison.Compare(id, from, await VersionText.ReadAsync(store, before.TextId, context.RequestAborted),
+            to, await VersionText.ReadAsync(store, after.TextId, context.RequestAborted)));
     }
 
     private static async Task<IResult> DownloadDocumentVersion(Guid id, [Range(1, DocumentLimits.MaxVersions)] int number, HttpContext context, IGrainFactory grains,
