@@ -44,6 +44,8 @@ public static class DocumentEndpoints
             .Produces<Stream>(StatusCodes.Status200OK, MediaTypes.OctetStream).Produces<Stream>(StatusCodes.Status206PartialContent, MediaTypes.OctetStream)
             .ProducesProblem(StatusCodes.Status416RangeNotSatisfiable)
             .WithDescription("The bytes as uploaded, always as an attachment. One `Range: bytes=…` is answered with 206; several are answered whole.");
+        documents.MapGet("/compare", CompareDocumentVersions).WithName(nameof(CompareDocumentVersions))
+            .WithDescription("What changed from version `from` to version `to`, section by section (sections matched by id), with a word-level diff of changed text.");
         return app;
     }
 
@@ -108,6 +110,17 @@ public static class DocumentEndpoints
         return TypedResults.Ok(new DocumentVersionView(files.Version, await VersionText.ReadAsync(store, files.TextId, context.RequestAborted)));
     }
 
+    private static async Task<Ok<VersionDiff>> CompareDocumentVersions(Guid id, [Range(1, DocumentLimits.MaxVersions)] int from,
+        [Range(1, DocumentLimits.MaxVersions)] int to, ClaimsPrincipal user, IGrainFactory grains, IContentStore store, HttpContext context)
+    {
+        var document = Document(grains, id);
+        var caller = user.Caller();
+        var before = await document.GetVersionFilesAsync(caller, from);
+        var after = await document.GetVersionFilesAsync(caller, to);
+        return TypedResults.Ok(VersionComparison.Compare(id, from, await VersionText.ReadAsync(store, before.TextId, context.RequestAborted),
+            to, await VersionText.ReadAsync(store, after.TextId, context.RequestAborted)));
+    }
+
     private static async Task<IResult> DownloadDocumentVersion(Guid id, [Range(1, DocumentLimits.MaxVersions)] int number, HttpContext context, IGrainFactory grains,
         IContentStore store, IProblemDetailsService problems)
     {
@@ -117,7 +130,7 @@ public static class DocumentEndpoints
 }
 
 /// <summary>The parts of a version upload, for the API document; the endpoint reads them as a stream, not through this type.</summary>
-public sealed record UploadDocumentVersionForm(IFormFile File, [property: StringLength(DocumentLimits.ChangeNoteMaxLength)] string? ChangeNote);
+public sealed record UploadDocumentVersionForm(IFormFile File, [property: StringLength(DocumentLimits.ChangeNoteMaxLength)] string? ChangeNote = null);
 
 /// <summary>Space kinds in routes, spelled as in JSON: organisation, coalition, working-group, forum, committee.</summary>
 internal static class SpaceKinds

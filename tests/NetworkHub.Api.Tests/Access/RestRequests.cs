@@ -61,6 +61,7 @@ public static class RestRequests
             ["UploadDocumentVersion"] = async c => await c.Client.Http.PostAsync($"{await DocumentAsync(c)}/versions", UploadBody(), TestContext.Current.CancellationToken),
             ["AddMarkdownVersion"] = async c => await c.Post($"{await DocumentAsync(c)}/versions/markdown", new { markdown = "# Capítulo 1\n\nTexto." }),
             ["GetDocumentVersion"] = async c => await c.Get($"{await DocumentAsync(c)}/versions/1"),
+            ["CompareDocumentVersions"] = async c => await c.Get($"{await DocumentAsync(c)}/compare?from=1&to=1"),
             ["DownloadDocumentVersion"] = async c => await c.Get($"{await DocumentAsync(c)}/versions/1/content"),
 
             ["ListOrganisations"] = c => c.Get("/api/v1/organisations"),

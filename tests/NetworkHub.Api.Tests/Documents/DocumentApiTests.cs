@@ -98,14 +98,14 @@ public sealed class DocumentApiTests(DocumentHost fixture) : IClassFixture<Docum
     public async Task Upload_WithA300CharacterName_KeepsTheLimitAndTheExtension_AndAnAsciiFallback()
     {
         var (coordinator, _, document) = await fixture.DocumentAsync();
-        var name = string.Concat(Enumerable.Repeat("é", 300)) + ".docx";
+        var name = string.Concat(Enumerable.Repeat("é", 300)) + ".odt";
 
         var version = await UploadAsync(coordinator, document, RawForm([1], $"filename*=UTF-8''{Uri.EscapeDataString(name)}"));
         var response = await coordinator.GetAsync($"{document}/versions/{version.Number}/content");
         var disposition = response.Content.Headers.ContentDisposition!;
 
         Assert.Equal(DocumentLimits.FileNameMaxLength, version.FileName.Length);
-        Assert.EndsWith("é.docx", version.FileName);
+        Assert.EndsWith("é.odt", version.FileName);
         Assert.Equal(version.FileName, disposition.FileNameStar);
         Assert.All(disposition.FileName!, c => Assert.True(c < 128));
     }
@@ -117,7 +117,7 @@ public sealed class DocumentApiTests(DocumentHost fixture) : IClassFixture<Docum
     [InlineData("application/javascript", "application/octet-stream")]
     [InlineData("not a media type", "application/octet-stream")]
     [InlineData(null, "application/octet-stream")]
-    [InlineData("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    [InlineData("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text")]
     [InlineData("image/png", "image/png")]
     public async Task Download_ServesTheStoredType_UnlessABrowserWouldRunIt(string? declared, string served)
     {
@@ -192,6 +192,26 @@ public sealed class DocumentApiTests(DocumentHost fixture) : IClassFixture<Docum
     }
 
     [Fact]
+    public async Task MarkdownVersions_HaveSections_ReadWithTheirText_AndCompareSectionBySection()
+    {
+        var (coordinator, _, document) = await fixture.DocumentAsync();
+        await TestClient.Expect(await coordinator.PostAsync($"{document}/versions/markdown", new { markdown = "# Introducción\n\nTexto.\n\n# Capítulo 1\n\nPrimero." }), HttpStatusCode.Created);
+        await TestClient.Expect(await coordinator.PostAsync($"{document}/versions/markdown",
+            new { markdown = "# Introducción\n\nTexto.\n\n# Capítulo 1\n\nPrimero, revisado.\n\n# Capítulo 2\n\nNuevo." }), HttpStatusCode.Created);
+
+        var first = await coordinator.GetAsync<JsonElement>($"{document}/versions/1");
+        var diff = await coordinator.GetAsync<JsonElement>($"{document}/compare?from=1&to=2");
+        var upload = await UploadAsync(coordinator, document, Form("# Anexo\n\nTabla."u8.ToArray(), "anexo.md", "text/markdown"));
+
+        Assert.Equal(2, first.GetProperty("version").GetProperty("sectionCount").GetInt32());
+        Assert.Equal(["Introducción", "Capítulo 1"], first.GetProperty("sections").EnumerateArray().Select(x => x.GetProperty("heading").GetString()));
+        Assert.Contains("Primero.", first.GetProperty("sections")[1].GetProperty("text").GetString());
+        Assert.Equal((1, 1, 1), (diff.GetProperty("added").GetInt32(), diff.GetProperty("changed").GetInt32(), diff.GetProperty("unchanged").GetInt32()));
+        Assert.Equal(1, upload.SectionCount);
+        await TestClient.ProblemAsync(await coordinator.GetAsync($"{document}/compare?from=1&to=9"), HttpStatusCode.NotFound, DocumentErrors.VersionNotFound);
+    }
+
+    [Fact]
     public async Task APrivateDocument_IsNotFoundToAnOutsider_OnEveryRoute_AndAnUploadIsRefusedBeforeItsBody()
     {
         var (coordinator, _, document) = await fixture.DocumentAsync(Visibility.Private);
@@ -207,6 +227,7 @@ public sealed class DocumentApiTests(DocumentHost fixture) : IClassFixture<Docum
             await outsider.GetAsync($"{document}/versions"),
             await outsider.GetAsync($"{document}/versions/1"),
             await outsider.GetAsync($"{document}/versions/1/content"),
+            await outsider.GetAsync($"{document}/compare?from=1&to=1"),
             await outsider.Http.PostAsync($"{document}/versions", Form(new byte[1024]), Cancel),
             await outsider.PostAsync($"{document}/versions/markdown", new { markdown = "# Mío" }),
             await outsider.GetAsync($"/api/v1/documents/{Guid.CreateVersion7()}"),
@@ -232,6 +253,11 @@ public sealed class DocumentApiTests(DocumentHost fixture) : IClassFixture<Docum
         await TestClient.ProblemAsync(await coordinator.Http.PostAsync($"{document}/versions", new MultipartFormDataContent { { new StringContent("x"), "other" } }, Cancel),
             HttpStatusCode.BadRequest, "request.malformed");
         await TestClient.ProblemAsync(await coordinator.GetAsync($"{document}/versions/7"), HttpStatusCode.NotFound, DocumentErrors.VersionNotFound);
+        var before = fixture.StoredFiles();
+        await TestClient.ProblemAsync(await coordinator.Http.PostAsync($"{document}/versions", Form([1, 2, 3], "plan.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), Cancel), HttpStatusCode.BadRequest, DocumentErrors.Unreadable);
+        Assert.Equal(before.Order(), fixture.StoredFiles().Order());
+        Assert.Equal(0, await VersionCountAsync(coordinator, document));
     }
 
     [Fact]
