@@ -43,20 +43,9 @@ internal sealed class CommentViews(IGrainFactory grains, IDocumentGrain document
 
     private async Task<string> ResolveNameAsync(Guid personId)
     {
-        if (personId == viewer.PersonId)
-        {
-            return await grains.GetGrain<IPersonGrain>(personId).GetNameAsync(toFellowMember: true);
-        }
-
-        var fellow = access?.Role is not null && await HoldsRoleAsync(personId);
-        try
-        {
-            return await grains.GetGrain<IPersonGrain>(personId).GetNameAsync(fellow);
-        }
-        catch (NotFoundException)
-        {
-            return FormerMember.Name;
-        }
+        // An erased author's former id is nobody's: the person grain names it as an unknown person.
+        var fellow = personId == viewer.PersonId || (access?.Role is not null && await HoldsRoleAsync(personId));
+        return await grains.GetGrain<IPersonGrain>(personId).GetNameAsync(fellow);
     }
 
     private async Task<bool> HoldsRoleAsync(Guid personId)

@@ -31,8 +31,8 @@ public sealed partial class DocumentCommentsGrain(DocumentCommentTable table, Ti
 
     public async Task<CommentView> PostAsync(Caller caller, Guid commentId, PostCommentCommand command)
     {
-        var person = caller.RequirePerson();
         var access = await AccessAsync(caller);
+        var person = RequirePerson(caller, access);
         if (await table.FindAsync(DocumentId, commentId) is { } existing)
         {
             return existing.AuthorPersonId == person
@@ -110,8 +110,8 @@ public sealed partial class DocumentCommentsGrain(DocumentCommentTable table, Ti
 
     public async Task<CommentView> SetStatusAsync(Caller caller, Guid commentId, CommentStatus status)
     {
-        var person = caller.RequirePerson();
         var access = await AccessAsync(caller);
+        var person = RequirePerson(caller, access);
         var comment = await ThreadOfAsync(commentId) ?? throw new NotFoundException(DocumentErrors.CommentNotFound, "No such comment.");
         if (access is null && !await SeesAsync(caller, comment))
         {
@@ -137,13 +137,12 @@ public sealed partial class DocumentCommentsGrain(DocumentCommentTable table, Ti
     public async Task<CommentView> RespondAsync(Caller caller, Guid commentId, ResponseKind kind, string? reply)
     {
         var access = await AccessAsync(caller) ?? throw NotFound();
+        var person = caller.RequirePerson();
         var comment = await table.FindAsync(DocumentId, commentId) ?? throw new NotFoundException(DocumentErrors.CommentNotFound, "No such comment.");
         if (!access.CanManage)
         {
             throw new ForbiddenException(DocumentErrors.NotDraftingTeam, "Only the drafting team responds to comments.");
         }
-
-        var person = caller.RequirePerson();
         if (comment.ParentId is not null)
         {
             throw new RejectedException(CommentErrors.ResponseToReply, "Respond to the thread's first comment; replies carry no response.");
@@ -201,6 +200,13 @@ public sealed partial class DocumentCommentsGrain(DocumentCommentTable table, Ti
 
         return threads;
     }
+
+    /// <summary>
+    /// Comments are people's: 401 for nobody and 403 for a key, once the document is visible to them. Only a person can
+    /// be a round's participant, so to anyone else an invisible document is not-found, as an unknown id.
+    /// </summary>
+    private static Guid RequirePerson(Caller caller, DocumentAccess? access) =>
+        access is null && caller.PersonId is null ? throw NotFound() : caller.RequirePerson();
 
     private CommentViews ViewsFor(Caller caller, DocumentAccess? access) => new(GrainFactory, Document, caller, access);
 

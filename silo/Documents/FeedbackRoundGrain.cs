@@ -53,8 +53,8 @@ public sealed partial class FeedbackRoundGrain(
     {
         var document = GrainFactory.GetGrain<IDocumentGrain>(documentId);
         var access = await document.GetAccessAsync(caller);
-        RequireManage(access);
         caller.RequirePerson();
+        RequireManage(access);
         if (State.Opened)
         {
             if (State.DocumentId != documentId)
@@ -108,8 +108,8 @@ public sealed partial class FeedbackRoundGrain(
     public async Task<FeedbackRoundDetails> CloseAsync(Caller caller)
     {
         var (access, _) = await RequireVisibleAsync(caller);
-        RequireManage(access);
         caller.RequirePerson();
+        RequireManage(access);
         if (State.ClosedAt is null)
         {
             await CloseNowAsync();
