@@ -1,6 +1,7 @@
 using NetworkHub.Api.Accounts;
 using NetworkHub.Api.Coalitions;
 using NetworkHub.Api.Committees;
+using NetworkHub.Api.Documents;
 using NetworkHub.Api.Forums;
 using NetworkHub.Api.LiveSessions;
 using NetworkHub.Api.Organisations;
@@ -41,6 +42,7 @@ public static class NetworkHubApp
         app.MapMinutesEndpoints();
         app.MapInvitationEndpoints();
         app.MapMeetingEndpoints();
+        app.MapDocumentSearchEndpoints();
         app.MapLiveSessions();
         app.MapWebApp();
         return app;
