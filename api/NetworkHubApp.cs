@@ -46,6 +46,7 @@ public static class NetworkHubApp
         app.MapDocumentEndpoints();
         app.MapCommentEndpoints();
         app.MapFeedbackRoundEndpoints();
+        app.MapDocumentSearchEndpoints();
         app.MapLiveSessions();
         app.MapWebApp();
         return app;
