@@ -1,6 +1,7 @@
 using NetworkHub.Api.Accounts;
 using NetworkHub.Api.Coalitions;
 using NetworkHub.Api.Committees;
+using NetworkHub.Api.Documents;
 using NetworkHub.Api.Forums;
 using NetworkHub.Api.LiveSessions;
 using NetworkHub.Api.Organisations;
@@ -25,6 +26,7 @@ public static class NetworkHubApp
         builder.AddNetworkHubOrleans();
         builder.AddNetworkHubApi();
         builder.AddLiveSessions();
+        builder.AddDocuments();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -41,6 +43,10 @@ public static class NetworkHubApp
         app.MapMinutesEndpoints();
         app.MapInvitationEndpoints();
         app.MapMeetingEndpoints();
+        app.MapDocumentEndpoints();
+        app.MapCommentEndpoints();
+        app.MapFeedbackRoundEndpoints();
+        app.MapDocumentSearchEndpoints();
         app.MapLiveSessions();
         app.MapWebApp();
         return app;

@@ -90,6 +90,8 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<AuditArchive>();
         silo.Services.AddSingleton<DecisionRegister>();
         silo.Services.AddDocumentStorage(storage);
+        silo.Services.AddSingleton<DocumentCommentTable>();
+        silo.Services.AddSingleton<FeedbackRoundTable>();
         silo.Services.AddSingleton(new CrashAfterSpaceWrite(configuration[CrashAfterSpaceWrite.Setting]));
         silo.Services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName)).ValidateDataAnnotations();
         silo.Services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccountOptions>>((o, accounts) => o.IterationCount = accounts.Value.PasswordHashIterations);

@@ -44,6 +44,7 @@ internal sealed partial class DomainExceptionHandler(IProblemDetailsService prob
         PreconditionFailedException e => (StatusCodes.Status412PreconditionFailed, e.Code, e.Message),
         TooManyAttemptsException e => (StatusCodes.Status429TooManyRequests, e.Code, e.Message),
         InvalidInputException e => (StatusCodes.Status400BadRequest, e.Code, e.Message),
+        Silo.Documents.ContentTooLargeException e => (StatusCodes.Status413PayloadTooLarge, Contracts.Documents.DocumentErrors.TooLarge, e.Message),
         BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "request.too-large" : "request.malformed", BadRequestDetail(e)),
         _ when Unavailability.Matches(exception) => (StatusCodes.Status503ServiceUnavailable, Unavailability.Code, Unavailability.Detail),
         _ => (StatusCodes.Status500InternalServerError, "server.error", null),

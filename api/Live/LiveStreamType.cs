@@ -1,5 +1,6 @@
 using NetworkHub.Api.LiveSessions;
 using NetworkHub.Contracts.Committees;
+using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.LiveSessions;
@@ -41,4 +42,12 @@ internal static class LiveStreams
         (client, events) => client.MeetingEvents(events),
         (client, view) => client.MeetingSnapshot(view),
         id => new NotFoundException(CommitteeErrors.MeetingNotFound, $"Meeting {id} was not found."));
+
+    public static readonly LiveStreamType<DocumentEvent, DocumentSnapshot, DocumentCatchUp> Document = new(
+        LiveStreamKind.Document,
+        (grains, id) => grains.GetGrain<IDocumentGrain>(id),
+        (client, e) => client.DocumentEvent(e),
+        (client, events) => client.DocumentEvents(events),
+        (client, snapshot) => client.DocumentSnapshot(snapshot),
+        id => new NotFoundException(DocumentErrors.NotFound, $"No document with id {id}."));
 }

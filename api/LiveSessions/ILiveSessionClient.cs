@@ -1,10 +1,11 @@
 using NetworkHub.Contracts.Committees;
+using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Api.LiveSessions;
 
 /// <summary>
-/// What the server sends a connection of <see cref="LiveSessionHub"/>. Per stream it joined (a session, a meeting), a
+/// What the server sends a connection of <see cref="LiveSessionHub"/>. Per stream it joined (a session, a meeting, a document), a
 /// connection receives either a snapshot or the events it missed, then every later event, in sequence order and each once,
 /// one per message or several consecutive ones in a batch message.
 /// </summary>
@@ -30,6 +31,15 @@ public interface ILiveSessionClient
 
     /// <summary>The whole meeting as of <see cref="MeetingView.Sequence"/>: on joining, or when too far behind to catch up.</summary>
     Task MeetingSnapshot(MeetingView view);
+
+    /// <summary>The next change of a document it watches.</summary>
+    Task DocumentEvent(DocumentEvent documentEvent);
+
+    /// <summary>Several consecutive changes of a document it watches, in order, as if each had come as a <see cref="DocumentEvent"/>.</summary>
+    Task DocumentEvents(IReadOnlyList<DocumentEvent> documentEvents);
+
+    /// <summary>The whole document as of <see cref="Contracts.Documents.DocumentSnapshot.Sequence"/>: on joining, or when too far behind to catch up.</summary>
+    Task DocumentSnapshot(DocumentSnapshot snapshot);
 
     /// <summary>The last message before the server closes the connection: the sign-in it was made with ended.</summary>
     Task Ended(ConnectionEnded ended);

@@ -5,6 +5,7 @@ using NetworkHub.Api.Infrastructure;
 using NetworkHub.Api.Live;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Committees;
+using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.Live;
 using NetworkHub.Contracts.LiveSessions;
@@ -72,6 +73,18 @@ internal sealed class LiveSessionHub(LiveRelay relay, HubCredentials credentials
     }
 
     public Task<HubReply> LeaveMeeting(Guid meetingId) => LeaveStreamAsync(new LiveStream(LiveStreamKind.Meeting, meetingId));
+
+    /// <summary>
+    /// Watches a document (anyone who may read it): a snapshot (the document's view) or the events after
+    /// <paramref name="afterSequence"/>, then every later event (details, versions, comments), until they leave or lose access.
+    /// </summary>
+    public async Task<HubReply<DocumentJoined>> JoinDocument(Guid documentId, long? afterSequence)
+    {
+        var joined = await JoinStreamAsync(LiveStreams.Document, documentId, afterSequence);
+        return HubReply.Success(new DocumentJoined(documentId, joined.Sequence));
+    }
+
+    public Task<HubReply> LeaveDocument(Guid documentId) => LeaveStreamAsync(new LiveStream(LiveStreamKind.Document, documentId));
 
     /// <summary>The one join of every kind of stream, through this node's relay.</summary>
     private async Task<LiveJoin<TCatchUp>> JoinStreamAsync<TEvent, TSnapshot, TCatchUp>(

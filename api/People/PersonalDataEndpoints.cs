@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NetworkHub.Api.Accounts;
 using NetworkHub.Api.Infrastructure;
 using NetworkHub.Contracts.Access;
+using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.People;
@@ -50,6 +51,7 @@ public static class PersonalDataEndpoints
             .Select(f => grains.GetGrain<IForumSessionsGrain>(f.Id).GetSessionIdsAsync()))).SelectMany(ids => ids).Distinct();
         var sessions = (await Task.WhenAll(sessionIds.Select(id => grains.GetGrain<ILiveSessionGrain>(id).GetPersonDataAsync(record.Id))))
             .OfType<PersonInSession>().ToList();
+        var comments = await grains.GetGrain<IPersonCommentsGrain>(record.Id).GetAsync();
 
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"networkhub-{record.Id}.json\"";
         return TypedResults.Ok(new PersonalDataExport(
@@ -59,7 +61,8 @@ public static class PersonalDataEndpoints
             new PersonExport(record.Id, record.Profile.DisplayName, record.Profile.Pseudonym, record.Profile.Country, record.Profile.Languages),
             record.Spaces,
             spaces,
-            sessions));
+            sessions,
+            comments));
     }
 
     /// <summary>
@@ -103,13 +106,15 @@ public sealed record PersonalDataExport(
     PersonExport Person,
     IReadOnlyList<PersonSpace> Memberships,
     IReadOnlyList<PersonInSpace> Spaces,
-    IReadOnlyList<PersonInSession> LiveSessions)
+    IReadOnlyList<PersonInSession> LiveSessions,
+    IReadOnlyList<DocumentComment> DocumentComments)
 {
     public const string CoverageNote =
         "Spaces: every space you belong to (committees where you represent an organisation, or stand in for it, included, " +
         "with what you are named as there), and the last 1,000 you left or asked to join. Live sessions: every session of " +
         "the forums among them, public forums whose sessions you watched included (contributions, statements, ballots, " +
-        "votes, reactions, attendance). Audit lines: those naming you in the audit window each space and session keeps.";
+        "votes, reactions, attendance). Audit lines: those naming you in the audit window each space and session keeps. Document comments: " +
+        "every comment and reply you wrote on any document, with the drafting team's response.";
 }
 
 /// <summary>Facts about the account; the sign-in is the one of the token this export was made with.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using NetworkHub.Contracts.Live;
+using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Contracts.Documents;
 
@@ -41,7 +42,8 @@ public sealed record CommentResponse(
 /// <summary>
 /// A comment on a section of a version, optionally quoting a passage of it, or a reply to one (<see cref="ParentId"/>,
 /// one level). <see cref="OrganisationId"/>: the organisation the author speaks for, if any; <see cref="RoundId"/>: the
-/// feedback round it was made in, if any.
+/// feedback round it was made in, if any, and <see cref="Group"/> the invited group the author spoke in (replies share
+/// their thread's round and group). <see cref="Sequence"/> numbers the document's comments in the order they were made.
 /// </summary>
 [GenerateSerializer, Alias("NetworkHub.DocumentComment")]
 public sealed record DocumentComment(
@@ -57,7 +59,9 @@ public sealed record DocumentComment(
     [property: Id(9)] string Text,
     [property: Id(10)] CommentStatus Status,
     [property: Id(11)] DateTimeOffset At,
-    [property: Id(12)] CommentResponse? Response);
+    [property: Id(12)] CommentResponse? Response,
+    [property: Id(13)] SpaceRef? Group = null,
+    [property: Id(14)] long Sequence = 0);
 
 /// <summary>
 /// One change of a document, numbered in the document's single total order (1, 2, 3, … without gaps), on the same live

@@ -37,3 +37,6 @@ public sealed record DocumentCatchUp(
 {
     public bool Admits(Guid personId) => Snapshot is null || Present.Contains(personId);
 }
+
+/// <summary>The answer to joining a document's stream: the sequence number the connection is at.</summary>
+public sealed record DocumentJoined(Guid DocumentId, long Sequence);

@@ -47,16 +47,13 @@ internal sealed partial class DocumentGrain
 
         try
         {
-            if (Index is { } index)
+            if (State.Exists)
             {
-                if (State.Exists)
-                {
-                    await index.UpsertAsync(await IndexEntryAsync(), CancellationToken.None);
-                }
-                else
-                {
-                    await index.DeleteAsync(Id, CancellationToken.None);
-                }
+                await index.UpsertAsync(await IndexEntryAsync(), CancellationToken.None);
+            }
+            else
+            {
+                await index.DeleteAsync(Id, CancellationToken.None);
             }
 
             State.IndexPending = false;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Documents;
@@ -16,7 +15,7 @@ namespace NetworkHub.Silo.Documents;
 /// </summary>
 internal sealed partial class DocumentGrain(
     [PersistentState("document", StorageNames.Default)] IPersistentState<DocumentState> state,
-    IContentStore content, IServiceProvider services, TimeProvider clock, DeepCopier<DocumentState> copier, ILogger<DocumentGrain> logger)
+    IContentStore content, IDocumentIndex index, TimeProvider clock, DeepCopier<DocumentState> copier, ILogger<DocumentGrain> logger)
     : Grain, IDocumentGrain, IRemindable
 {
     private DocumentState? _live;
@@ -329,6 +328,4 @@ internal sealed partial class DocumentGrain(
             throw;
         }
     }
-
-    private IDocumentIndex? Index => services.GetService<IDocumentIndex>();
 }

@@ -17,6 +17,10 @@ public static class DocumentStorage
         {
             services.TryAddSingleton<IContentStore>(_ => new FileContentStore(ContentFolder(storage)));
         }
+        else
+        {
+            services.TryAddSingleton<IContentStore>(_ => new PostgreSqlContentStore(storage.EffectiveConnectionString));
+        }
 
         services.TryAddSingleton<IDocumentIndex>(_ => new DocumentIndex(storage));
 

@@ -4,7 +4,8 @@ namespace NetworkHub.Silo.Documents;
 
 /// <summary>
 /// Content as files in a folder beside the SQLite database (the embedded mode): <c>{root}/{aa}/{id}</c>, where the id
-/// is a UUID the store made and <c>aa</c> its first two hex digits, so no folder grows past a few thousand entries.
+/// is a UUID the store made and <c>aa</c> its last two hex digits (random in a version 7 UUID; the first ones are the
+/// time, which would put years of content in one folder), so no folder grows past a few thousand entries.
 /// A write goes to <c>{root}/incoming/</c> first and is renamed into place only when complete and flushed to disk, so a
 /// crash, a cancellation or an upload over the limit never leaves content that looks whole.
 /// </summary>
@@ -21,10 +22,13 @@ public sealed class FileContentStore : IContentStore
         System.IO.Directory.CreateDirectory(Path.Combine(_root, IncomingFolder));
     }
 
-    public async Task<StoredContent> WriteAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
+    public Task<StoredContent> WriteAsync(Stream source, long maxBytes, CancellationToken cancellationToken) =>
+        WriteAsync(Guid.CreateVersion7(), source, maxBytes, cancellationToken);
+
+    /// <summary>The same under a given id; import keeps the ids an export carries.</summary>
+    internal async Task<StoredContent> WriteAsync(Guid contentId, Stream source, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
-        var contentId = Guid.CreateVersion7();
         var incoming = Path.Combine(_root, IncomingFolder, $"{contentId:N}.part");
         try
         {
@@ -72,6 +76,11 @@ public sealed class FileContentStore : IContentStore
     public Task<Stream?> OpenReadAsync(Guid contentId, long offset, long? length, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        if (length is { } requested)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(requested);
+        }
+
         FileStream file;
         try
         {
@@ -89,14 +98,31 @@ public sealed class FileContentStore : IContentStore
 
     public Task DeleteAsync(Guid contentId, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(contentId));
+        try
+        {
+            File.Delete(PathOf(contentId));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was ever stored in that content's folder: there is nothing to delete.
+        }
+
         return Task.CompletedTask;
     }
+
+    /// <summary>Every content the folder holds, for export.</summary>
+    internal IEnumerable<Guid> ContentIds() =>
+        System.IO.Directory.EnumerateDirectories(_root)
+            .Where(d => Path.GetFileName(d) != IncomingFolder)
+            .SelectMany(System.IO.Directory.EnumerateFiles)
+            .Select(f => Guid.TryParseExact(Path.GetFileName(f), "N", out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty)
+            .Order();
 
     /// <summary>Only ever built from a Guid, so nothing a client sends can reach a path.</summary>
     private string PathOf(Guid contentId)
     {
         var name = contentId.ToString("N");
-        return Path.Combine(_root, name[..2], name);
+        return Path.Combine(_root, name[^2..], name);
     }
 }

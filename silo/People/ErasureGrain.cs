@@ -4,6 +4,7 @@ using NetworkHub.Contracts.Committees;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
+using NetworkHub.Silo.Documents;
 using NetworkHub.Silo.Spaces;
 
 namespace NetworkHub.Silo.People;
@@ -35,8 +36,11 @@ public sealed class ErasureState
     /// <summary>Meetings whose record and minutes still name the person.</summary>
     [Id(10)] public List<Guid> Meetings { get; set; } = [];
 
+    /// <summary>The person's comments on documents (and responses to comments) name the former id instead.</summary>
+    [Id(11)] public bool CommentsDone { get; set; }
+
     public int StepsLeft => (AccountErased ? 0 : 1) + Credentials.Count + Forums.Count + Spaces.Count + Sessions.Count
-        + Committees.Count + Meetings.Count + (ArchiveDone ? 0 : 1) + 1;
+        + Committees.Count + Meetings.Count + (ArchiveDone ? 0 : 1) + (CommentsDone ? 0 : 1) + 1;
 }
 
 /// <summary>
@@ -47,7 +51,7 @@ public sealed class ErasureState
 /// </summary>
 internal sealed partial class ErasureGrain(
     [PersistentState("erasure", StorageNames.Default)] IPersistentState<ErasureState> state,
-    StorageScrub scrub, AuditArchive archive, ILogger<ErasureGrain> logger) : Grain, IErasureGrain, IRemindable
+    StorageScrub scrub, AuditArchive archive, DocumentCommentTable comments, ILogger<ErasureGrain> logger) : Grain, IErasureGrain, IRemindable
 {
     private const string RetryReminder = "erasure";
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
@@ -125,6 +129,11 @@ internal sealed partial class ErasureGrain(
         if (!State.ArchiveDone && await StepAsync("audit archive", () => archive.ReplacePersonAsync(PersonId, State.FormerId)))
         {
             State.ArchiveDone = true;
+        }
+
+        if (!State.CommentsDone && await StepAsync("document comments", () => comments.ReplacePersonAsync(PersonId, State.FormerId)))
+        {
+            State.CommentsDone = true;
         }
 
         var othersDone = State.StepsLeft == 1;

@@ -4,11 +4,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NetworkHub.Silo.Committees;
+using NetworkHub.Silo.Documents;
 
 namespace NetworkHub.Silo.Storage;
 
 /// <summary>
-/// Moves everything NetworkHub stores (grain state, reminders, Data Protection keys, archived audit lines, the decision register) between the configured
+/// Moves everything NetworkHub stores (grain state, reminders, Data Protection keys, archived audit lines, the decision register, document comments and the groups feedback rounds invite) between the configured
 /// database and an export file, rows unchanged. Rows carry Orleans' own bytes, hashes and ServiceId, which do
 /// not depend on the database, so a SQLite install and a PostgreSQL cluster can trade them. Membership is not
 /// moved: it only describes silos that are running.
@@ -37,7 +38,7 @@ public sealed class DataTransfer(StorageOptions options)
 
         // Written beside the target and renamed at the end, so a failed export never looks like a finished one.
         var partial = path + ".partial";
-        int states = 0, reminders = 0, keys = 0, audit = 0, decisions = 0;
+        int states = 0, reminders = 0, keys = 0, audit = 0, decisions = 0, comments = 0, roundGroups = 0;
         await using (var writer = new StreamWriter(partial, false, new UTF8Encoding(false)))
         {
             await WriteAsync(writer, new ExportLine { Header = new(ExportFile.Format, ExportFile.FormatVersion, _schema.KnownVersion, options.Provider, DateTimeOffset.UtcNow) });
@@ -70,11 +71,23 @@ public sealed class DataTransfer(StorageOptions options)
                 await WriteAsync(writer, new ExportLine { Decision = row });
                 decisions++;
             }
+
+            await foreach (var row in QueryAsync(connection, transaction, $"SELECT {DocumentCommentTable.Columns} FROM networkhub_document_comments ORDER BY document, sequence", ReadComment, cancellationToken))
+            {
+                await WriteAsync(writer, new ExportLine { DocumentComment = row });
+                comments++;
+            }
+
+            await foreach (var row in QueryAsync(connection, transaction, $"SELECT {FeedbackRoundTable.Columns} FROM networkhub_feedback_round_groups ORDER BY round, group_kind, group_id", ReadRoundGroup, cancellationToken))
+            {
+                await WriteAsync(writer, new ExportLine { FeedbackRoundGroup = row });
+                roundGroups++;
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
         File.Move(partial, path, overwrite: true);
-        return new(states, reminders, keys, audit, decisions);
+        return new(states, reminders, keys, audit, decisions, comments, roundGroups);
     }
 
     /// <summary>Loads a file into an empty database (created or migrated first), all rows or none.</summary>
@@ -102,7 +115,9 @@ public sealed class DataTransfer(StorageOptions options)
         using var key = Insert(connection, transaction, "networkhub_data_protection_keys", KeyColumns);
         using var auditLine = Insert(connection, transaction, "networkhub_audit", AuditColumns);
         using var decision = Insert(connection, transaction, "networkhub_decisions", DecisionColumns + ", search");
-        int states = 0, reminders = 0, keys = 0, audit = 0, decisions = 0;
+        using var comment = Insert(connection, transaction, "networkhub_document_comments", DocumentCommentTable.Columns);
+        using var roundGroup = Insert(connection, transaction, "networkhub_feedback_round_groups", FeedbackRoundTable.Columns);
+        int states = 0, reminders = 0, keys = 0, audit = 0, decisions = 0, comments = 0, roundGroups = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             switch (Parse(line))
@@ -133,20 +148,31 @@ public sealed class DataTransfer(StorageOptions options)
                         DecisionRegister.SearchText(d.Title, d.Text));
                     decisions++;
                     break;
+                case { DocumentComment: { } c }:
+                    await ExecuteAsync(comment, cancellationToken, Id(c.Document), c.Sequence, Id(c.Comment), c.Version, c.Section, c.Quote, Id(c.Parent),
+                        Id(c.Author), Id(c.Organisation), Id(c.Round), c.GroupKind, Id(c.GroupId), c.Text, c.Status, Time(c.At), c.ResponseKind,
+                        c.ResponseReply, Id(c.Responder), c.ResponseAt is { } answered ? Time(answered) : null);
+                    comments++;
+                    break;
+                case { FeedbackRoundGroup: { } g }:
+                    await ExecuteAsync(roundGroup, cancellationToken, Id(g.Round), g.GroupKind, Id(g.GroupId), Id(g.Document), g.Version, g.Title,
+                        Time(g.Deadline), g.Sections, g.Closed);
+                    roundGroups++;
+                    break;
                 default:
                     throw new InvalidDataException($"{path} holds a line that is not a row: the file is damaged.");
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new(states, reminders, keys, audit, decisions);
+        return new(states, reminders, keys, audit, decisions, comments, roundGroups);
     }
 
     private static async Task EnsureEmptyAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT (SELECT count(*) FROM OrleansStorage) + (SELECT count(*) FROM OrleansRemindersTable) + (SELECT count(*) FROM networkhub_data_protection_keys) + (SELECT count(*) FROM networkhub_audit) + (SELECT count(*) FROM networkhub_decisions)";
+        command.CommandText = "SELECT (SELECT count(*) FROM OrleansStorage) + (SELECT count(*) FROM OrleansRemindersTable) + (SELECT count(*) FROM networkhub_data_protection_keys) + (SELECT count(*) FROM networkhub_audit) + (SELECT count(*) FROM networkhub_decisions) + (SELECT count(*) FROM networkhub_document_comments) + (SELECT count(*) FROM networkhub_feedback_round_groups)";
         if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0)
         {
             // Merging two installations could silently replace one grain's state with another's; refuse instead.
@@ -173,6 +199,22 @@ public sealed class DataTransfer(StorageOptions options)
         r.GetString(8), r.GetString(9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), r.GetInt32(13), r.GetInt32(14), r.GetInt32(15),
         r.GetBoolean(16), r.GetString(17),
         Sqlite ? DateTime.Parse(r.GetString(18), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) : Utc(r.GetDateTime(18)));
+
+    private DocumentCommentRow ReadComment(DbDataReader r) => new(
+        r.GetGuid(0), r.GetInt64(1), r.GetGuid(2), r.GetInt32(3), r.GetString(4), StringOrNull(r, 5), GuidOrNull(r, 6), r.GetGuid(7),
+        GuidOrNull(r, 8), GuidOrNull(r, 9), StringOrNull(r, 10), GuidOrNull(r, 11), r.GetString(12), r.GetString(13), ReadTime(r, 14),
+        StringOrNull(r, 15), StringOrNull(r, 16), GuidOrNull(r, 17), r.IsDBNull(18) ? null : ReadTime(r, 18));
+
+    private FeedbackRoundGroupRow ReadRoundGroup(DbDataReader r) => new(
+        r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetGuid(3), r.GetInt32(4), r.GetString(5), ReadTime(r, 6), r.GetString(7), r.GetBoolean(8));
+
+    private DateTime ReadTime(DbDataReader r, int column) =>
+        Sqlite ? DateTime.Parse(r.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal) : Utc(r.GetDateTime(column));
+
+    /// <summary>Times as the tables keep them: ISO 8601 text in SQLite, timestamptz in PostgreSQL.</summary>
+    private object Time(DateTime at) => Sqlite ? Utc(at).ToString("O", CultureInfo.InvariantCulture) : Utc(at);
+
+    private static string? StringOrNull(DbDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
 
     private bool Sqlite => options.Provider == DatabaseProvider.Sqlite;
 

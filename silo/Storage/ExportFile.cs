@@ -35,6 +35,10 @@ internal sealed record ExportLine
     public AuditRow? Audit { get; init; }
 
     public DecisionRow? Decision { get; init; }
+
+    public DocumentCommentRow? DocumentComment { get; init; }
+
+    public FeedbackRoundGroupRow? FeedbackRoundGroup { get; init; }
 }
 
 /// <summary>A row of OrleansStorage. Times are UTC.</summary>
@@ -62,9 +66,21 @@ internal sealed record DecisionRow(
     string Outcome, string Method, int TotalYes, int TotalNo, int TotalAbstain, int Present, int Voting, int QuorumRequired,
     bool QuorumMet, string Ballot, DateTime DecidedAt);
 
+/// <summary>A row of networkhub_document_comments (schema 6), enums by name as stored; a person's id appears as author and responder.</summary>
+internal sealed record DocumentCommentRow(
+    Guid Document, long Sequence, Guid Comment, int Version, string Section, string? Quote, Guid? Parent, Guid Author, Guid? Organisation,
+    Guid? Round, string? GroupKind, Guid? GroupId, string Text, string Status, DateTime At, string? ResponseKind, string? ResponseReply,
+    Guid? Responder, DateTime? ResponseAt);
+
+/// <summary>A row of networkhub_feedback_round_groups (schema 6); sections as the JSON text stored.</summary>
+internal sealed record FeedbackRoundGroupRow(
+    Guid Round, string GroupKind, Guid GroupId, Guid Document, int Version, string Title, DateTime Deadline, string Sections, bool Closed);
+
 /// <summary>How many rows of each kind moved.</summary>
-public sealed record TransferCounts(int GrainStates, int Reminders, int DataProtectionKeys, int AuditLines, int Decisions)
+public sealed record TransferCounts(
+    int GrainStates, int Reminders, int DataProtectionKeys, int AuditLines, int Decisions, int DocumentComments = 0, int FeedbackRoundGroups = 0)
 {
     public override string ToString() =>
-        $"{GrainStates} grain states, {Reminders} reminders, {DataProtectionKeys} data protection keys, {AuditLines} archived audit lines and {Decisions} decisions";
+        $"{GrainStates} grain states, {Reminders} reminders, {DataProtectionKeys} data protection keys, {AuditLines} archived audit lines, " +
+        $"{Decisions} decisions, {DocumentComments} document comments and {FeedbackRoundGroups} feedback round groups";
 }

@@ -19,6 +19,10 @@ const MeetingRoom = lazy(() => import('./meetings/MeetingRoom'));
 const Security = lazy(() => import('./screens/Security'));
 const MyActionItems = lazy(() => import('./committees/MyActionItems'));
 const Minutes = lazy(() => import('./committees/Minutes'));
+const MyFeedbackRounds = lazy(() => import('./documents/MyFeedbackRounds'));
+const FeedbackRound = lazy(() => import('./documents/FeedbackRound'));
+const RoundReport = lazy(() => import('./documents/RoundReport'));
+const DocumentPage = lazy(() => import('./documents/DocumentPage'));
 
 function Home() {
   const { session } = useSession();
@@ -35,6 +39,10 @@ export function App() {
         <Route path="invitations/:token" element={<AcceptInvitation />} />
         <Route path="spaces" element={<RequireSignIn><MySpaces /></RequireSignIn>} />
         <Route path="me/action-items" element={<RequireSignIn><Suspense fallback={<Loading />}><MyActionItems /></Suspense></RequireSignIn>} />
+        <Route path="me/feedback-rounds" element={<RequireSignIn><Suspense fallback={<Loading />}><MyFeedbackRounds /></Suspense></RequireSignIn>} />
+        <Route path="feedback-rounds/:id" element={<RequireSignIn><Suspense fallback={<Loading />}><FeedbackRound /></Suspense></RequireSignIn>} />
+        <Route path="feedback-rounds/:id/report" element={<RequireSignIn><Suspense fallback={<Loading />}><RoundReport /></Suspense></RequireSignIn>} />
+        <Route path="documents/:id" element={<Suspense fallback={<Loading />}><DocumentPage /></Suspense>} />
         <Route path="security" element={<RequireSignIn><Suspense fallback={<Loading />}><Security /></Suspense></RequireSignIn>} />
         <Route path="directory" element={<Navigate to="/directory/organisations" replace />} />
         <Route path="directory/:which" element={<DirectoryScreen />} />

@@ -16,6 +16,7 @@ export function Layout() {
           <ul>
             {session && <li><NavLink to="/spaces">{t('nav.mySpaces')}</NavLink></li>}
             {session && <li><NavLink to="/me/action-items">{t('committee.myActionItems')}</NavLink></li>}
+            {session && <li><NavLink to="/me/feedback-rounds">{t('document.myRounds')}</NavLink></li>}
             {session && <li><NavLink to="/security">{t('nav.security')}</NavLink></li>}
             <li><NavLink to="/directory">{t('nav.directory')}</NavLink></li>
             {!session && <li><NavLink to="/sign-in">{t('nav.signIn')}</NavLink></li>}

@@ -20,7 +20,7 @@ namespace NetworkHub.Api.Tests.Access;
 /// secretary, and represents a second seat there; each committee has a scheduled meeting with circulated minutes, and
 /// rows that change a meeting schedule their own. Destructive rows act on these targets and put them back.
 /// </summary>
-public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
+public sealed partial class AccessWorld(SharedHost shared) : IAsyncLifetime
 {
     public const SpaceKind Organisation = SpaceKind.Organisation;
     public const SpaceKind Coalition = SpaceKind.Coalition;
@@ -217,6 +217,7 @@ public sealed class AccessWorld(SharedHost shared) : IAsyncLifetime
         await BuildMeetingsAsync();
         InvitationCoalition = (await coordinator.CreateCoalitionAsync(Visibility.Private)).Id;
         await BuildSessionsAsync();
+        await BuildFeedbackAsync();
 
         // The two principals whose access has just ended: over REST, after everything else.
         foreach (var space in _spaces)

@@ -24,6 +24,7 @@ public static class HubMatrix
     private const string NotFac = LiveSessionErrors.NotFacilitator;
     private const string NotPart = LiveSessionErrors.NotParticipant;
     private const string NoMeeting = CommitteeErrors.MeetingNotFound;
+    private const string NoDoc = Contracts.Documents.DocumentErrors.NotFound;
 
     /// <summary>The codes that mean "you may not"; any other session code means the caller was let in.</summary>
     public static readonly IReadOnlySet<string> Denials = new HashSet<string>(StringComparer.Ordinal)
@@ -67,6 +68,10 @@ public static class HubMatrix
         // The session's id names no meeting: not-found alike for everyone, as for a meeting of a committee they cannot see.
         { "JoinMeeting",             [NoMeeting, NoMeeting, NoMeeting, NoMeeting, NoMeeting, NoMeeting, Closed, NoMeeting, NoMeeting, NoMeeting], w => [w.HubSession.Id, null] },
         { "LeaveMeeting",            [Ok,       Ok,       Ok,      Ok,      Ok,   Ok,       Closed, Ok,       Ok,       Ok], w => [w.HubSession.Id] },
+
+        // Likewise for documents: the session's id names no document.
+        { "JoinDocument",            [NoDoc,    NoDoc,    NoDoc,   NoDoc,   NoDoc, NoDoc,   Closed, NoDoc,    NoDoc,    NoDoc], w => [w.HubSession.Id, null] },
+        { "LeaveDocument",           [Ok,       Ok,       Ok,      Ok,      Ok,   Ok,       Closed, Ok,       Ok,       Ok], w => [w.HubSession.Id] },
     };
 
     private sealed class Table : List<HubRow>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using NetworkHub.Contracts.Spaces;
 using static NetworkHub.Api.Tests.Access.AccessWorld;
 
@@ -51,6 +52,17 @@ public static class RestRequests
             },
             ["DisableTwoFactor"] = c => c.Post("/api/v1/me/two-factor/disable", new { password = TestClient.Password, code = "000000" }),
             ["GetPerson"] = c => c.Get($"/api/v1/people/{c.World.Target.PersonId}"),
+
+            ["CreateDocument"] = c => c.Create($"/api/v1/spaces/organisation/{SpaceId(c)}/documents", new { title = "Plan de acción", tags = new[] { "paz" } }),
+            ["GetDocument"] = async c => await c.Get(await DocumentAsync(c)),
+            ["UpdateDocument"] = async c => await c.Client.Http.PatchAsJsonAsync(await DocumentAsync(c), new { description = c.Principal.ToString() }, TestContext.Current.CancellationToken),
+            ["DeleteDocument"] = async c => await c.Client.DeleteAsync(await NewDocumentAsync(c)),
+            ["GetDocumentVersions"] = async c => await c.Get($"{await DocumentAsync(c)}/versions"),
+            ["UploadDocumentVersion"] = async c => await c.Client.Http.PostAsync($"{await DocumentAsync(c)}/versions", UploadBody(), TestContext.Current.CancellationToken),
+            ["AddMarkdownVersion"] = async c => await c.Post($"{await DocumentAsync(c)}/versions/markdown", new { markdown = "# Capítulo 1\n\nTexto." }),
+            ["GetDocumentVersion"] = async c => await c.Get($"{await DocumentAsync(c)}/versions/1"),
+            ["CompareDocumentVersions"] = async c => await c.Get($"{await DocumentAsync(c)}/compare?from=1&to=1"),
+            ["DownloadDocumentVersion"] = async c => await c.Get($"{await DocumentAsync(c)}/versions/1/content"),
 
             ["ListOrganisations"] = c => c.Get("/api/v1/organisations"),
             ["CreateOrganisation"] = c => c.Create("/api/v1/organisations", UpdateBody(Organisation, Visibility.Private)),
@@ -191,6 +203,21 @@ public static class RestRequests
             ["CirculateMinutes"] = async c => await c.Post($"{await NewMinutesAsync(c)}/minutes/circulate"),
             ["CommentOnMinutes"] = c => c.Create($"{c.World.Meeting(c.Visibility)}/minutes/comments", new { text = "Falta el punto 2" }),
             ["GetMyActionItems"] = c => c.Get("/api/v1/me/action-items"),
+            ["GetDocumentComments"] = c => c.Get($"/api/v1/documents/{c.World.Document(c.Visibility)}/comments"),
+            ["PostDocumentComment"] = c => c.Create($"/api/v1/documents/{c.World.Document(c.Visibility)}/comments",
+                new { version = 1, sectionId = FeedbackSection, text = "One more point." }),
+            ["SetDocumentCommentStatus"] = c => c.Client.PutAsync(
+                $"/api/v1/documents/{c.World.Document(c.Visibility)}/comments/{c.World.DocumentComment(c.Visibility)}/status", new { status = "open" }),
+            ["RespondToDocumentComment"] = c => c.Client.PutAsync(
+                $"/api/v1/documents/{c.World.Document(c.Visibility)}/comments/{c.World.DocumentComment(c.Visibility)}/response", new { kind = "accepted" }),
+            ["GetDocumentFeedbackRounds"] = c => c.Get($"/api/v1/documents/{c.World.Document(c.Visibility)}/feedback-rounds"),
+            ["OpenFeedbackRound"] = c => c.Create($"/api/v1/documents/{c.World.Document(c.Visibility)}/feedback-rounds", c.World.RoundBody(c.Visibility)),
+            ["GetFeedbackRound"] = c => c.Get($"/api/v1/feedback-rounds/{c.World.Round(c.Visibility)}"),
+            ["CloseFeedbackRound"] = async c => await c.Post($"/api/v1/feedback-rounds/{await c.World.NewRoundAsync(c.Visibility)}/close"),
+            ["GetFeedbackRoundReport"] = c => c.Get($"/api/v1/feedback-rounds/{c.World.Round(c.Visibility)}/report"),
+            ["GetFeedbackRoundReportMarkdown"] = c => c.Get($"/api/v1/feedback-rounds/{c.World.Round(c.Visibility)}/report.md"),
+            ["GetFeedbackRoundReportCsv"] = c => c.Get($"/api/v1/feedback-rounds/{c.World.Round(c.Visibility)}/report.csv"),
+            ["GetMyFeedbackRounds"] = c => c.Get("/api/v1/me/feedback-rounds"),
             ["GetForumCommittees"] = c => c.Get($"{c.Path(Forum)}/committees"),
             ["CreateForumCommittee"] = c => c.Create($"{c.Path(Forum)}/committees", UpdateBody(Committee, c.Visibility)),
             ["GetCoalitionCommittees"] = c => c.Get($"{c.Path(Coalition)}/committees"),
@@ -263,6 +290,29 @@ public static class RestRequests
     {
         var added = await c.World.Coordinator.PostAsync($"{c.Path(Committee)}/action-items", ActionItemBody(c));
         return (await TestClient.ReadAsync<System.Text.Json.JsonElement>(added, System.Net.HttpStatusCode.Created)).GetProperty("itemId").GetGuid();
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(AccessWorld, Visibility), Task<string>> Documents = new();
+
+    private static string SpaceId(Call c) => c.Path(Organisation).Split('/')[^1];
+
+    /// <summary>The coordinator's document with one version in the row's organisation, made once per world and visibility.</summary>
+    private static Task<string> DocumentAsync(Call c) => Documents.GetOrAdd((c.World, c.Visibility), _ => NewDocumentAsync(c));
+
+    /// <summary>A fresh document of the coordinator's, with one Markdown version, for a row that removes it.</summary>
+    private static async Task<string> NewDocumentAsync(Call c)
+    {
+        var created = await c.World.Coordinator.PostAsync($"/api/v1/spaces/organisation/{SpaceId(c)}/documents", new { title = "Plan de acción" });
+        var path = $"/api/v1/documents/{(await TestClient.ReadAsync<System.Text.Json.JsonElement>(created, System.Net.HttpStatusCode.Created)).GetProperty("documentId").GetGuid()}";
+        await Done(c.World.Coordinator.PostAsync($"{path}/versions/markdown", new { markdown = "# Capítulo 1\n\nTexto." }));
+        return path;
+    }
+
+    private static MultipartFormDataContent UploadBody()
+    {
+        var file = new ByteArrayContent([1, 2, 3]);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent { { file, "file", "plan.pdf" } };
     }
 
     /// <summary>A meeting the coordinator schedules for the row, so each principal changes one of its own.</summary>

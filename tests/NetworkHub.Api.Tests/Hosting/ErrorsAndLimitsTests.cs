@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NetworkHub.Api.Infrastructure;
 using NetworkHub.Contracts.Committees;
+using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.Errors;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.Spaces;
@@ -59,7 +60,7 @@ public sealed partial class ErrorsAndLimitsTests
     {
         var thrown = ThrownStatuses();
         var errors = new JsonArray();
-        foreach (var (code, statuses) in Codes(typeof(ErrorCodes), typeof(LiveSessionErrors), typeof(CommitteeErrors), typeof(MeetingErrors))
+        foreach (var (code, statuses) in Codes(typeof(ErrorCodes), typeof(LiveSessionErrors), typeof(CommitteeErrors), typeof(MeetingErrors), typeof(CommentErrors))
             .Select(code => (code, thrown.GetValueOrDefault(code, [])))
             .Concat(PipelineCodes.Select(p => (p.Code, new SortedSet<int> { p.Status })))
             .OrderBy(c => c.Item1, StringComparer.Ordinal))
@@ -126,7 +127,7 @@ public sealed partial class ErrorsAndLimitsTests
     private static Dictionary<string, SortedSet<int>> ThrownStatuses()
     {
         var root = SmokeTests.RepositoryRoot();
-        var holders = new Dictionary<string, Type> { ["ErrorCodes"] = typeof(ErrorCodes), ["LiveSessionErrors"] = typeof(LiveSessionErrors), ["CommitteeErrors"] = typeof(CommitteeErrors), ["MeetingErrors"] = typeof(MeetingErrors) };
+        var holders = new Dictionary<string, Type> { ["ErrorCodes"] = typeof(ErrorCodes), ["LiveSessionErrors"] = typeof(LiveSessionErrors), ["CommitteeErrors"] = typeof(CommitteeErrors), ["MeetingErrors"] = typeof(MeetingErrors), ["CommentErrors"] = typeof(CommentErrors) };
         var statuses = new Dictionary<string, SortedSet<int>>();
         foreach (var file in new[] { "api", "silo" }.SelectMany(d => System.IO.Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -144,12 +145,12 @@ public sealed partial class ErrorsAndLimitsTests
             foreach (Match helper in Helper().Matches(source))
             {
                 var name = helper.Groups["method"].Value;
-                foreach (Match call in new Regex($@"\b{name}\(\s*(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors)\.(?<name>\w+)").Matches(source))
+                foreach (Match call in new Regex($@"\b{name}\(\s*(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors|CommentErrors)\.(?<name>\w+)").Matches(source))
                 {
                     Add(statuses, (string)holders[call.Groups["holder"].Value].GetField(call.Groups["name"].Value)!.GetRawConstantValue()!, helper.Groups["type"].Value);
                 }
 
-                foreach (Match code in new Regex(@"(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors)\.(?<name>\w+)").Matches(helper.Value))
+                foreach (Match code in new Regex(@"(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors|CommentErrors)\.(?<name>\w+)").Matches(helper.Value))
                 {
                     Add(statuses, (string)holders[code.Groups["holder"].Value].GetField(code.Groups["name"].Value)!.GetRawConstantValue()!, helper.Groups["type"].Value);
                 }
@@ -174,7 +175,7 @@ public sealed partial class ErrorsAndLimitsTests
         set.Add(DomainExceptionHandler.Classify(exception).Status);
     }
 
-    [GeneratedRegex(@"(?:new\s+(?<type>\w+Exception)\(\s*|(?<type>\w+Exception)\s+\w+\([^)]*\)\s*=>\s*new\(\s*)(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors)\.(?<name>\w+)")]
+    [GeneratedRegex(@"(?:new\s+(?<type>\w+Exception)\(\s*|(?<type>\w+Exception)\s+\w+\([^)]*\)\s*=>\s*new\(\s*)(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors|CommentErrors)\.(?<name>\w+)")]
     private static partial Regex Thrown();
 
     [GeneratedRegex(@"(?<type>\w+Exception)\s+(?<method>\w+)\(string code\)\s*=>[^;]*;")]

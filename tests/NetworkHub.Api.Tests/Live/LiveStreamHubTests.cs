@@ -18,6 +18,7 @@ public sealed class LiveStreamHubTests(SharedHost shared)
     [Theory]
     [InlineData("Join", LiveStreamKind.Session, LiveSessionErrors.NotFound)]
     [InlineData("JoinMeeting", LiveStreamKind.Meeting, CommitteeErrors.MeetingNotFound)]
+    [InlineData("JoinDocument", LiveStreamKind.Document, Contracts.Documents.DocumentErrors.NotFound)]
     public async Task Join_NoSuchStream_AnswersTheKindsNotFound_AndLeavesNoFeedOnTheNode(string method, LiveStreamKind kind, string code)
     {
         using var person = await TestClient.SignedUpAsync(_host, "Watcher");

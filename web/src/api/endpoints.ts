@@ -2,8 +2,8 @@
 // answer against docs/openapi.json, so a changed contract fails the build here or where the answer is used.
 import type {
   ActionItemRequest, ActionItemStatus, AmendmentRequest, ApiKeyScope, AttendanceStatus, CastVoteRequest, CoalitionDetails, CoalitionRequest,
-  CommitteeDetails, CommitteeOffices, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole, MotionRequest, OpenVoteRequest,
-  OrganisationDetails, OrganisationRequest, RegisterRequest, ScheduleMeetingRequest, ScheduleSessionRequest, SeatInvitationRequest, SeatPeopleRequest,
+  CommentStatus, CommitteeDetails, CommitteeOffices, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole, MotionRequest, OpenVoteRequest,
+  OpenRoundRequest, OrganisationDetails, OrganisationRequest, PostCommentRequest, RegisterRequest, ResponseKind, ScheduleMeetingRequest, ScheduleSessionRequest, SeatInvitationRequest, SeatPeopleRequest,
   SeatTermsRequest, SessionProposalRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
 } from '../generated/openapi';
 import type { paths } from '../generated/openapi';
@@ -194,7 +194,41 @@ export const api = {
     unwrap(http.POST('/api/v1/organisations/{id}/api-keys', { body: { name, scope }, params: { path: { id } } })),
   revokeApiKey: (id: string, keyId: string) =>
     unwrap(http.DELETE('/api/v1/organisations/{id}/api-keys/{keyId}', { params: { path: { id, keyId } } })),
+
+  document: (id: string) => unwrap(http.GET('/api/v1/documents/{id}', path(id))),
+  documentVersions: (id: string) => unwrap(http.GET('/api/v1/documents/{id}/versions', path(id))),
+  documentVersion: (id: string, number: number) =>
+    unwrap(http.GET('/api/v1/documents/{id}/versions/{number}', { params: { path: { id, number } } })),
+  /** A file as multipart/form-data, the change note before the file as the route asks; the browser streams the body. */
+  uploadDocumentVersion: (id: string, file: File, changeNote: string | null) => {
+    const form = new FormData();
+    if (changeNote) form.append('changeNote', changeNote);
+    form.append('file', file, file.name);
+    return unwrap(http.POST('/api/v1/documents/{id}/versions', { params: { path: { id } }, body: form as never, bodySerializer: (body) => body as unknown as FormData }));
+  },
+  addMarkdownVersion: (id: string, markdown: string, changeNote: string | null) =>
+    unwrap(http.POST('/api/v1/documents/{id}/versions/markdown', { body: { markdown, changeNote }, params: { path: { id } } })),
+
+  // A document's comments and its feedback rounds. A reply names its thread's first comment in `parentId`.
+  documentComments: (id: string, filter: CommentFilter) =>
+    unwrap(http.GET('/api/v1/documents/{id}/comments', { params: { path: { id }, query: { ...filter, limit: 100 } } })),
+  postDocumentComment: (id: string, body: PostCommentRequest, key: string) =>
+    unwrap(http.POST('/api/v1/documents/{id}/comments', { body, params: { path: { id }, header: idempotent(key) } })),
+  setDocumentCommentStatus: (id: string, commentId: string, status: CommentStatus) =>
+    unwrap(http.PUT('/api/v1/documents/{id}/comments/{commentId}/status', { body: { status }, params: { path: { id, commentId } } })),
+  respondToDocumentComment: (id: string, commentId: string, kind: ResponseKind, reply: string | null) =>
+    unwrap(http.PUT('/api/v1/documents/{id}/comments/{commentId}/response', { body: { kind, reply }, params: { path: { id, commentId } } })),
+  documentRounds: (id: string) => unwrap(http.GET('/api/v1/documents/{id}/feedback-rounds', path(id))),
+  openFeedbackRound: (id: string, body: OpenRoundRequest, key: string) =>
+    unwrap(http.POST('/api/v1/documents/{id}/feedback-rounds', { body, params: { path: { id }, header: idempotent(key) } })),
+  feedbackRound: (id: string) => unwrap(http.GET('/api/v1/feedback-rounds/{id}', path(id))),
+  closeFeedbackRound: (id: string) => unwrap(http.POST('/api/v1/feedback-rounds/{id}/close', path(id))),
+  feedbackRoundReport: (id: string) => unwrap(http.GET('/api/v1/feedback-rounds/{id}/report', path(id))),
+  myFeedbackRounds: () => unwrap(http.GET('/api/v1/me/feedback-rounds')),
 };
+
+/** The query of a document's comment list, as the OpenAPI document names it (without paging). */
+export type CommentFilter = Omit<NonNullable<paths['/api/v1/documents/{id}/comments']['get']['parameters']['query']>, 'after' | 'limit'>;
 
 /** The ETag the server gives a space of this version (api/Infrastructure/ETags.cs). */
 function ifMatch(version: number) {

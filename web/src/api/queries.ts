@@ -4,7 +4,7 @@
 import { infiniteQueryOptions, QueryClient, queryOptions } from '@tanstack/react-query';
 import type { SpaceKind } from '../generated/openapi';
 import { ApiError } from './client';
-import { api, type DirectoryFilter } from './endpoints';
+import { api, type CommentFilter, type DirectoryFilter } from './endpoints';
 
 export const keys = {
   me: ['me'] as const,
@@ -16,6 +16,9 @@ export const keys = {
   session: (id: string) => ['session', id] as const,
   /** One committee meeting's REST reads (what the caller may do there, its minutes); its live state comes from the hub. */
   meeting: (id: string) => ['meeting', id] as const,
+  /** One document's reads (its comments); a feedback round's under ['feedback-round', id]. */
+  document: (id: string) => ['document', id] as const,
+  feedbackRound: (id: string) => ['feedback-round', id] as const,
 };
 
 export const queries = {
@@ -107,6 +110,17 @@ export const queries = {
     queryOptions({ queryKey: [...keys.meeting(id), 'standing', changes], queryFn: () => api.meeting(id), staleTime: Infinity }),
   seats: (committeeId: string) =>
     queryOptions({ queryKey: [...keys.space('committee', committeeId), 'seats'], queryFn: () => api.seats(committeeId) }),
+  document: (id: string) => queryOptions({ queryKey: [...keys.document(id), 'details'], queryFn: () => api.document(id) }),
+  documentVersions: (id: string) => queryOptions({ queryKey: [...keys.document(id), 'versions'], queryFn: () => api.documentVersions(id) }),
+  // A version's text never changes once stored.
+  documentVersion: (id: string, number: number) =>
+    queryOptions({ queryKey: [...keys.document(id), 'version', number], queryFn: () => api.documentVersion(id, number), staleTime: Infinity }),
+  documentComments: (documentId: string, filter: CommentFilter) =>
+    queryOptions({ queryKey: [...keys.document(documentId), 'comments', filter], queryFn: () => api.documentComments(documentId, filter) }),
+  documentRounds: (id: string) => queryOptions({ queryKey: [...keys.document(id), 'feedback-rounds'], queryFn: () => api.documentRounds(id) }),
+  feedbackRound: (id: string) => queryOptions({ queryKey: [...keys.feedbackRound(id), 'details'], queryFn: () => api.feedbackRound(id) }),
+  feedbackRoundReport: (id: string) => queryOptions({ queryKey: [...keys.feedbackRound(id), 'report'], queryFn: () => api.feedbackRoundReport(id) }),
+  myFeedbackRounds: () => queryOptions({ queryKey: [...keys.me, 'feedback-rounds'], queryFn: api.myFeedbackRounds }),
   sessionRecord: (id: string) => queryOptions({ queryKey: [...keys.session(id), 'record'], queryFn: () => api.sessionRecord(id), staleTime: Infinity }),
 };
 
