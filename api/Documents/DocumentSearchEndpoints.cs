@@ -28,7 +28,8 @@ public static class DocumentSearchEndpoints
             .WithDescription("Full-text search over titles, tags, descriptions and text of the documents the caller may see: those of the " +
                 "signed-in person's spaces (an API key: its organisation's) and of public spaces. `q` is taken as words, all required, " +
                 "the last also as a prefix; accents and case are ignored. `after` is the previous page's `nextAfter`.");
-        var space = app.MapGroup("/api/v1/spaces/{kind}/{id:guid}").WithTags("Documents").WithProblemResponses();
+        // Only the five kinds route; anything else is an unknown path (404), as an unknown id is.
+        var space = app.MapGroup("/api/v1/spaces/{kind:regex(^(organisation|coalition|working-group|forum|committee)$)}/{id:guid}").WithTags("Documents").WithProblemResponses();
         space.MapGet("/documents", GetSpaceDocuments).WithName(nameof(GetSpaceDocuments))
             .WithDescription("The space's documents, most recently changed first, for whoever sees inside the space. `kind` is " +
                 "`organisation`, `coalition`, `working-group`, `forum` or `committee`; `tag` matches one tag exactly.");

@@ -151,6 +151,16 @@ public static class RestMatrix
         { "GetOrganisationAudit",                Mo,    [404, 403, 403, 403, 200, 403, 401, 403, 403, 403] },
         { "GetOrganisationAudit",                Priv,  [404, 404, 403, 403, 200, 404, 401, 403, 404, 403] },
 
+        // Documents on the index: a space's lists answer as its members list does (shown for organisations); search is
+        // open to all, its hits filtered by what each caller may see (DocumentSearchApiTests).
+        { "GetSpaceDocuments",                   Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+        { "GetSpaceDocuments",                   Mo,    [404, 403, 200, 200, 200, 403, 401, 200, 403, 200] },
+        { "GetSpaceDocuments",                   Priv,  [404, 404, 200, 200, 200, 404, 401, 200, 404, 200] },
+        { "GetSpacePublications",                Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+        { "GetSpacePublications",                Mo,    [404, 403, 200, 200, 200, 403, 401, 200, 403, 200] },
+        { "GetSpacePublications",                Priv,  [404, 404, 200, 200, 200, 404, 401, 200, 404, 200] },
+        { "SearchDocuments",                     Any,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
+
         // Coalitions
         { "GetCoalition",                        Pub,   [200, 200, 200, 200, 200, 200, 401, 200, 200, 200] },
         { "GetCoalition",                        Mo,    [404, 200, 200, 200, 200, 200, 401, 200, 200, 200] },

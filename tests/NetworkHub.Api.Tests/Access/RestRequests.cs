@@ -80,6 +80,9 @@ public static class RestRequests
             ["GetApiKeys"] = c => c.Get($"{c.Path(Organisation)}/api-keys"),
             ["RevokeApiKey"] = c => c.Client.DeleteAsync($"{c.Path(Organisation)}/api-keys/{c.World.RevocableKey(c.Visibility)}"),
             ["GetOrganisationCoalitions"] = c => c.Get($"{c.Path(Organisation)}/coalitions"),
+            ["GetSpaceDocuments"] = c => c.Get($"/api/v1/spaces/organisation/{c.World.Space(Organisation, c.Visibility)}/documents"),
+            ["GetSpacePublications"] = c => c.Get($"/api/v1/spaces/organisation/{c.World.Space(Organisation, c.Visibility)}/publications?tag=plan"),
+            ["SearchDocuments"] = c => c.Get("/api/v1/documents/search?q=plan%20nacional"),
 
             ["GetCoalition"] = c => c.Get(c.Path(Coalition)),
             ["UpdateCoalition"] = c => c.Client.PutAsync(c.Path(Coalition), UpdateBody(Coalition, c.Visibility)),

@@ -83,6 +83,13 @@ public sealed class RequestGenerator(JsonNode document, FuzzWorld world, PCG ran
             return (Uri.EscapeDataString(Chance(50) ? $"coalition.{RandomGuid():N}.{RandomGuid():N}.{RandomGuid():N}" : Sample(Text)), false);
         }
 
+        // A space's kind names it in the path (/api/v1/spaces/{kind}/{id}/...); a bad one does not route.
+        if (name == "kind")
+        {
+            string[] kinds = ["organisation", "coalition", "working-group", "forum", "committee"];
+            return Chance(80) ? (kinds[Pick(kinds.Length)], false) : (Uri.EscapeDataString(BadGuids[Pick(BadGuids.Length)]), true);
+        }
+
         // A decision number is text, not an id: whatever it is, the path routes, and the operation answers as documented.
         if (name == "number")
         {
