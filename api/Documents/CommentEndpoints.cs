@@ -26,7 +26,7 @@ public static class CommentEndpoints
 
     private static async Task<Ok<CommentPage>> GetDocumentComments(Guid id, ClaimsPrincipal user, IGrainFactory grains,
         [Range(1, DocumentLimits.MaxVersions)] int? version, [StringLength(CommentLimits.SectionIdMaxLength)] string? section,
-        CommentStatus? status, Guid? round, [Range(0, long.MaxValue)] long? after, [Range(1, Limits.PageSizeMax)] int limit = Limits.PageSizeDefault) =>
+        CommentStatus? status, Guid? round, long? after, [Range(1, Limits.PageSizeMax)] int limit = Limits.PageSizeDefault) =>
         TypedResults.Ok(await Comments(grains, id).ListAsync(user.Caller(), new CommentFilter(version, section, status, round), after, limit));
 
     private static async Task<Created<CommentView>> PostDocumentComment(Guid id, PostCommentRequest request, HttpContext context, ClaimsPrincipal user,

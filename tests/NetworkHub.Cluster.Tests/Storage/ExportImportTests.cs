@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using NetworkHub.Cluster.Tests.Infrastructure;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Committees;
+using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Committees;
+using NetworkHub.Silo.Documents;
 using NetworkHub.Silo.Spaces;
 
 namespace NetworkHub.Cluster.Tests.Storage;
@@ -96,6 +98,9 @@ public sealed class ExportImportTests : IAsyncDisposable
             await silo.Services.GetRequiredService<DecisionRegister>().AppendAsync(DecidingCommittee, "SC", draft);
         }
 
+        await silo.Services.GetRequiredService<DocumentCommentTable>().InsertAsync(Commented(personId));
+        await silo.Services.GetRequiredService<FeedbackRoundTable>().UpsertAsync([Invited]);
+
         return new(email, personId, organisationId, organisation.Name, credentialKey);
     }
 
@@ -113,6 +118,10 @@ public sealed class ExportImportTests : IAsyncDisposable
             decisions.Select(d => (d.MeetingId, d.MotionId, d.Title, d.Text, d.Result, d.Ballot, d.DecidedAt)));
         // The search column is rebuilt on import, not carried.
         Assert.Equal(decisions[1], Assert.Single((await register.PageAsync(DecidingCommittee, "SECRET", null, null, 10)).Decisions));
+        Assert.Equal(Commented(personId), await silo.Services.GetRequiredService<DocumentCommentTable>().FindAsync(CommentedDocument, Commented(personId).CommentId));
+        var group = Assert.Single(await silo.Services.GetRequiredService<FeedbackRoundTable>().ForDocumentAsync(CommentedDocument));
+        Assert.Equal((Invited.RoundId, Invited.Group, Invited.Deadline, Invited.Closed), (group.RoundId, group.Group, group.Deadline, group.Closed));
+        Assert.Equal(Invited.SectionIds, group.SectionIds);
         return new(expected.Email, personId, organisation.Id, organisation.Name, expected.CredentialKey);
     }
 
@@ -129,6 +138,19 @@ public sealed class ExportImportTests : IAsyncDisposable
     private static readonly Guid DecidingCommittee = Guid.Parse("0197a1b2-0000-7000-8000-000000000002");
 
     /// <summary>Two entries of a decision register (times to the microsecond).</summary>
+    private static readonly Guid CommentedDocument = Guid.Parse("0197a1b2-0000-7000-8000-000000000006");
+
+    /// <summary>A comment answered by the drafting team, made in a round for an invited group (every column set).</summary>
+    private static DocumentComment Commented(Guid personId) => new(
+        Guid.Parse("0197a1b2-0000-7000-8000-000000000007"), CommentedDocument, 1, "s-land", "Land titles", null, personId, ArchivingOrganisation,
+        Invited.RoundId, "Include joint titles.", CommentStatus.Resolved, new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_560),
+        new CommentResponse(ResponseKind.PartlyAccepted, "In part.", personId, new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero)),
+        Invited.Group, 1);
+
+    private static readonly RoundGroupRow Invited = new(
+        Guid.Parse("0197a1b2-0000-7000-8000-000000000008"), new SpaceRef(SpaceKind.Organisation, Guid.Parse("0197a1b2-0000-7000-8000-000000000001")),
+        CommentedDocument, 1, "Land chapter", new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), ["s-land"], true);
+
     private static readonly DecisionDraft[] Decided =
     [
         new(Guid.Parse("0197a1b2-0000-7000-8000-000000000003"), Guid.Parse("0197a1b2-0000-7000-8000-000000000004"), "Plan annuel — adopté",
