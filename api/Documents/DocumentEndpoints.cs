@@ -16,7 +16,7 @@ public static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/spaces/{kind}/{id:guid}/documents", CreateDocument).WithName(nameof(CreateDocument)).WithTags("Documents")
+        app.MapPost("/api/v1/spaces/{kind:regex(^(organisation|coalition|working-group|forum|committee)$)}/{id:guid}/documents", CreateDocument).WithName(nameof(CreateDocument)).WithTags("Documents")
             .WithProblemResponses().ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithIdempotencyKey()
             .WithDescription("Members create a document in the space. `kind` is organisation, coalition, working-group, forum or committee.");
 

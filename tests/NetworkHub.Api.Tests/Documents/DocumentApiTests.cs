@@ -245,7 +245,7 @@ public sealed class DocumentApiTests(DocumentHost fixture) : IClassFixture<Docum
         var (coordinator, organisation, document) = await fixture.DocumentAsync();
         var spaceId = organisation.Split('/')[^1];
 
-        await TestClient.ProblemAsync(await coordinator.PostAsync($"/api/v1/spaces/planet/{spaceId}/documents", new { title = "x" }), HttpStatusCode.NotFound, "space.not-found");
+        await TestClient.ProblemAsync(await coordinator.PostAsync($"/api/v1/spaces/planet/{spaceId}/documents", new { title = "x" }), HttpStatusCode.NotFound, "request.not-found");
         await TestClient.ProblemAsync(await coordinator.PostAsync($"/api/v1/spaces/organisation/{spaceId}/documents", new { title = "" }), HttpStatusCode.BadRequest);
         await TestClient.ProblemAsync(await coordinator.PostAsync($"/api/v1/spaces/organisation/{spaceId}/documents", new { title = "x", language = "not a tag" }),
             HttpStatusCode.UnprocessableEntity, DocumentErrors.InvalidInput);

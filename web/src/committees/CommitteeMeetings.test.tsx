@@ -68,7 +68,7 @@ describe('CommitteeMeetings', () => {
     expect(post.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(post.body).toEqual({
       title: 'Approve the budget', type: 'written-procedure', startsAt: '2099-03-01T08:00:00.000Z', timeZone: 'Europe/Paris', place: null, onlineLink: null,
-      deadline: '2099-03-08T17:00:00.000Z', agenda: [{ title: 'Budget 2099', presenter: people.secretary, papers: [{ title: 'Draft budget', url: 'https://docs.example.org/budget' }] }],
+      deadline: '2099-03-08T17:00:00.000Z', agenda: [{ title: 'Budget 2099', presenter: people.secretary, papers: [{ title: 'Draft budget', url: 'https://docs.example.org/budget', documentId: null }] }],
     });
   });
 
