@@ -15,7 +15,7 @@ namespace NetworkHub.Silo.Committees;
 /// </summary>
 internal sealed partial class MeetingGrain
 {
-    private readonly List<Watcher> _watchers = [];
+    private readonly LiveWatchers _watchers = new();
     private LiveFanOut<MeetingEvent>? _fanOut;
     private long _accessChanges;
 
@@ -30,17 +30,14 @@ internal sealed partial class MeetingGrain
 
         FanOut.Watch(hostId, observer, Now);
         PruneHosts();
-        _watchers.RemoveAll(w => w.HostId == hostId && !present.Contains(w.PersonId));
-        // Re-reported after a restart: how they signed in is not known any more, so re-checks assume no second factor.
-        _watchers.AddRange(present.Distinct().Where(p => !_watchers.Exists(w => w.HostId == hostId && w.PersonId == p))
-            .Select(p => new Watcher(hostId, p, SecondFactor: false)));
+        _watchers.Renew(hostId, present);
         return Task.FromResult(State.Log.Sequence);
     }
 
     public Task UnwatchAsync(string hostId)
     {
         FanOut.Unwatch(hostId);
-        _watchers.RemoveAll(w => w.HostId == hostId);
+        _watchers.RemoveHost(hostId);
         return Task.CompletedTask;
     }
 
@@ -58,16 +55,7 @@ internal sealed partial class MeetingGrain
             }
 
             PruneHosts();
-            var index = _watchers.FindIndex(w => w.HostId == hostId && w.PersonId == person);
-            if (index < 0)
-            {
-                _watchers.Add(new Watcher(hostId, person, caller.SecondFactor));
-            }
-            else if (_watchers[index].SecondFactor && !caller.SecondFactor)
-            {
-                // Re-checks take the weaker of the connections.
-                _watchers[index] = _watchers[index] with { SecondFactor = false };
-            }
+            _watchers.Join(hostId, person, caller.SecondFactor);
 
             var events = after is { } from ? State.Log.Since(from) : null;
             return events is null
@@ -78,7 +66,7 @@ internal sealed partial class MeetingGrain
 
     public Task LeaveAsync(Guid personId, string hostId)
     {
-        _watchers.RemoveAll(w => w.HostId == hostId && w.PersonId == personId);
+        _watchers.Leave(hostId, personId);
         return Task.CompletedTask;
     }
 
@@ -112,18 +100,11 @@ internal sealed partial class MeetingGrain
             return;
         }
 
-        var people = _watchers.Select(w => w.PersonId).Distinct().Where(p => personId is null || p == personId).ToList();
-        var sees = await Task.WhenAll(people.Select(p => SeesInsideAsync(p, _watchers.Where(w => w.PersonId == p).All(w => w.SecondFactor))));
-
-        // From here on one turn: the events take their place after everything already appended.
-        for (var i = 0; i < people.Count; i++)
+        await _watchers.CheckAgainAsync(personId, SeesInsideAsync, person =>
         {
-            if (!sees[i] && _watchers.RemoveAll(w => w.PersonId == people[i]) > 0)
-            {
-                Emit(new WatcherAccessEnded(people[i]));
-                MeetingLog.AccessLost(logger, Id, people[i]);
-            }
-        }
+            Emit(new WatcherAccessEnded(person));
+            MeetingLog.AccessLost(logger, Id, person);
+        });
 
         await FanOut.CommitIfAppendedAsync();
     }
@@ -170,10 +151,9 @@ internal sealed partial class MeetingGrain
     private void PruneHosts()
     {
         FanOut.Prune(Now);
-        _watchers.RemoveAll(w => !FanOut.Watches(w.HostId));
+        _watchers.Prune(FanOut.Watches);
     }
 
-    private List<Guid> Watching() => [.. _watchers.Select(w => w.PersonId).Distinct()];
+    private List<Guid> Watching() => _watchers.People();
 
-    private sealed record Watcher(string HostId, Guid PersonId, bool SecondFactor);
 }

@@ -14,7 +14,7 @@ namespace NetworkHub.Silo.Documents;
 /// </summary>
 internal sealed partial class DocumentGrain
 {
-    private readonly List<Watcher> _watchers = [];
+    private readonly LiveWatchers _watchers = new();
     private LiveFanOut<DocumentEvent>? _fanOut;
     private long _accessChanges;
     private bool _registered;
@@ -28,10 +28,7 @@ internal sealed partial class DocumentGrain
         RequireExists();
         FanOut.Watch(hostId, observer, Now);
         PruneHosts();
-        _watchers.RemoveAll(w => w.HostId == hostId && !present.Contains(w.PersonId));
-        // Re-reported after a restart: how they signed in is not known any more, so re-checks assume no second factor.
-        _watchers.AddRange(present.Distinct().Where(p => !_watchers.Exists(w => w.HostId == hostId && w.PersonId == p))
-            .Select(p => new Watcher(hostId, p, SecondFactor: false)));
+        _watchers.Renew(hostId, present);
         await SyncRegistryAsync();
         return State.Log.Sequence;
     }
@@ -39,7 +36,7 @@ internal sealed partial class DocumentGrain
     public async Task UnwatchAsync(string hostId)
     {
         FanOut.Unwatch(hostId);
-        _watchers.RemoveAll(w => w.HostId == hostId);
+        _watchers.RemoveHost(hostId);
         await SyncRegistryAsync();
     }
 
@@ -66,16 +63,7 @@ internal sealed partial class DocumentGrain
             }
 
             PruneHosts();
-            var index = _watchers.FindIndex(w => w.HostId == hostId && w.PersonId == person);
-            if (index < 0)
-            {
-                _watchers.Add(new Watcher(hostId, person, caller.SecondFactor));
-            }
-            else if (_watchers[index].SecondFactor && !caller.SecondFactor)
-            {
-                // Re-checks take the weaker of the connections.
-                _watchers[index] = _watchers[index] with { SecondFactor = false };
-            }
+            _watchers.Join(hostId, person, caller.SecondFactor);
 
             var events = after is { } from ? State.Log.Since(from) : null;
             return events is null
@@ -86,7 +74,7 @@ internal sealed partial class DocumentGrain
 
     public async Task LeaveAsync(Guid personId, string hostId)
     {
-        _watchers.RemoveAll(w => w.HostId == hostId && w.PersonId == personId);
+        _watchers.Leave(hostId, personId);
         await SyncRegistryAsync();
     }
 
@@ -116,18 +104,11 @@ internal sealed partial class DocumentGrain
             return;
         }
 
-        var people = _watchers.Select(w => w.PersonId).Distinct().Where(p => personId is null || p == personId).ToList();
-        var reads = await Task.WhenAll(people.Select(p => ReadsAsync(p, _watchers.Where(w => w.PersonId == p).All(w => w.SecondFactor))));
-
-        // From here on one turn: the events take their place after everything already appended.
-        for (var i = 0; i < people.Count; i++)
+        await _watchers.CheckAgainAsync(personId, ReadsAsync, person =>
         {
-            if (!reads[i] && _watchers.RemoveAll(w => w.PersonId == people[i]) > 0)
-            {
-                Emit(new DocumentAccessEnded(people[i]));
-                DocumentLog.AccessLost(logger, Id, people[i]);
-            }
-        }
+            Emit(new DocumentAccessEnded(person));
+            DocumentLog.AccessLost(logger, Id, person);
+        });
 
         await FanOut.CommitIfAppendedAsync();
         await SyncRegistryAsync();
@@ -150,12 +131,11 @@ internal sealed partial class DocumentGrain
     /// <summary>A deleted document ends every stream.</summary>
     private async Task EndAllWatchersAsync()
     {
-        foreach (var person in _watchers.Select(w => w.PersonId).Distinct().ToList())
+        foreach (var person in _watchers.Clear())
         {
             Emit(new DocumentAccessEnded(person));
         }
 
-        _watchers.Clear();
         await FanOut.CommitIfAppendedAsync();
         await SyncRegistryAsync();
     }
@@ -195,10 +175,9 @@ internal sealed partial class DocumentGrain
     private void PruneHosts()
     {
         FanOut.Prune(Now);
-        _watchers.RemoveAll(w => !FanOut.Watches(w.HostId));
+        _watchers.Prune(FanOut.Watches);
     }
 
-    private List<Guid> Watching() => [.. _watchers.Select(w => w.PersonId).Distinct()];
+    private List<Guid> Watching() => _watchers.People();
 
-    private sealed record Watcher(string HostId, Guid PersonId, bool SecondFactor);
 }
