@@ -12,6 +12,13 @@ internal static class LiveBatches
     public const int MaxEvents = 256;
 
     /// <summary>
+    /// The least time between two messages to a node's group. A message costs a frame on every connection whatever it
+    /// carries: 500 votes in 10 s to 2,000 watchers are a million frames at one event a message, a fifth of that paced,
+    /// and nobody watching notices a tenth of a second.
+    /// </summary>
+    public static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// Cuts <paramref name="events"/> (consecutive, in order) into batches of at most <see cref="MaxEvents"/>. An event
     /// that ends someone's access closes its batch: the feed takes that person's connections out before it sends any
     /// later event, so nothing after it may travel in the same message.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using NetworkHub.Api.LiveSessions;
 using NetworkHub.Contracts.Access;
@@ -26,8 +27,9 @@ internal interface ILiveFeed
 /// the lease) runs one step at a time from a queue, so the node's group receives events in sequence order, a joining
 /// connection gets exactly the events between what it had and what the group gets next, and nothing interleaves.
 /// Events that arrive out of order wait for the gap to fill; a gap that does not fill within <see cref="GapWait"/> is fetched from the grain.
-/// Events that arrive while earlier ones are being sent are sent together, as one message (<see cref="LiveBatches"/>):
-/// under load a group gets fewer, larger messages rather than a queue that grows behind one message per event.
+/// Events that arrive within <see cref="LiveBatches.Pace"/> of the group's last message, or while earlier ones are being sent, are
+/// sent together as one message (<see cref="LiveBatches"/>): under load a group gets at most a few larger messages a
+/// second rather than a queue that grows behind one message per event, while an event after a quiet spell leaves at once.
 /// </summary>
 internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
     where TEvent : ILiveEvent
@@ -64,6 +66,7 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
     private List<TEvent> _arrived = [];
     private readonly Task _running;
     private long _delivered = -1;
+    private long _lastGroupSend;
     private bool _retired;
     private bool _gapCheckPending;
 
@@ -92,19 +95,32 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
             _arrived.AddRange(events.OfType<TEvent>());
         }
 
-        if (first)
+        if (!first)
         {
-            Post(() =>
-            {
-                List<TEvent> arrived;
-                lock (_arrivedGate)
-                {
-                    (arrived, _arrived) = (_arrived, []);
-                }
-
-                return DeliverAsync(arrived, fetchGaps: true);
-            });
+            return;
         }
+
+        // Later arrivals join _arrived until the step runs, so holding the step back is what batches them.
+        var wait = LiveBatches.Pace - Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastGroupSend));
+        if (wait > TimeSpan.Zero)
+        {
+            _ = Task.Delay(wait).ContinueWith(_ => Post(DeliverArrivedAsync), TaskScheduler.Default);
+        }
+        else
+        {
+            Post(DeliverArrivedAsync);
+        }
+    }
+
+    private Task DeliverArrivedAsync()
+    {
+        List<TEvent> arrived;
+        lock (_arrivedGate)
+        {
+            (arrived, _arrived) = (_arrived, []);
+        }
+
+        return DeliverAsync(arrived, fetchGaps: true);
     }
 
     public void Renew() => Post(async () =>
@@ -305,6 +321,7 @@ internal sealed class LiveFeed<TEvent, TSnapshot, TCatchUp> : ILiveFeed
     private async Task SendToGroupAsync(IReadOnlyList<TEvent> batch)
     {
         var group = _relay.Hub.Clients.Group(_group);
+        Interlocked.Exchange(ref _lastGroupSend, Stopwatch.GetTimestamp());
         _sending.Enqueue(batch.Count == 1 ? _type.SendEvent(group, batch[0]) : _type.SendEvents(group, batch));
         while (_sending.Count > MaxSending || (_sending.Count > 0 && _sending.Peek().IsCompleted))
         {

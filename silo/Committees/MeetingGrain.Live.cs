@@ -132,18 +132,12 @@ internal sealed partial class MeetingGrain
     /// </summary>
     private void RequireTotalsOnly(IEnumerable<MeetingChange> changes)
     {
-        foreach (var change in changes)
+        foreach (var tally in changes.OfType<TallyChanged>())
         {
-            var (voteId, choices) = change switch
-            {
-                TallyChanged t => (t.VoteId, t.Choice is null ? 0 : 1),
-                VoteClosed c => (c.VoteId, c.Tally.Choices.Count),
-                _ => (Guid.Empty, 0),
-            };
-            if (choices > 0 && State.Votes.Find(v => v.Id == voteId)?.Ballot != BallotKind.Open)
+            if (tally.Choice is not null && State.Votes.Find(v => v.Id == tally.VoteId)?.Ballot != BallotKind.Open)
             {
                 DeactivateOnIdle();
-                throw new InvalidOperationException($"Vote {voteId} is not an open ballot: its events carry totals only.");
+                throw new InvalidOperationException($"Vote {tally.VoteId} is not an open ballot: its events carry totals only.");
             }
         }
     }

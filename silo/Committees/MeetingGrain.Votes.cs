@@ -221,7 +221,7 @@ internal sealed partial class MeetingGrain
         }
 
         MeetingLog.VoteClosed(logger, Id, vote.Id, result.Outcome);
-        return [new VoteClosed(vote.Id, result, Tally(vote), null), new MotionChanged(MotionView(motion))];
+        return [new VoteClosed(vote.Id, result, null), new MotionChanged(MotionView(motion))];
     }
 
     private VoteRecord Vote(Guid voteId) => State.Votes.Find(v => v.Id == voteId)

@@ -41,7 +41,7 @@ public sealed class MeetingStreamTests(SharedHost shared)
         var tallies = representative.Events.Select(e => e.Change).OfType<TallyChanged>().Select(t => (t.Totals!.Yes, t.Totals.No)).ToList();
         Assert.Equal([(1, 0), (1, 1), (2, 1), (3, 0)], tallies);
         var closed = representative.Events.Select(e => e.Change).OfType<VoteClosed>().Single();
-        Assert.Equal((VoteOutcome.Adopted, 3), (closed.Result.Outcome, closed.Tally.Choices.Count));
+        Assert.Equal((VoteOutcome.Adopted, new VoteTotals(3, 0, 0)), (closed.Result.Outcome, closed.Result.Totals));
         Assert.Equal($"ST-{DateTimeOffset.UtcNow.Year}-001", numbered.Motion.DecisionNumber);
     }
 

@@ -23,16 +23,25 @@ public abstract class StreamClient<TEvent, TSnapshot> : IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<TEvent> _events = [];
     private readonly List<string> _faults = [];
+    private readonly List<long[]> _messages = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected StreamClient(HubConnection connection, TestClient person, string eventMessage, string snapshotMessage, Func<TSnapshot, long> sequenceOf)
     {
         Connection = connection;
         Person = person;
-        connection.On<TEvent>(eventMessage, Received);
+        connection.On<TEvent>(eventMessage, e =>
+        {
+            Update(() => _messages.Add([e.Sequence]));
+            Received(e);
+        });
         connection.On<TEvent[]>(eventMessage + "s", batch =>
         {
-            Update(() => Batches++);
+            Update(() =>
+            {
+                Batches++;
+                _messages.Add([.. batch.Select(e => e.Sequence)]);
+            });
             foreach (var e in batch)
             {
                 Received(e);
@@ -65,6 +74,18 @@ public abstract class StreamClient<TEvent, TSnapshot> : IAsyncDisposable
 
     /// <summary>How many batch messages (several events in one) arrived.</summary>
     public int Batches { get; private set; }
+
+    /// <summary>The sequence numbers each event message carried, in arrival order: one for an event, several for a batch.</summary>
+    public IReadOnlyList<long[]> Messages
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _messages];
+            }
+        }
+    }
 
     /// <summary>What the server said when it ended this connection (signed out, credential expired), if it did.</summary>
     public ConnectionEnded? Ended { get; private set; }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
+using NetworkHub.Api.Live;
 using NetworkHub.Contracts.LiveSessions;
 
 namespace NetworkHub.Api.Tests.LiveSessions;
@@ -41,6 +43,48 @@ public sealed class LiveSessionDeliveryTests(SharedHost shared)
         Assert.Equal(expected.Select(e => e.Change), back.Events.Select(e => e.Change), ChangeComparer.Instance);
         Assert.Equal(3, back.Events.Count(e => e.Change is ContributionPosted { Contribution.Text: var t } && t.StartsWith("While away", StringComparison.Ordinal)));
         Assert.True(joined.Sequence >= lastSeen + 3);
+    }
+
+    /// <summary>
+    /// The node's feed sends a group at most one message per <see cref="LiveBatches.Pace"/>:
+    /// contributions arriving in a burst reach every watcher complete and in order, in a few batches rather than a
+    /// message each. The bound allows for how long the burst took, so a slow machine cannot fail it.
+    /// </summary>
+    [Fact]
+    public async Task Contributions_InABurst_ReachWatchersInOrder_InFewerMessagesThanEvents()
+    {
+        await using var scenario = await SessionScenario.CreateAsync(_host, participants: 3, agenda: Plenary);
+        var facilitator = await scenario.JoinAsync(scenario.Facilitator);
+        var speakers = new List<SessionClient>();
+        foreach (var participant in scenario.Participants)
+        {
+            speakers.Add(await scenario.JoinAsync(participant));
+        }
+
+        var id = scenario.Session.Id;
+        var started = await facilitator.SendAsync("Start", id);
+        await facilitator.WaitForSequenceAsync(started);
+
+        var burst = Stopwatch.StartNew();
+        var acknowledged = await Task.WhenAll(speakers.Select(async (speaker, s) =>
+        {
+            var last = 0L;
+            for (var i = 0; i < 8; i++)
+            {
+                last = await speaker.SendAsync("Contribute", id, new ContributeCommand(Guid.CreateVersion7(), $"Speaker {s}, point {i}"));
+            }
+
+            return last;
+        }));
+        var took = burst.Elapsed;
+        await facilitator.WaitForSequenceAsync(acknowledged.Max());
+
+        facilitator.AssertInOrder();
+        var contributions = facilitator.Events.Where(e => e.Sequence > started).ToList();
+        Assert.Equal(24, contributions.Count(e => e.Change is ContributionPosted));
+        var messages = facilitator.Messages.Count(m => m[^1] > started);
+        Assert.True(messages <= 3 + (int)(took / LiveBatches.Pace),
+            $"{contributions.Count} events in {took.TotalMilliseconds:F0} ms came in {messages} messages");
     }
 
     [Fact]

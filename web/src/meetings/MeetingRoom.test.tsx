@@ -175,8 +175,7 @@ describe('MeetingRoom', () => {
   it('shows a secret ballot’s voters but not its totals until it closes, and a seat’s secret vote as final', async () => {
     const you: MeetingStanding = { runsMeeting: false, secretary: false, representedSeats: [seatA], castingSeats: [{ seatId: seatA, byProxy: false }] };
     const hub = await openRoom(you);
-    const secret = { ...snapshot().votes[0], voteId: 'v2', ballot: 'secret' as const };
-    hub.emit('MeetingEvent', event(11, { type: 'vote-closed', voteId: 'v1', tally: snapshot().votes[0].tally, decisionNumber: null,
+    hub.emit('MeetingEvent', event(11, { type: 'vote-closed', voteId: 'v1', decisionNumber: null,
       result: { outcome: 'not-decided', method: 'simple-majority', totals: { yes: 0, no: 0, abstain: 0 }, presentAllotments: 1, votingAllotments: 2, quorumRequired: 2, quorumMet: false } }));
     hub.emit('MeetingEvent', event(12, { type: 'vote-opened', voteId: 'v2', motionId: 'mo1', amendmentId: null, method: 'simple-majority', ballot: 'secret' }));
     hub.emit('MeetingEvent', event(13, { type: 'tally-changed', voteId: 'v2', seat: { seatId: seatA, byProxy: false }, choice: null, totals: null, respondedAllotments: 1 }));
@@ -190,7 +189,6 @@ describe('MeetingRoom', () => {
     expect(screen.queryByRole('form', { name: 'Ballot of Red de Tierras' })).toBeNull();
 
     hub.emit('MeetingEvent', event(14, { type: 'vote-closed', voteId: 'v2', decisionNumber: null,
-      tally: { ...secret.tally, totals: { yes: 1, no: 0, abstain: 0 }, respondedAllotments: 1, voted: [{ seatId: seatA, byProxy: false }] },
       result: { outcome: 'not-decided', method: 'simple-majority', totals: { yes: 1, no: 0, abstain: 0 }, presentAllotments: 1, votingAllotments: 2, quorumRequired: 2, quorumMet: false } }));
     await waitFor(() => expect(screen.getAllByRole('status', { name: 'Tally' })[1].textContent).toContain('Yes 1 · No 0 · Abstain 0'));
   });
@@ -202,7 +200,7 @@ describe('MeetingRoom', () => {
     const hub = await openRoom(secretary);
     const amendment = { amendmentId: 'a1', text: 'Se adopta el plan de trabajo, revisado en junio.', note: 'Una revisión a mitad de año', moverSeatId: seatB,
       seconderSeatId: seatA, status: 'seconded' as const, proposedAt: '2026-03-02T14:15:00Z', basedOnVersion: 1 };
-    hub.emit('MeetingEvent', event(11, { type: 'vote-closed', voteId: 'v1', tally: snapshot().votes[0].tally, decisionNumber: null,
+    hub.emit('MeetingEvent', event(11, { type: 'vote-closed', voteId: 'v1', decisionNumber: null,
       result: { outcome: 'not-decided', method: 'simple-majority', totals: { yes: 0, no: 0, abstain: 0 }, presentAllotments: 1, votingAllotments: 2, quorumRequired: 2, quorumMet: false } }));
     hub.emit('MeetingEvent', event(12, { type: 'motion-changed', motion: { ...motion, status: 'seconded', amendments: [amendment] } }));
 

@@ -24,21 +24,25 @@ describe('meetingReducer', () => {
   it('opens a vote with an empty tally, closes it with its result, and keeps proxies given and taken back', () => {
     const result = { outcome: 'adopted' as const, method: 'simple-majority' as const, totals: { yes: 2, no: 0, abstain: 0 },
       presentAllotments: 2, votingAllotments: 2, quorumRequired: 2, quorumMet: true };
-    const tally = { totals: { yes: 2, no: 0, abstain: 0 }, respondedAllotments: 2, voted: [], choices: [] };
+    const seat = { seatId: 'a', byProxy: false };
     const state = apply(start,
       { type: 'proxy-given', seatId: 'a', holderSeatId: 'b' },
       { type: 'proxy-given', seatId: 'c', holderSeatId: 'b' },
       { type: 'proxy-revoked', seatId: 'a', holderSeatId: 'b' },
       { type: 'vote-opened', voteId: 'v1', motionId: 'mo1', amendmentId: null, method: 'simple-majority', ballot: 'secret' },
-      { type: 'vote-closed', voteId: 'v1', result, tally, decisionNumber: null });
+      { type: 'tally-changed', voteId: 'v1', seat, choice: null, totals: null, respondedAllotments: 1 },
+      { type: 'tally-changed', voteId: 'v1', seat: { seatId: 'c', byProxy: true }, choice: null, totals: null, respondedAllotments: 2 },
+      { type: 'vote-closed', voteId: 'v1', result, decisionNumber: null });
 
-    expect(state.sequence).toBe(8);
+    expect(state.sequence).toBe(10);
     expect(state.view!.proxies).toEqual([{ seatId: 'c', holderSeatId: 'b', givenAt: at }]);
     const opened = apply(start, { type: 'vote-opened', voteId: 'v2', motionId: 'mo1', amendmentId: null, method: 'consensus', ballot: 'open' });
     expect(opened.view!.votes[0].tally.totals).toEqual({ yes: 0, no: 0, abstain: 0 });
     expect(state.view!.votes).toEqual([{
       voteId: 'v1', motionId: 'mo1', amendmentId: null, method: 'simple-majority', ballot: 'secret', status: 'closed', openedAt: at, closedAt: at,
-      tally, result, decisionNumber: null, objections: [],
+      // The seats came with the casts; the close brought the secret ballot's totals.
+      tally: { totals: { yes: 2, no: 0, abstain: 0 }, respondedAllotments: 2, voted: [seat, { seatId: 'c', byProxy: true }], choices: [] },
+      result, decisionNumber: null, objections: [],
     }]);
   });
 

@@ -81,10 +81,14 @@ export function applyMeetingChange(view: MeetingView, change: MeetingChange, at:
       };
     case 'tally-changed':
       return withVote(view, change.voteId, (v) => ({ ...v, tally: withSeat(v.tally, change) }));
-    case 'vote-closed':
+    case 'vote-closed': {
+      // The seats (and an open ballot's choices) came one at a time; the close adds a secret ballot's totals.
+      const { totals } = change.result;
       return withVote(view, change.voteId, (v) => ({
-        ...v, status: 'closed', closedAt: at, result: change.result, tally: change.tally, decisionNumber: change.decisionNumber,
+        ...v, status: 'closed', closedAt: at, result: change.result, decisionNumber: change.decisionNumber,
+        tally: { ...v.tally, totals, respondedAllotments: totals.yes + totals.no + totals.abstain },
       }));
+    }
     default:
       return view; // access-ended changes nothing of the meeting; a kind this build does not know: the next snapshot brings it
   }
