@@ -1,8 +1,8 @@
 // A draft national action plan in a coalition, in two browsers against the real server: the coordinator uploads it as a
 // .docx and reads its chapters, a member comments on a chapter, the coordinator opens a feedback round, the member
-// comments in it, the round is closed, the coordinator answers the comment in the consolidated report (which the
-// member then sees), and the file downloaded from the page is byte for byte the one uploaded. Only the document
-// itself is created through REST; each screen is checked with axe-core on the way.
+// comments in it, the round is closed, the coordinator answers the comment in the consolidated report (the member then
+// sees the answer, the Markdown export holds both), and the file downloaded from the page is byte for byte the one
+// uploaded. Only the document itself is created through REST; each screen is checked with axe-core on the way.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -158,6 +158,14 @@ describe('A document', () => {
       await respond.getByText('Response saved.').waitFor();
       await reported.getByRole('article').getByText(reply).waitFor();
       await check(ana, 'feedback-round-report');
+      const [exported] = await Promise.all([
+        ana.waitForEvent('download'),
+        ana.getByRole('button', { name: 'Download as Markdown (.md)' }).click(),
+      ]);
+      const markdown = await readFile(await exported.path(), 'utf8');
+      assert.match(markdown, /^## 2\\\. Protection of human rights defenders$/m);
+      assert.ok(markdown.includes('Add a budget line for the protection programme'), 'the exported report holds the comment');
+      assert.ok(markdown.includes('**Response: partly accepted**'), 'the exported report holds the response');
 
       // The commenter sees the answer to their comment.
       await layla.goto(`${roundPath}/report`);
@@ -169,6 +177,8 @@ describe('A document', () => {
 
       // The file comes back as it went in.
       await ana.goto(documentPath);
+      const rounds = ana.getByRole('region', { name: 'Feedback rounds' });
+      await rounds.getByRole('listitem').filter({ hasText: roundTitle }).getByText('Version 1 · Closed', { exact: false }).waitFor();
       const [download] = await Promise.all([
         ana.waitForEvent('download'),
         ana.getByRole('button', { name: 'Download version 1' }).click(),
