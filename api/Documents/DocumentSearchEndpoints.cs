@@ -7,6 +7,7 @@ using NetworkHub.Api.Infrastructure;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.Errors;
+using NetworkHub.Contracts.Organisations;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
 using NetworkHub.Silo.Documents;
@@ -21,6 +22,9 @@ public static class DocumentSearchEndpoints
 {
     /// <summary>Index pages one search reads at most to fill its page when hits are dropped; the cursor carries on from there.</summary>
     private const int MaxBatchesPerPage = 5;
+
+    /// <summary>Spaces below the caller's coalitions stop being added past this; their own spaces are always searched.</summary>
+    private const int MaxCandidates = 1_000;
 
     public static IEndpointRouteBuilder MapDocumentSearchEndpoints(this IEndpointRouteBuilder app)
     {
@@ -100,15 +104,48 @@ public static class DocumentSearchEndpoints
     }
 
     /// <summary>
-    /// The spaces the caller holds a role in (an API key: its organisation). Public spaces come on top through the rows' hints;
-    /// a space where a role comes only through an organisation or a parent coalition is not among them.
+    /// The spaces whose documents the caller may find: those they hold a role in (an API key: its organisation), the
+    /// coalitions their organisations belong to (whose people hold the role the coalition gives the organisation), and
+    /// the working groups, forums and committees below those coalitions and forums, which may pass a role down. Each hit
+    /// is confirmed with its space, so a candidate that gives nothing finds nothing; public spaces come on top through
+    /// the rows' hints.
     /// </summary>
-    private static async Task<IReadOnlyCollection<SpaceRef>> CandidateSpacesAsync(Caller caller, IGrainFactory grains) => caller switch
+    private static async Task<IReadOnlyCollection<SpaceRef>> CandidateSpacesAsync(Caller caller, IGrainFactory grains)
     {
-        { PersonId: { } person } => [.. (await grains.GetGrain<IPersonGrain>(person).GetSpacesAsync()).Select(s => s.Space)],
-        { KeyOrganisationId: { } organisation } => [new SpaceRef(SpaceKind.Organisation, organisation)],
-        _ => [],
-    };
+        var own = caller switch
+        {
+            { PersonId: { } person } => [.. (await grains.GetGrain<IPersonGrain>(person).GetSpacesAsync()).Select(s => s.Space)],
+            { KeyOrganisationId: { } organisation } => new List<SpaceRef> { new(SpaceKind.Organisation, organisation) },
+            _ => [],
+        };
+        var candidates = new HashSet<SpaceRef>(own);
+        var throughOrganisations = await Task.WhenAll(own.Where(s => s.Kind == SpaceKind.Organisation)
+            .Select(s => Quietly(() => grains.GetGrain<IOrganisationGrain>(s.Id).GetActiveCoalitionIdsAsync(caller), [])));
+        candidates.UnionWith(throughOrganisations.SelectMany(ids => ids).Select(id => new SpaceRef(SpaceKind.Coalition, id)));
+
+        // Two levels: a coalition's forums, then their committees.
+        var parents = candidates.Where(s => s.Kind == SpaceKind.Coalition).ToList();
+        for (var level = 0; level < 2 && parents.Count > 0 && candidates.Count < MaxCandidates; level++)
+        {
+            var children = await Task.WhenAll(parents.Select(p => Quietly(() => grains.GetSpace(p).GetChildrenAsync(caller), [])));
+            parents = [.. children.SelectMany(c => c).Where(candidates.Add).Where(c => c.Kind == SpaceKind.Forum)];
+        }
+
+        return candidates;
+    }
+
+    /// <summary>A space that will not say (gone, hidden from the caller) adds no candidates.</summary>
+    private static async Task<IReadOnlyList<T>> Quietly<T>(Func<Task<IReadOnlyList<T>>> ask, IReadOnlyList<T> otherwise)
+    {
+        try
+        {
+            return await ask();
+        }
+        catch (DomainException)
+        {
+            return otherwise;
+        }
+    }
 
     /// <summary>
     /// Asks the space once per request. One of the caller's own spaces that answers public has its rows' hint set, so

@@ -66,6 +66,43 @@ public sealed class DocumentSearchApiTests(SharedHost shared)
         }
     }
 
+    /// <summary>
+    /// The people of a coalition's member organisation hold a role there without a personal invitation: they find the
+    /// coalition's documents, and those of its working groups open to member organisations, but not of a closed one;
+    /// once the organisation leaves, they find none of them.
+    /// </summary>
+    [Fact]
+    public async Task Search_ThroughAMemberOrganisation_FindsTheCoalitionAndItsOpenGroups_UntilTheOrganisationLeaves()
+    {
+        using var coordinator = await TestClient.SignedUpAsync(_host, "Coordinadora");
+        using var admin = await TestClient.SignedUpAsync(_host, "Admin");
+        using var person = await TestClient.SignedUpAsync(_host, "Defensora");
+        var organisation = await admin.CreateOrganisationAsync(Visibility.MembersOnly, name: "Colectivo de Abogadas");
+        await admin.AddMemberAsync($"/api/v1/organisations/{organisation.Id}", person, SpaceRole.Member);
+        var coalition = await coordinator.CreateCoalitionAsync(Visibility.Private, name: "Plataforma privada");
+        var coalitionPath = $"/api/v1/coalitions/{coalition.Id}";
+        await TestClient.Expect(await coordinator.PostAsync($"{coalitionPath}/organisations", new { organisationId = organisation.Id, peopleRole = "member" }), HttpStatusCode.NoContent);
+        await TestClient.Expect(await admin.PostAsync($"{coalitionPath}/organisations/{organisation.Id}/accept"), HttpStatusCode.NoContent);
+        async Task<SpaceRef> GroupAsync(bool open)
+        {
+            var response = await coordinator.PostAsync($"{coalitionPath}/working-groups", new { name = open ? "Incidencia" : "Seguridad", visibility = Visibility.Private, openToMemberOrganisations = open });
+            return new SpaceRef(SpaceKind.WorkingGroup, (await TestClient.ReadAsync<IdOnly>(response, HttpStatusCode.Created)).Id);
+        }
+
+        var word = NewWord();
+        var inCoalition = await SeedAsync(new SpaceRef(SpaceKind.Coalition, coalition.Id), word, Visibility.Private);
+        var inOpenGroup = await SeedAsync(await GroupAsync(open: true), word, Visibility.Private, minutes: 1);
+        await SeedAsync(await GroupAsync(open: false), word, Visibility.Private, minutes: 2);
+
+        Assert.Equal([inCoalition, inOpenGroup], (await SearchAsync(person, word)).Hits.Select(h => h.DocumentId).Order());
+        Assert.Equal(3, (await SearchAsync(coordinator, word)).Hits.Count);
+
+        await TestClient.Expect(await coordinator.DeleteAsync($"{coalitionPath}/organisations/{organisation.Id}"), HttpStatusCode.NoContent);
+        Assert.Empty((await SearchAsync(person, word)).Hits);
+    }
+
+    private sealed record IdOnly(Guid Id);
+
     [Fact]
     public async Task Search_PublicSpace_EveryoneFindsItsDocuments_OnceTheHintIsKnown()
     {
