@@ -2,7 +2,7 @@
 // as contents and text, with the comments beside each section.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { download } from '../api/download';
 import { api } from '../api/endpoints';
 import { keys, queries } from '../api/queries';
@@ -12,17 +12,18 @@ import { Page } from '../components/Page';
 import { ErrorMessage, Loading, Notice } from '../components/Status';
 import { UserMarkdown } from '../components/UserMarkdown';
 import { UserParagraphs, UserText } from '../components/UserText';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { spacePath } from '../spaces/paths';
 import { CommentThreads } from './CommentThreads';
 import { DocumentRounds } from './DocumentRounds';
 
-export const documentPath = (documentId: string) => `/documents/${documentId}`;
+export { documentPath } from './paths';
 
 export function DocumentPage() {
   const { id = '' } = useParams();
   const { t, formatDate } = useI18n();
   const document = useQuery(queries.document(id));
+  const notice = (useLocation().state as { notice?: MessageKey } | null)?.notice;
   if (document.isPending) return <Loading />;
   if (document.error) return <ErrorMessage error={document.error} />;
   const d = document.data;
@@ -34,6 +35,7 @@ export function DocumentPage() {
         {' · '}{t('document.updated', { date: formatDate(d.updatedAt, true) })}
         {' · '}<Link to={spacePath(d.space)}>{t('document.inSpace')}</Link>
       </p>
+      <Notice text={notice ? t(notice) : null} />
       {d.tags.length > 0 && <ul className="tags" aria-label={t('document.tags')}>{d.tags.map((tag) => <li key={tag}><UserText text={tag} /></li>)}</ul>}
       {d.description && <UserParagraphs text={d.description} />}
       <Versions document={d} />

@@ -1,6 +1,6 @@
 // Named people, a document and a feedback round for the document screens' tests.
 import type {
-  CommentThread, CommentView, DocumentComment, DocumentVersionSummary, DocumentView, FeedbackRoundDetails, MyFeedbackRound, RoundReport,
+  CommentThread, CommentView, DocumentComment, DocumentSummary, DocumentVersionSummary, DocumentView, FeedbackRoundDetails, MyFeedbackRound, RoundReport,
 } from '../generated/openapi';
 
 export const people = {
@@ -61,4 +61,9 @@ export const document = (patch: Partial<DocumentView> = {}): DocumentView => ({
   tags: ['water', 'plan'], language: 'en', status: 'under-consultation', version: 4, createdBy: people.drafter,
   createdAt: '2026-01-10T10:00:00Z', updatedAt: '2026-01-12T10:00:00Z', latest: version({ number: 2, fileName: 'plan.docx' }),
   canComment: true, canManage: false, ...patch,
+});
+
+export const summary = (patch: Partial<DocumentSummary> = {}): DocumentSummary => ({
+  documentId, space: { kind: 'working-group', id: groupId }, title: 'National action plan', description: null, tags: ['water', 'plan'],
+  language: 'en', status: 'under-consultation', latestVersion: 2, updatedAt: '2026-01-12T10:00:00Z', ...patch,
 });
