@@ -8,7 +8,7 @@ import { api, problem, recordRequests, server } from '../testing/network';
 import { renderAt, signedIn } from '../testing/render';
 import { DocumentPage } from './DocumentPage';
 import { expectAccessible } from './axe';
-import { document, documentId, people, sections, version } from './testData';
+import { document, documentId, fill, people, sections, version } from './testData';
 
 vi.mock('../sessions/liveSessionClient', async (original) => ({ ...await original<object>(), LiveSessionClient: (await import('./fakeHub')).FakeHub }));
 
@@ -63,14 +63,10 @@ describe('editing a document\'s details', () => {
     const form = screen.getByRole('button', { name: 'Save the details' }).closest('form')!;
     expect((within(form).getByLabelText('Tags (optional)') as HTMLInputElement).value).toBe('water, plan');
     await expectAccessible(container);
-    const title = within(form).getByLabelText('Title');
-    await userEvent.clear(title);
-    await userEvent.type(title, 'Plan nacional de acción');
-    await userEvent.clear(within(form).getByLabelText('Description (optional)'));
-    await userEvent.clear(within(form).getByLabelText('Tags (optional)'));
-    await userEvent.type(within(form).getByLabelText('Tags (optional)'), 'agua, Plan');
-    await userEvent.clear(within(form).getByLabelText('Language (optional)'));
-    await userEvent.type(within(form).getByLabelText('Language (optional)'), 'es');
+    await fill(within(form).getByLabelText('Title'), 'Plan nacional de acción');
+    await fill(within(form).getByLabelText('Description (optional)'), '');
+    await fill(within(form).getByLabelText('Tags (optional)'), 'agua, Plan');
+    await fill(within(form).getByLabelText('Language (optional)'), 'es');
     await userEvent.selectOptions(within(form).getByLabelText('Status'), 'final');
     await userEvent.click(within(form).getByRole('button', { name: 'Save the details' }));
 
@@ -102,9 +98,7 @@ describe('editing a document\'s details', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Reload the details' }));
     await waitFor(() => expect((within(form).getByLabelText('Title') as HTMLInputElement).value).toBe('Theirs'));
     expect(within(form).queryByRole('alert')).toBeNull();
-    const title = within(form).getByLabelText('Title');
-    await userEvent.clear(title);
-    await userEvent.type(title, 'Mine');
+    await fill(within(form).getByLabelText('Title'), 'Mine');
     await userEvent.click(within(form).getByRole('button', { name: 'Save the details' }));
     await waitFor(() => expect(sent.filter((r) => r.method === 'PATCH').map((r) => r.headers.get('If-Match'))).toEqual(['"v4"', '"v6"']));
   });

@@ -1,4 +1,5 @@
 // Named people, a document and a feedback round for the document screens' tests.
+import userEvent from '@testing-library/user-event';
 import type {
   CommentThread, CommentView, DocumentComment, DocumentSummary, DocumentVersionSummary, DocumentView, FeedbackRoundDetails, MyFeedbackRound, RoundReport,
 } from '../generated/openapi';
@@ -67,3 +68,12 @@ export const summary = (patch: Partial<DocumentSummary> = {}): DocumentSummary =
   documentId, space: { kind: 'working-group', id: groupId }, title: 'National action plan', description: null, tags: ['water', 'plan'],
   language: 'en', status: 'under-consultation', latestVersion: 2, updatedAt: '2026-01-12T10:00:00Z', ...patch,
 });
+
+/** Replaces a field's text in one input event: typing key by key is slow on a busy machine, and not what is tested. */
+export async function fill(field: HTMLElement, text: string) {
+  await userEvent.clear(field);
+  if (text) {
+    await userEvent.click(field);
+    await userEvent.paste(text);
+  }
+}
