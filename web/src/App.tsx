@@ -23,6 +23,8 @@ const MyFeedbackRounds = lazy(() => import('./documents/MyFeedbackRounds'));
 const FeedbackRound = lazy(() => import('./documents/FeedbackRound'));
 const RoundReport = lazy(() => import('./documents/RoundReport'));
 const DocumentPage = lazy(() => import('./documents/DocumentPage'));
+const CompareVersions = lazy(() => import('./documents/CompareVersions'));
+const DocumentSearch = lazy(() => import('./documents/DocumentSearch'));
 
 function Home() {
   const { session } = useSession();
@@ -42,7 +44,9 @@ export function App() {
         <Route path="me/feedback-rounds" element={<RequireSignIn><Suspense fallback={<Loading />}><MyFeedbackRounds /></Suspense></RequireSignIn>} />
         <Route path="feedback-rounds/:id" element={<RequireSignIn><Suspense fallback={<Loading />}><FeedbackRound /></Suspense></RequireSignIn>} />
         <Route path="feedback-rounds/:id/report" element={<RequireSignIn><Suspense fallback={<Loading />}><RoundReport /></Suspense></RequireSignIn>} />
+        <Route path="documents/search" element={<Suspense fallback={<Loading />}><DocumentSearch /></Suspense>} />
         <Route path="documents/:id" element={<Suspense fallback={<Loading />}><DocumentPage /></Suspense>} />
+        <Route path="documents/:id/compare" element={<Suspense fallback={<Loading />}><CompareVersions /></Suspense>} />
         <Route path="security" element={<RequireSignIn><Suspense fallback={<Loading />}><Security /></Suspense></RequireSignIn>} />
         <Route path="directory" element={<Navigate to="/directory/organisations" replace />} />
         <Route path="directory/:which" element={<DirectoryScreen />} />

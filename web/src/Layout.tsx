@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession } from './auth/session';
+import { documentLimits } from './documents/documentLimits';
+import { searchPath } from './documents/paths';
 import { directionOf, localeNames, locales, useI18n, type Locale } from './i18n';
 
 export function Layout() {
@@ -30,6 +33,7 @@ export function Layout() {
             )}
           </ul>
         </nav>
+        <DocumentSearchBox />
         <div className="language">
           <label htmlFor="language">{t('app.language')}</label>
           <select id="language" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
@@ -44,5 +48,22 @@ export function Layout() {
         <a href="/scalar">{t('app.apiReference')}</a>
       </footer>
     </>
+  );
+}
+
+/** Search across documents from every page; the results are their own page, so the words end up in its address. */
+function DocumentSearchBox() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  return (
+    <form role="search" aria-label={t('document.findDocuments')} className="header-search" onSubmit={(e) => {
+      e.preventDefault();
+      if (text.trim()) navigate(searchPath(text.trim()));
+    }}>
+      <label htmlFor="header-search" className="visually-hidden">{t('document.findDocuments')}</label>
+      <input id="header-search" type="search" dir="auto" maxLength={documentLimits.searchMaxLength} value={text} onChange={(e) => setText(e.target.value)} />
+      <button type="submit">{t('document.findButton')}</button>
+    </form>
   );
 }

@@ -2,13 +2,14 @@
 // answer against docs/openapi.json, so a changed contract fails the build here or where the answer is used.
 import type {
   ActionItemRequest, ActionItemStatus, AmendmentRequest, ApiKeyScope, AttendanceStatus, CastVoteRequest, CoalitionDetails, CoalitionRequest,
-  CommentStatus, CommitteeDetails, CommitteeOffices, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole, MotionRequest, OpenVoteRequest,
+  CommentStatus, CommitteeDetails, CreateDocumentRequest, DocumentStatus, SpaceRef, UpdateDocumentRequest, CommitteeOffices, CommitteeRequest, ForumDetails, ForumRequest, MemberOrganisationRole, MotionRequest, OpenVoteRequest,
   OpenRoundRequest, OrganisationDetails, OrganisationRequest, PostCommentRequest, RegisterRequest, ResponseKind, ScheduleMeetingRequest, ScheduleSessionRequest, SeatInvitationRequest, SeatPeopleRequest,
   SeatTermsRequest, SessionProposalRequest, SpaceKind, SpaceRole, WorkingGroupDetails, WorkingGroupRequest,
 } from '../generated/openapi';
 import type { paths } from '../generated/openapi';
 
 type AgendaRequest = NonNullable<paths['/api/v1/live-sessions/{id}/agenda']['put']['requestBody']>['content']['application/json'];
+import { limits } from '../generated/errors';
 import { http, unwrap } from './client';
 
 /** Any space's details: the answer of GET /api/v1/{kind}/{id}. */
@@ -195,7 +196,28 @@ export const api = {
   revokeApiKey: (id: string, keyId: string) =>
     unwrap(http.DELETE('/api/v1/organisations/{id}/api-keys/{keyId}', { params: { path: { id, keyId } } })),
 
+  // A space's documents and its publications (the route names the kind as JSON does: working-group, not working-groups).
+  spaceDocuments: (space: SpaceRef, filter: SpaceDocumentFilter, after: string | null, limit = limits.pageSizeDefault) =>
+    unwrap(http.GET('/api/v1/spaces/{kind}/{id}/documents', {
+      params: { path: { kind: space.kind, id: space.id }, query: { status: filter.status, tag: filter.tag, after: after ?? undefined, limit } },
+    })),
+  spacePublications: (space: SpaceRef, tag: string | undefined, after: string | null, limit = limits.pageSizeDefault) =>
+    unwrap(http.GET('/api/v1/spaces/{kind}/{id}/publications', {
+      params: { path: { kind: space.kind, id: space.id }, query: { tag, after: after ?? undefined, limit } },
+    })),
+  createDocument: (space: SpaceRef, body: CreateDocumentRequest, key: string) =>
+    unwrap(http.POST('/api/v1/spaces/{kind}/{id}/documents', { body, params: { path: { kind: space.kind, id: space.id }, header: idempotent(key) } })),
+  searchDocuments: (q: string, after: string | null, limit = limits.pageSizeDefault) =>
+    unwrap(http.GET('/api/v1/documents/search', { params: { query: { q, after: after ?? undefined, limit } } })),
+
   document: (id: string) => unwrap(http.GET('/api/v1/documents/{id}', path(id))),
+  /** Only the fields given change; `version` (the document's, from its read) makes a change made meanwhile a 412. */
+  updateDocument: (id: string, body: UpdateDocumentRequest, version: number) =>
+    unwrap(http.PATCH('/api/v1/documents/{id}', { body, params: { path: { id } }, headers: ifMatch(version) })),
+  deleteDocument: (id: string, version: number) =>
+    unwrap(http.DELETE('/api/v1/documents/{id}', { params: { path: { id } }, headers: ifMatch(version) })),
+  compareDocumentVersions: (id: string, from: number, to: number) =>
+    unwrap(http.GET('/api/v1/documents/{id}/compare', { params: { path: { id }, query: { from, to } } })),
   documentVersions: (id: string) => unwrap(http.GET('/api/v1/documents/{id}/versions', path(id))),
   documentVersion: (id: string, number: number) =>
     unwrap(http.GET('/api/v1/documents/{id}/versions/{number}', { params: { path: { id, number } } })),
@@ -226,6 +248,9 @@ export const api = {
   feedbackRoundReport: (id: string) => unwrap(http.GET('/api/v1/feedback-rounds/{id}/report', path(id))),
   myFeedbackRounds: () => unwrap(http.GET('/api/v1/me/feedback-rounds')),
 };
+
+/** A space's document list filtered by status and one tag. */
+export interface SpaceDocumentFilter { status?: DocumentStatus; tag?: string }
 
 /** The query of a document's comment list, as the OpenAPI document names it (without paging). */
 export type CommentFilter = Omit<NonNullable<paths['/api/v1/documents/{id}/comments']['get']['parameters']['query']>, 'after' | 'limit'>;

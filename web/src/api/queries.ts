@@ -2,9 +2,9 @@
 // everything it affects by a prefix. Everything about one space sits under ['space', kind, id]; everything about the
 // signed-in person under ['me']. A mutation invalidates the narrowest prefix that covers what it changed.
 import { infiniteQueryOptions, QueryClient, queryOptions } from '@tanstack/react-query';
-import type { SpaceKind } from '../generated/openapi';
+import type { SpaceKind, SpaceRef } from '../generated/openapi';
 import { ApiError } from './client';
-import { api, type CommentFilter, type DirectoryFilter } from './endpoints';
+import { api, type CommentFilter, type DirectoryFilter, type SpaceDocumentFilter } from './endpoints';
 
 export const keys = {
   me: ['me'] as const,
@@ -18,6 +18,8 @@ export const keys = {
   meeting: (id: string) => ['meeting', id] as const,
   /** One document's reads (its comments); a feedback round's under ['feedback-round', id]. */
   document: (id: string) => ['document', id] as const,
+  /** Search results across spaces: any document change may move them, so they are read again whenever shown. */
+  documentSearch: ['document-search'] as const,
   feedbackRound: (id: string) => ['feedback-round', id] as const,
 };
 
@@ -110,7 +112,33 @@ export const queries = {
     queryOptions({ queryKey: [...keys.meeting(id), 'standing', changes], queryFn: () => api.meeting(id), staleTime: Infinity }),
   seats: (committeeId: string) =>
     queryOptions({ queryKey: [...keys.space('committee', committeeId), 'seats'], queryFn: () => api.seats(committeeId) }),
+  /** A space's documents, page by page after the previous page's last row; a create or change in the space refreshes them. */
+  spaceDocuments: (space: SpaceRef, filter: SpaceDocumentFilter) =>
+    infiniteQueryOptions({
+      queryKey: [...keys.space(space.kind, space.id), 'documents', filter],
+      queryFn: ({ pageParam }) => api.spaceDocuments(space, filter, pageParam),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextAfter,
+    }),
+  spacePublications: (space: SpaceRef, tag: string | undefined) =>
+    infiniteQueryOptions({
+      queryKey: [...keys.space(space.kind, space.id), 'publications', tag ?? null],
+      queryFn: ({ pageParam }) => api.spacePublications(space, tag, pageParam),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextAfter,
+    }),
+  documentSearch: (q: string) =>
+    infiniteQueryOptions({
+      queryKey: [...keys.documentSearch, q],
+      queryFn: ({ pageParam }) => api.searchDocuments(q, pageParam),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextAfter,
+      staleTime: 0,
+    }),
   document: (id: string) => queryOptions({ queryKey: [...keys.document(id), 'details'], queryFn: () => api.document(id) }),
+  // Two stored versions never change, so neither does what differs between them.
+  compareVersions: (id: string, from: number, to: number) =>
+    queryOptions({ queryKey: [...keys.document(id), 'compare', from, to], queryFn: () => api.compareDocumentVersions(id, from, to), staleTime: Infinity }),
   documentVersions: (id: string) => queryOptions({ queryKey: [...keys.document(id), 'versions'], queryFn: () => api.documentVersions(id) }),
   // A version's text never changes once stored.
   documentVersion: (id: string, number: number) =>

@@ -25,7 +25,7 @@ describe('committee sections on the space page', () => {
     renderAt(<SpacePage kind="committee" />, { url: `/committees/${committeeId}/rules`, path: '/committees/:id/*' });
 
     expect(await screen.findByRole('heading', { level: 2, name: 'Rules' })).toBeTruthy();
-    expect(tabs()).toEqual(['Overview', 'Rules and offices', 'Seats', 'Meetings', 'Decisions', 'Action items', 'Proposals']);
+    expect(tabs()).toEqual(['Overview', 'Rules and offices', 'Seats', 'Meetings', 'Decisions', 'Action items', 'Proposals', 'Documents', 'Publications']);
     await userEvent.click(screen.getByRole('link', { name: 'Seats' }));
 
     expect(await screen.findByRole('link', { name: 'Red de la Tierra' })).toBeTruthy();

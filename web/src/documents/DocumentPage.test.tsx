@@ -8,6 +8,8 @@ import { DocumentPage } from './DocumentPage';
 import type { FeedbackRoundSummary } from '../generated/openapi';
 import { comment, document, documentId, groupId, people, round, roundId, sections, thread, version } from './testData';
 
+vi.mock('../sessions/liveSessionClient', async (original) => ({ ...await original<object>(), LiveSessionClient: (await import('./fakeHub')).FakeHub }));
+
 const at = { url: `/documents/${documentId}`, path: '/documents/:id' };
 
 function answers(manage = false, rounds: FeedbackRoundSummary[] = []) {

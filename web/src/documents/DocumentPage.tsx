@@ -2,7 +2,7 @@
 // as contents and text, with the comments beside each section.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { download } from '../api/download';
 import { api } from '../api/endpoints';
 import { keys, queries } from '../api/queries';
@@ -12,17 +12,22 @@ import { Page } from '../components/Page';
 import { ErrorMessage, Loading, Notice } from '../components/Status';
 import { UserMarkdown } from '../components/UserMarkdown';
 import { UserParagraphs, UserText } from '../components/UserText';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { spacePath } from '../spaces/paths';
 import { CommentThreads } from './CommentThreads';
 import { DocumentRounds } from './DocumentRounds';
+import { EditDocument } from './EditDocument';
+import { comparePath } from './paths';
+import { useDocumentLive, type DocumentLive } from './useDocumentLive';
 
-export const documentPath = (documentId: string) => `/documents/${documentId}`;
+export { documentPath } from './paths';
 
 export function DocumentPage() {
   const { id = '' } = useParams();
   const { t, formatDate } = useI18n();
   const document = useQuery(queries.document(id));
+  const notice = (useLocation().state as { notice?: MessageKey } | null)?.notice;
+  const live = useDocumentLive(id);
   if (document.isPending) return <Loading />;
   if (document.error) return <ErrorMessage error={document.error} />;
   const d = document.data;
@@ -34,12 +39,29 @@ export function DocumentPage() {
         {' · '}{t('document.updated', { date: formatDate(d.updatedAt, true) })}
         {' · '}<Link to={spacePath(d.space)}>{t('document.inSpace')}</Link>
       </p>
+      <Notice text={notice ? t(notice) : null} />
+      <LiveStatus live={live} />
       {d.tags.length > 0 && <ul className="tags" aria-label={t('document.tags')}>{d.tags.map((tag) => <li key={tag}><UserText text={tag} /></li>)}</ul>}
       {d.description && <UserParagraphs text={d.description} />}
+      {d.canManage && <EditDocument document={d} />}
       <Versions document={d} />
       {d.latest ? <LatestVersion document={d} number={d.latest.number} />
         : <DocumentRounds documentId={d.documentId} canManage={d.canManage} version={null} sections={[]} />}
     </Page>
+  );
+}
+
+/** Others' new versions and comments, announced politely; a lost connection said once, while it lasts. */
+function LiveStatus({ live }: { live: DocumentLive }) {
+  const { t } = useI18n();
+  const { change, connection } = live;
+  const text = change?.kind === 'version' ? t('document.liveVersion', { number: change.number })
+    : change?.kind === 'comment' ? t('document.liveComment') : null;
+  return (
+    <>
+      <Notice text={text} />
+      {(connection === 'reconnecting' || connection === 'offline') && <p className="muted">{t('document.liveReconnecting')}</p>}
+    </>
   );
 }
 
@@ -69,6 +91,9 @@ function Versions({ document: d }: { document: DocumentView }) {
                 {v.changeNote && <UserParagraphs text={v.changeNote} />}
               </div>
               <div className="row-actions">
+                {v.number > 1 && (
+                  <Link to={comparePath(d.documentId, v.number - 1, v.number)}>{t('document.compareWithPrevious', { number: v.number - 1 })}</Link>
+                )}
                 <button type="button" disabled={fetchFile.isPending} aria-label={t('document.downloadVersion', { number: v.number })}
                   onClick={() => fetchFile.mutate({ number: v.number, fileName: v.fileName })}>{t('document.download')}</button>
               </div>

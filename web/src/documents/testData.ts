@@ -1,6 +1,7 @@
 // Named people, a document and a feedback round for the document screens' tests.
+import userEvent from '@testing-library/user-event';
 import type {
-  CommentThread, CommentView, DocumentComment, DocumentVersionSummary, DocumentView, FeedbackRoundDetails, MyFeedbackRound, RoundReport,
+  CommentThread, CommentView, DocumentComment, DocumentSummary, DocumentVersionSummary, DocumentView, FeedbackRoundDetails, MyFeedbackRound, RoundReport,
 } from '../generated/openapi';
 
 export const people = {
@@ -62,3 +63,17 @@ export const document = (patch: Partial<DocumentView> = {}): DocumentView => ({
   createdAt: '2026-01-10T10:00:00Z', updatedAt: '2026-01-12T10:00:00Z', latest: version({ number: 2, fileName: 'plan.docx' }),
   canComment: true, canManage: false, ...patch,
 });
+
+export const summary = (patch: Partial<DocumentSummary> = {}): DocumentSummary => ({
+  documentId, space: { kind: 'working-group', id: groupId }, title: 'National action plan', description: null, tags: ['water', 'plan'],
+  language: 'en', status: 'under-consultation', latestVersion: 2, updatedAt: '2026-01-12T10:00:00Z', ...patch,
+});
+
+/** Replaces a field's text in one input event: typing key by key is slow on a busy machine, and not what is tested. */
+export async function fill(field: HTMLElement, text: string) {
+  await userEvent.clear(field);
+  if (text) {
+    await userEvent.click(field);
+    await userEvent.paste(text);
+  }
+}

@@ -33,7 +33,7 @@ describe('SpacePage', () => {
     const title = await screen.findByRole('heading', { level: 1, name: 'منظمة الأرض' });
     expect(title.getAttribute('dir')).toBe('auto');
     const tabs = screen.getByRole('navigation', { name: 'Sections' });
-    expect([...tabs.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Overview', 'Invitations and requests', 'Audit log', 'API keys']);
+    expect([...tabs.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Overview', 'Documents', 'Publications', 'Invitations and requests', 'Audit log', 'API keys']);
     expect(await screen.findByText('Ana')).toBeTruthy();
     expect(screen.getByText('سطر ثان').getAttribute('dir')).toBe('auto');
     expect(screen.getByRole('link', { name: 'https://land.example' }).getAttribute('rel')).toContain('noopener');
@@ -45,7 +45,8 @@ describe('SpacePage', () => {
     renderAt(<SpacePage kind="organisation" />, { url: '/organisations/o1/audit', path: '/organisations/:id/*' });
 
     expect(await screen.findByText('Only coordinators can see this.')).toBeTruthy();
-    expect(screen.queryByRole('navigation', { name: 'Sections' })).toBeNull();
+    const tabs = screen.getByRole('navigation', { name: 'Sections' });
+    expect([...tabs.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Overview', 'Documents', 'Publications']);
   });
 
   it('says when the space does not exist or is not visible', async () => {

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { NavLink, Route, Routes, useLocation, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { CommitteeTabLinks, committeeRoutes } from '../committees/CommitteeSections';
+import { DocumentTabLinks, documentRoutes, seesDocuments } from '../documents/DocumentTabs';
 import { queries } from '../api/queries';
 import type { CommitteeDetails, SpaceKind } from '../generated/openapi';
 import { Page } from '../components/Page';
@@ -33,6 +34,7 @@ export function SpacePage({ kind }: { kind: SpaceKind }) {
   const base = spacePath({ kind, id });
   const coordinator = space.yourRole === 'coordinator';
   const committee = kind === 'committee' ? (space as CommitteeDetails) : null;
+  const documents = seesDocuments(space);
   return (
     <Page title={space.name}>
       <p className="muted">
@@ -40,10 +42,11 @@ export function SpacePage({ kind }: { kind: SpaceKind }) {
       </p>
       <Notice text={notice ? t(notice) : null} />
       <ErrorMessage error={details.error} />
-      {(coordinator || committee) && (
+      {(coordinator || committee || documents) && (
         <nav aria-label={t('space.tabs')} className="tabs">
           <NavLink end to={base}>{t('space.overview')}</NavLink>
           {committee && <CommitteeTabLinks base={base} committee={committee} />}
+          {documents && <DocumentTabLinks base={base} />}
           {coordinator && <>
             <NavLink to={`${base}/manage`}>{t('space.manage')}</NavLink>
             <NavLink to={`${base}/audit`}>{t('space.audit')}</NavLink>
@@ -60,6 +63,7 @@ export function SpacePage({ kind }: { kind: SpaceKind }) {
         </> : <CoordinatorsOnly />} />
         <Route path="audit" element={coordinator ? <Audit kind={kind} id={id} /> : <CoordinatorsOnly />} />
         {committee && committeeRoutes(committee)}
+        {documents && documentRoutes(kind, space)}
         <Route path="api-keys" element={coordinator && kind === 'organisation' ? <ApiKeys organisationId={id} /> : <CoordinatorsOnly />} />
       </Routes>
     </Page>
