@@ -14,7 +14,7 @@ public static class MeetingEndpoints
 {
     public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder app)
     {
-        var committees = app.MapGroup("/api/v1/committees/{committeeId:guid}/meetings").WithTags("Meetings").WithProblemResponses();
+        var committees = app.MapGroup("/api/v1/committees/{id:guid}/meetings").WithTags("Meetings").WithProblemResponses();
         committees.MapPost("/", ScheduleMeeting).WithName(nameof(ScheduleMeeting)).WithIdempotencyKey();
 
         var meetings = app.MapGroup("/api/v1/meetings/{id:guid}").WithTags("Meetings").WithProblemResponses();
@@ -37,11 +37,11 @@ public static class MeetingEndpoints
         return app;
     }
 
-    private static async Task<Created<MeetingView>> ScheduleMeeting(Guid committeeId, ScheduleMeetingRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
+    private static async Task<Created<MeetingView>> ScheduleMeeting(Guid id, ScheduleMeetingRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ServerKeys keys)
     {
-        var id = await keys.NewResourceIdAsync(context, $"meeting:{committeeId:N}");
-        var meeting = await grains.GetGrain<IMeetingGrain>(id).ScheduleAsync(user.Caller(), committeeId, request.ToPlan());
-        return ETags.Created(context, $"/api/v1/meetings/{id}", meeting, m => m.Version);
+        var meetingId = await keys.NewResourceIdAsync(context, $"meeting:{id:N}");
+        var meeting = await grains.GetGrain<IMeetingGrain>(meetingId).ScheduleAsync(user.Caller(), id, request.ToPlan());
+        return ETags.Created(context, $"/api/v1/meetings/{meetingId}", meeting, m => m.Version);
     }
 
     private static async Task<Ok<MeetingView>> GetMeeting(Guid id, HttpContext context, ClaimsPrincipal user, IGrainFactory grains) =>

@@ -168,7 +168,7 @@ export const api = {
     unwrap(http.PUT('/api/v1/committees/{id}/seats/{seatId}/representatives', { body, params: { path: { id, seatId } } })),
   meetings: (id: string) => unwrap(http.GET('/api/v1/committees/{id}/meetings', path(id))),
   scheduleMeeting: (committeeId: string, body: ScheduleMeetingRequest, key: string) =>
-    unwrap(http.POST('/api/v1/committees/{committeeId}/meetings', { body, params: { path: { committeeId }, header: idempotent(key) } })),
+    unwrap(http.POST('/api/v1/committees/{id}/meetings', { body, params: { path: { id: committeeId }, header: idempotent(key) } })),
   decisions: (id: string, q: string, after: string | null, limit = 50) =>
     unwrap(http.GET('/api/v1/committees/{id}/decisions', { params: { path: { id }, query: { q: q || undefined, after: after ?? undefined, limit } } })),
   actionItems: (id: string, overdue: boolean) =>

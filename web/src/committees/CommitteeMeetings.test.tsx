@@ -42,7 +42,7 @@ describe('CommitteeMeetings', () => {
     signedIn(people.secretary);
     let meetings: MeetingSummary[] = [];
     meetingsApi(() => meetings);
-    server.use(api.post('/api/v1/committees/{committeeId}/meetings', async ({ request, response }) => {
+    server.use(api.post('/api/v1/committees/{id}/meetings', async ({ request, response }) => {
       const body = await request.json();
       meetings = [meeting('m9', body.title, { type: 'written-procedure', startsAt: body.startsAt!, deadline: body.deadline, timeZone: body.timeZone })];
       return response(201).json(meetingView({ meetingId: 'm9', title: body.title, status: 'scheduled' }));
@@ -75,7 +75,7 @@ describe('CommitteeMeetings', () => {
   it('shows the server\'s reason when scheduling is refused, and an unknown zone before sending', async () => {
     signedIn(people.chair);
     meetingsApi(() => []);
-    server.use(api.post('/api/v1/committees/{committeeId}/meetings', ({ response }) => response(403).json(problem(403, 'committee.not-secretary'))));
+    server.use(api.post('/api/v1/committees/{id}/meetings', ({ response }) => response(403).json(problem(403, 'committee.not-secretary'))));
     const sent = recordRequests();
     renderAt(<CommitteeMeetings committee={committee('member')} />);
 
