@@ -17,6 +17,12 @@ internal sealed class Platform(WebApplication app, string directory) : IAsyncDis
 
     public HttpClient Http { get; } = new() { BaseAddress = Connections.Address(app), Timeout = TimeSpan.FromMinutes(2) };
 
+    /// <summary>The app's services, for benchmarks that also measure a component on its own (a store, the index).</summary>
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>The folder the SQLite file and the content folder are in.</summary>
+    public string Directory => directory;
+
     /// <summary>Starts the app with rate limits out of the way; <paramref name="settings"/> are more command-line style settings.</summary>
     public static async Task<Platform> StartAsync(params string[] settings)
     {
@@ -74,7 +80,7 @@ internal sealed class Platform(WebApplication app, string directory) : IAsyncDis
         await app.DisposeAsync();
         try
         {
-            Directory.Delete(directory, recursive: true);
+            System.IO.Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {

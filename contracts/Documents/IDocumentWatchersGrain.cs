@@ -1,3 +1,5 @@
+using NetworkHub.Contracts.Spaces;
+
 namespace NetworkHub.Contracts.Documents;
 
 /// <summary>
@@ -19,4 +21,10 @@ public interface IDocumentWatchersGrain : IGrainWithGuidKey
     /// space's outbox that sent it retries.
     /// </summary>
     Task AccessChangedAsync(Guid? personId);
+
+    /// <summary>
+    /// The space's visibility changed: the hint on its documents' index rows follows, so public search finds them or
+    /// no longer does. A failure fails the call, so the space's outbox retries.
+    /// </summary>
+    Task SpaceVisibilityChangedAsync(SpaceRef space, Visibility visibility);
 }

@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Documents;
+using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Silo.Documents;
 
@@ -77,8 +78,11 @@ internal sealed partial class DocumentGrain
         var text = State.Versions.Count == 0
             ? ""
             : VersionText.IndexText(await VersionText.ReadAsync(content, State.Versions[^1].TextId, CancellationToken.None));
+        // The space's visibility as of now, so public search finds a public space's new document before anyone lists the
+        // space; a later change of the space rewrites the hint itself (DocumentsVisibilityEffect).
+        var visibility = await GrainFactory.GetSpace(State.Space).GetVisibilityAsync();
         return new DocumentIndexEntry(Id, State.Space, State.Title, State.Description, [.. State.Tags], State.Language, State.Status,
-            State.Versions.Count, State.Version, State.UpdatedAt, text);
+            State.Versions.Count, State.Version, State.UpdatedAt, text, visibility);
     }
 
     private async Task RetryLaterAsync()

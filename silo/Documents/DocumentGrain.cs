@@ -173,18 +173,16 @@ internal sealed partial class DocumentGrain(
 
     public async Task ErasePersonAsync(Guid personId, Guid formerId)
     {
-        if (!State.Exists || (State.CreatedBy != personId && !State.Versions.Exists(v => v.Summary.AuthorPersonId == personId)))
+        if (!State.Exists || !DocumentPersonData.Erase(State, personId, formerId))
         {
             return;
         }
 
-        if (State.CreatedBy == personId)
-        {
-            State.CreatedBy = formerId;
-        }
-
-        State.Versions = [.. State.Versions.Select(v => v.Summary.AuthorPersonId == personId ? v with { Summary = v.Summary with { AuthorPersonId = formerId } } : v)];
+        // A new ETag, so no cache answers with the erased id any more; the time of the last change stays what it was.
+        State.Version++;
+        State.IndexPending = true;
         await CommitAsync();
+        await DeliverIndexAsync();
     }
 
     /// <summary>

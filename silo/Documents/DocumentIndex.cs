@@ -44,15 +44,42 @@ public sealed class DocumentIndex : IDocumentIndex, IAsyncDisposable
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
         try
         {
-            await UpsertAsync(connection, entry, text, text, cancellationToken);
+            await UpsertAsync(connection, null, entry, text, text, cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded && text.Length > FallbackVectorTextLength)
         {
-            await UpsertAsync(connection, entry, text, text[..FallbackVectorTextLength], cancellationToken);
+            await UpsertAsync(connection, null, entry, text, text[..FallbackVectorTextLength], cancellationToken);
         }
     }
 
-    private async Task UpsertAsync(DbConnection connection, DocumentIndexEntry entry, string text, string vectorText, CancellationToken cancellationToken)
+    /// <summary>
+    /// For import: an exported row (its visibility hint as it was) in the import's transaction, the full-text columns made
+    /// again as <see cref="UpsertAsync(DocumentIndexEntry, CancellationToken)"/> makes them.
+    /// </summary>
+    internal async Task ImportAsync(DbConnection connection, DbTransaction transaction, DocumentIndexEntry entry, CancellationToken cancellationToken)
+    {
+        var text = entry.Text.Length > DocumentSearchLimits.IndexedTextMaxLength ? entry.Text[..DocumentSearchLimits.IndexedTextMaxLength] : entry.Text;
+        if (_sqlite || text.Length <= FallbackVectorTextLength)
+        {
+            await UpsertAsync(connection, transaction, entry, text, text, cancellationToken);
+            return;
+        }
+
+        // A failed statement ends a PostgreSQL transaction; the savepoint lets the import go on with the shorter vector.
+        await transaction.SaveAsync("document_row", cancellationToken);
+        try
+        {
+            await UpsertAsync(connection, transaction, entry, text, text, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
+        {
+            await transaction.RollbackAsync("document_row", cancellationToken);
+            await UpsertAsync(connection, transaction, entry, text, text[..FallbackVectorTextLength], cancellationToken);
+        }
+    }
+
+    private async Task UpsertAsync(DbConnection connection, DbTransaction? transaction, DocumentIndexEntry entry, string text, string vectorText,
+        CancellationToken cancellationToken)
     {
         const string Columns = "document, space_kind, space_id, space_public, title, description, tags, language, status, latest_version, revision, updated_at, text";
         var search = _sqlite ? "" : ", search";
@@ -64,6 +91,7 @@ public sealed class DocumentIndex : IDocumentIndex, IAsyncDisposable
             """;
         var falseValue = _sqlite ? "0" : "false";
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"""
             INSERT INTO networkhub_documents ({Columns}{search})
             VALUES (@document, @space_kind, @space_id, COALESCE(@space_public, {falseValue}), @title, @description, @tags, @language, @status,
@@ -292,7 +320,8 @@ public sealed class DocumentIndex : IDocumentIndex, IAsyncDisposable
     private static string Tags(IReadOnlyList<string> tags) =>
         tags.Count == 0 ? "" : TagSeparator + string.Join(TagSeparator, tags.Select(t => t.Replace(TagSeparator, ' '))) + TagSeparator;
 
-    private static string[] Tags(string stored) => stored.Split(TagSeparator, StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>Tags as the column keeps them, as a list.</summary>
+    internal static string[] Tags(string stored) => stored.Split(TagSeparator, StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Microseconds, as PostgreSQL keeps them; in SQLite as fixed-width UTC text, whose order is time order.</summary>
     private object Time(DateTimeOffset time)

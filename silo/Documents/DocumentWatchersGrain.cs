@@ -1,4 +1,5 @@
 using NetworkHub.Contracts.Documents;
+using NetworkHub.Contracts.Spaces;
 
 namespace NetworkHub.Silo.Documents;
 
@@ -13,7 +14,8 @@ public sealed class DocumentWatchersState
 /// someone's browser right now, not by the documents of the space; written only when a document joins or leaves.
 /// </summary>
 internal sealed class DocumentWatchersGrain(
-    [PersistentState("document-watchers", StorageNames.Default)] IPersistentState<DocumentWatchersState> state) : Grain, IDocumentWatchersGrain
+    [PersistentState("document-watchers", StorageNames.Default)] IPersistentState<DocumentWatchersState> state, IDocumentIndex index)
+    : Grain, IDocumentWatchersGrain
 {
     public async Task WatchedAsync(Guid documentId)
     {
@@ -35,4 +37,8 @@ internal sealed class DocumentWatchersGrain(
     /// <summary>No deadlock: the documents ask the space through its interleaving GetAccessAsync, and leave one-way.</summary>
     public Task AccessChangedAsync(Guid? personId) =>
         Task.WhenAll(state.State.Documents.ToList().Select(d => GrainFactory.GetGrain<IDocumentGrain>(d).AccessChangedAsync(personId)));
+
+    /// <summary>One statement over the space's rows; nothing of this grain's state is needed or changed.</summary>
+    public Task SpaceVisibilityChangedAsync(SpaceRef space, Visibility visibility) =>
+        index.SetSpaceVisibilityAsync(space, visibility, CancellationToken.None);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NetworkHub.Contracts.Access;
 using NetworkHub.Contracts.Committees;
+using NetworkHub.Contracts.Documents;
 using NetworkHub.Contracts.LiveSessions;
 using NetworkHub.Contracts.People;
 using NetworkHub.Contracts.Spaces;
@@ -51,7 +52,8 @@ public sealed class ErasureState
 /// </summary>
 internal sealed partial class ErasureGrain(
     [PersistentState("erasure", StorageNames.Default)] IPersistentState<ErasureState> state,
-    StorageScrub scrub, AuditArchive archive, DocumentCommentTable comments, ILogger<ErasureGrain> logger) : Grain, IErasureGrain, IRemindable
+    StorageScrub scrub, AuditArchive archive, DocumentCommentTable comments, IDocumentIndex documents, ILogger<ErasureGrain> logger)
+    : Grain, IErasureGrain, IRemindable
 {
     private const string RetryReminder = "erasure";
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
@@ -114,7 +116,8 @@ internal sealed partial class ErasureGrain(
 
         // Spaces before sessions: a forum's step drops the person's live connections, and the sessions' step then
         // clears the recent events, the one telling of that included.
-        await EachAsync(State.Spaces, "space", space => GrainFactory.GetSpace(space).ErasePersonAsync(PersonId, State.FormerId));
+        await EachAsync(State.Spaces, "space", space => Task.WhenAll(
+            GrainFactory.GetSpace(space).ErasePersonAsync(PersonId, State.FormerId), EraseFromDocumentsAsync(space)));
         await EachAsync(State.Sessions, "session", session => GrainFactory.GetGrain<ILiveSessionGrain>(session).ErasePersonAsync(PersonId, State.FormerId));
         await EachAsync(State.Committees, "committee records", async committee =>
         {
@@ -145,6 +148,23 @@ internal sealed partial class ErasureGrain(
 
         await state.WriteStateAsync();
         return new ErasureProgress(State.AccountErased, State.StepsLeft);
+    }
+
+    /// <summary>
+    /// Every document of the space, as the documents index lists them, names the former id where it named the person (as
+    /// creator, as a version's author). Only members create documents and add versions, and the plan holds every space the
+    /// person was a member of (the former ones too), so these are all the documents they wrote; the person keeps no list.
+    /// </summary>
+    private async Task EraseFromDocumentsAsync(SpaceRef space)
+    {
+        string? after = null;
+        do
+        {
+            var page = await documents.ListAsync(space, null, null, after, Limits.PageSizeMax, CancellationToken.None);
+            await Task.WhenAll(page.Documents.Select(d => GrainFactory.GetGrain<IDocumentGrain>(d.DocumentId).ErasePersonAsync(PersonId, State.FormerId)));
+            after = page.NextAfter;
+        }
+        while (after is not null);
     }
 
     /// <summary>Runs the step for each target; those that succeeded leave the list.</summary>

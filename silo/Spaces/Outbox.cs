@@ -101,6 +101,16 @@ public sealed record DocumentsAccessEffect([property: Id(0)] Guid SpaceId, [prop
     public override Task DeliverAsync(IGrainFactory grains) => grains.GetGrain<IDocumentWatchersGrain>(SpaceId).AccessChangedAsync(PersonId);
 }
 
+/// <summary>The rows of a space's documents in the index say whether the space is public, for public search.</summary>
+[GenerateSerializer, Alias("NetworkHub.DocumentsVisibilityEffect")]
+public sealed record DocumentsVisibilityEffect([property: Id(0)] SpaceRef Space, [property: Id(1)] Visibility Visibility) : SpaceEffect
+{
+    public override string Target => "documents/visibility";
+
+    public override Task DeliverAsync(IGrainFactory grains) =>
+        grains.GetGrain<IDocumentWatchersGrain>(Space.Id).SpaceVisibilityChangedAsync(Space, Visibility);
+}
+
 /// <summary>
 /// A space below (a coalition's child, or a coalition an organisation belongs to) checks again who may be there:
 /// someone lost a role through which they held one there.

@@ -366,6 +366,8 @@ public sealed class Space<TState>(IGrainBase grain, IGrainFactory grains, IPersi
             Effect(new ParentVisibilityEffect(child, State.EffectiveVisibility));
         }
 
+        Effect(new DocumentsVisibilityEffect(Ref, State.EffectiveVisibility));
+
         if (State.EffectiveVisibility > before)
         {
             NarrowAccess(null);

@@ -9,7 +9,8 @@ using NetworkHub.Silo.Documents;
 namespace NetworkHub.Silo.Storage;
 
 /// <summary>
-/// Moves everything NetworkHub stores (grain state, reminders, Data Protection keys, archived audit lines, the decision register, document comments and the groups feedback rounds invite) between the configured
+/// Moves everything NetworkHub stores (grain state, reminders, Data Protection keys, archived audit lines, the decision register, document comments,
+/// the groups feedback rounds invite, the documents index and the content store's bytes, see <see cref="DocumentTransfer"/>) between the configured
 /// database and an export file, rows unchanged. Rows carry Orleans' own bytes, hashes and ServiceId, which do
 /// not depend on the database, so a SQLite install and a PostgreSQL cluster can trade them. Membership is not
 /// moved: it only describes silos that are running.
@@ -38,7 +39,8 @@ public sealed class DataTransfer(StorageOptions options)
 
         // Written beside the target and renamed at the end, so a failed export never looks like a finished one.
         var partial = path + ".partial";
-        int states = 0, reminders = 0, keys = 0, audit = 0, decisions = 0, comments = 0, roundGroups = 0;
+        int states = 0, reminders = 0, keys = 0, audit = 0, decisions = 0, comments = 0, roundGroups = 0, documents = 0, contents = 0;
+        await using var transfer = new DocumentTransfer(options);
         await using (var writer = new StreamWriter(partial, false, new UTF8Encoding(false)))
         {
             await WriteAsync(writer, new ExportLine { Header = new(ExportFile.Format, ExportFile.FormatVersion, _schema.KnownVersion, options.Provider, DateTimeOffset.UtcNow) });
@@ -83,11 +85,18 @@ public sealed class DataTransfer(StorageOptions options)
                 await WriteAsync(writer, new ExportLine { FeedbackRoundGroup = row });
                 roundGroups++;
             }
+
+            await foreach (var line in transfer.ExportAsync(connection, transaction, cancellationToken))
+            {
+                await WriteAsync(writer, line);
+                documents += line.Document is null ? 0 : 1;
+                contents += line.Content is null ? 0 : 1;
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
         File.Move(partial, path, overwrite: true);
-        return new(states, reminders, keys, audit, decisions, comments, roundGroups);
+        return new(states, reminders, keys, audit, decisions, comments, roundGroups, documents, contents);
     }
 
     /// <summary>Loads a file into an empty database (created or migrated first), all rows or none.</summary>
@@ -108,7 +117,8 @@ public sealed class DataTransfer(StorageOptions options)
         await _schema.MigrateAsync(cancellationToken);
         await using var connection = await _schema.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await EnsureEmptyAsync(connection, transaction, cancellationToken);
+        await using var transfer = new DocumentTransfer(options);
+        await EnsureEmptyAsync(connection, transaction, transfer, cancellationToken);
 
         using var storage = Insert(connection, transaction, "OrleansStorage", StorageColumns);
         using var reminder = Insert(connection, transaction, "OrleansRemindersTable", ReminderColumns);
@@ -117,63 +127,83 @@ public sealed class DataTransfer(StorageOptions options)
         using var decision = Insert(connection, transaction, "networkhub_decisions", DecisionColumns + ", search");
         using var comment = Insert(connection, transaction, "networkhub_document_comments", DocumentCommentTable.Columns);
         using var roundGroup = Insert(connection, transaction, "networkhub_feedback_round_groups", FeedbackRoundTable.Columns);
-        int states = 0, reminders = 0, keys = 0, audit = 0, decisions = 0, comments = 0, roundGroups = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        int states = 0, reminders = 0, keys = 0, audit = 0, decisions = 0, comments = 0, roundGroups = 0, documents = 0;
+        try
         {
-            switch (Parse(line))
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
-                case { Storage: { } s }:
-                    await ExecuteAsync(storage, cancellationToken, s.GrainIdHash, s.GrainIdN0, s.GrainIdN1, s.GrainTypeHash, s.GrainTypeString,
-                        s.GrainIdExtensionString, s.ServiceId, s.PayloadBinary, Utc(s.ModifiedOn), s.Version);
-                    states++;
-                    break;
-                case { Reminder: { } r }:
-                    await ExecuteAsync(reminder, cancellationToken, r.ServiceId, r.GrainId, r.ReminderName, Utc(r.StartTime), r.Period, r.GrainHash, r.Version);
-                    reminders++;
-                    break;
-                case { DataProtectionKey: { } k }:
-                    await ExecuteAsync(key, cancellationToken, k.FriendlyName, k.Xml, Utc(k.CreatedOn));
-                    keys++;
-                    break;
-                case { Audit: { } a }:
-                    await ExecuteAsync(auditLine, cancellationToken, a.Owner, a.Sequence,
-                        Sqlite ? Utc(a.At).ToString("O", CultureInfo.InvariantCulture) : Utc(a.At),
-                        Id(a.ActorPerson), Id(a.ActorOrganisation), a.Action, Id(a.Subject), a.Detail);
-                    audit++;
-                    break;
-                case { Decision: { } d }:
-                    await ExecuteAsync(decision, cancellationToken, Id(d.Committee), d.Year, d.Sequence, d.Number, Id(d.Meeting), Id(d.Motion),
-                        d.Title, d.Text, d.Outcome, d.Method, d.TotalYes, d.TotalNo, d.TotalAbstain, d.Present, d.Voting, d.QuorumRequired,
-                        d.QuorumMet, d.Ballot, Sqlite ? Utc(d.DecidedAt).ToString("O", CultureInfo.InvariantCulture) : Utc(d.DecidedAt),
-                        DecisionRegister.SearchText(d.Title, d.Text));
-                    decisions++;
-                    break;
-                case { DocumentComment: { } c }:
-                    await ExecuteAsync(comment, cancellationToken, Id(c.Document), c.Sequence, Id(c.Comment), c.Version, c.Section, c.Quote, Id(c.Parent),
-                        Id(c.Author), Id(c.Organisation), Id(c.Round), c.GroupKind, Id(c.GroupId), c.Text, c.Status, Time(c.At), c.ResponseKind,
-                        c.ResponseReply, Id(c.Responder), c.ResponseAt is { } answered ? Time(answered) : null);
-                    comments++;
-                    break;
-                case { FeedbackRoundGroup: { } g }:
-                    await ExecuteAsync(roundGroup, cancellationToken, Id(g.Round), g.GroupKind, Id(g.GroupId), Id(g.Document), g.Version, g.Title,
-                        Time(g.Deadline), g.Sections, g.Closed);
-                    roundGroups++;
-                    break;
-                default:
-                    throw new InvalidDataException($"{path} holds a line that is not a row: the file is damaged.");
+                switch (Parse(line))
+                {
+                    case { Storage: { } s }:
+                        await ExecuteAsync(storage, cancellationToken, s.GrainIdHash, s.GrainIdN0, s.GrainIdN1, s.GrainTypeHash, s.GrainTypeString,
+                            s.GrainIdExtensionString, s.ServiceId, s.PayloadBinary, Utc(s.ModifiedOn), s.Version);
+                        states++;
+                        break;
+                    case { Reminder: { } r }:
+                        await ExecuteAsync(reminder, cancellationToken, r.ServiceId, r.GrainId, r.ReminderName, Utc(r.StartTime), r.Period, r.GrainHash, r.Version);
+                        reminders++;
+                        break;
+                    case { DataProtectionKey: { } k }:
+                        await ExecuteAsync(key, cancellationToken, k.FriendlyName, k.Xml, Utc(k.CreatedOn));
+                        keys++;
+                        break;
+                    case { Audit: { } a }:
+                        await ExecuteAsync(auditLine, cancellationToken, a.Owner, a.Sequence,
+                            Sqlite ? Utc(a.At).ToString("O", CultureInfo.InvariantCulture) : Utc(a.At),
+                            Id(a.ActorPerson), Id(a.ActorOrganisation), a.Action, Id(a.Subject), a.Detail);
+                        audit++;
+                        break;
+                    case { Decision: { } d }:
+                        await ExecuteAsync(decision, cancellationToken, Id(d.Committee), d.Year, d.Sequence, d.Number, Id(d.Meeting), Id(d.Motion),
+                            d.Title, d.Text, d.Outcome, d.Method, d.TotalYes, d.TotalNo, d.TotalAbstain, d.Present, d.Voting, d.QuorumRequired,
+                            d.QuorumMet, d.Ballot, Sqlite ? Utc(d.DecidedAt).ToString("O", CultureInfo.InvariantCulture) : Utc(d.DecidedAt),
+                            DecisionRegister.SearchText(d.Title, d.Text));
+                        decisions++;
+                        break;
+                    case { DocumentComment: { } c }:
+                        await ExecuteAsync(comment, cancellationToken, Id(c.Document), c.Sequence, Id(c.Comment), c.Version, c.Section, c.Quote, Id(c.Parent),
+                            Id(c.Author), Id(c.Organisation), Id(c.Round), c.GroupKind, Id(c.GroupId), c.Text, c.Status, Time(c.At), c.ResponseKind,
+                            c.ResponseReply, Id(c.Responder), c.ResponseAt is { } answered ? Time(answered) : null);
+                        comments++;
+                        break;
+                    case { FeedbackRoundGroup: { } g }:
+                        await ExecuteAsync(roundGroup, cancellationToken, Id(g.Round), g.GroupKind, Id(g.GroupId), Id(g.Document), g.Version, g.Title,
+                            Time(g.Deadline), g.Sections, g.Closed);
+                        roundGroups++;
+                        break;
+                    case { Document: { } row }:
+                        await transfer.ImportIndexRowAsync(connection, transaction, row, cancellationToken);
+                        documents++;
+                        break;
+                    case { ContentChunk: { } first }:
+                        await transfer.ImportContentAsync(first, null, reader, cancellationToken);
+                        break;
+                    case { Content: { } empty }:
+                        await transfer.ImportContentAsync(null, empty, reader, cancellationToken);
+                        break;
+                    default:
+                        throw new InvalidDataException($"{path} holds a line that is not a row: the file is damaged.");
+                }
             }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // The content store is not in the transaction: what went there goes again, so the target stays empty.
+            await transfer.DeleteImportedAsync();
+            throw;
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new(states, reminders, keys, audit, decisions, comments, roundGroups);
+        return new(states, reminders, keys, audit, decisions, comments, roundGroups, documents, transfer.ImportedContents);
     }
 
-    private static async Task EnsureEmptyAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private static async Task EnsureEmptyAsync(DbConnection connection, DbTransaction transaction, DocumentTransfer documents, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT (SELECT count(*) FROM OrleansStorage) + (SELECT count(*) FROM OrleansRemindersTable) + (SELECT count(*) FROM networkhub_data_protection_keys) + (SELECT count(*) FROM networkhub_audit) + (SELECT count(*) FROM networkhub_decisions) + (SELECT count(*) FROM networkhub_document_comments) + (SELECT count(*) FROM networkhub_feedback_round_groups)";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0)
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0 || await documents.HoldsDataAsync(connection, transaction, cancellationToken))
         {
             // Merging two installations could silently replace one grain's state with another's; refuse instead.
             throw new InvalidOperationException("The target database already holds data; import only into a new, empty database.");
@@ -266,7 +296,7 @@ public sealed class DataTransfer(StorageOptions options)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static ExportLine Parse(string? line) =>
+    internal static ExportLine Parse(string? line) =>
         (line is null ? null : JsonSerializer.Deserialize<ExportLine>(line, ExportFile.Json))
         ?? throw new InvalidDataException("The export file is empty or damaged.");
 

@@ -39,6 +39,12 @@ internal sealed record ExportLine
     public DocumentCommentRow? DocumentComment { get; init; }
 
     public FeedbackRoundGroupRow? FeedbackRoundGroup { get; init; }
+
+    public DocumentIndexRow? Document { get; init; }
+
+    public ContentChunkRow? ContentChunk { get; init; }
+
+    public ContentRow? Content { get; init; }
 }
 
 /// <summary>A row of OrleansStorage. Times are UTC.</summary>
@@ -76,11 +82,30 @@ internal sealed record DocumentCommentRow(
 internal sealed record FeedbackRoundGroupRow(
     Guid Round, string GroupKind, Guid GroupId, Guid Document, int Version, string Title, DateTime Deadline, string Sections, bool Closed);
 
+/// <summary>
+/// A row of networkhub_documents (schema 5), enums by name as stored, tags as a list. The full-text columns are not
+/// carried: import writes the row through the index, which makes them.
+/// </summary>
+internal sealed record DocumentIndexRow(
+    Guid Document, string SpaceKind, Guid SpaceId, bool SpacePublic, string Title, string? Description, IReadOnlyList<string> Tags,
+    string? Language, string Status, int LatestVersion, long Revision, DateTime UpdatedAt, string Text);
+
+/// <summary>
+/// Bytes of one content of the content store (a version's file or its sections' text) from <c>Offset</c>, base64 in the
+/// file. A content's chunks come in order, one after another, and its <see cref="ContentRow"/> right after the last.
+/// </summary>
+internal sealed record ContentChunkRow(Guid ContentId, long Offset, byte[] Bytes);
+
+/// <summary>The end of one content: its size and SHA-256, which import checks against the bytes it stored.</summary>
+internal sealed record ContentRow(Guid ContentId, long Size, string Sha256);
+
 /// <summary>How many rows of each kind moved.</summary>
 public sealed record TransferCounts(
-    int GrainStates, int Reminders, int DataProtectionKeys, int AuditLines, int Decisions, int DocumentComments = 0, int FeedbackRoundGroups = 0)
+    int GrainStates, int Reminders, int DataProtectionKeys, int AuditLines, int Decisions, int DocumentComments = 0, int FeedbackRoundGroups = 0,
+    int Documents = 0, int Contents = 0)
 {
     public override string ToString() =>
         $"{GrainStates} grain states, {Reminders} reminders, {DataProtectionKeys} data protection keys, {AuditLines} archived audit lines, " +
-        $"{Decisions} decisions, {DocumentComments} document comments and {FeedbackRoundGroups} feedback round groups";
+        $"{Decisions} decisions, {DocumentComments} document comments, {FeedbackRoundGroups} feedback round groups, " +
+        $"{Documents} document index rows and {Contents} contents";
 }

@@ -28,6 +28,7 @@ public sealed partial class ErrorsAndLimitsTests
         ("request.too-large", 413),
         (IdempotencyKey.InvalidCode, 400),
         (NetworkHub.Api.People.PersonalDataEndpoints.HandOverFirst, 409),
+        (NetworkHub.Api.Documents.VersionDownloads.RangeNotSatisfiable, 416),
         (Unavailability.Code, 503),
         ("server.error", 500),
     ];
@@ -60,7 +61,7 @@ public sealed partial class ErrorsAndLimitsTests
     {
         var thrown = ThrownStatuses();
         var errors = new JsonArray();
-        foreach (var (code, statuses) in Codes(typeof(ErrorCodes), typeof(LiveSessionErrors), typeof(CommitteeErrors), typeof(MeetingErrors), typeof(CommentErrors))
+        foreach (var (code, statuses) in Codes(typeof(ErrorCodes), typeof(LiveSessionErrors), typeof(CommitteeErrors), typeof(MeetingErrors), typeof(DocumentErrors), typeof(CommentErrors))
             .Select(code => (code, thrown.GetValueOrDefault(code, [])))
             .Concat(PipelineCodes.Select(p => (p.Code, new SortedSet<int> { p.Status })))
             .OrderBy(c => c.Item1, StringComparer.Ordinal))
@@ -111,8 +112,32 @@ public sealed partial class ErrorsAndLimitsTests
         }
 
         limits["meeting"] = meeting;
+
+        // Documents, their search, comments and feedback rounds: the numbers the document screens' forms share.
+        foreach (var (name, holder) in new[]
+        {
+            ("document", typeof(DocumentLimits)), ("documentSearch", typeof(DocumentSearchLimits)), ("comment", typeof(CommentLimits)),
+            ("feedbackRound", typeof(FeedbackRoundLimits)),
+        })
+        {
+            var group = new JsonObject();
+            foreach (var field in holder.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.IsLiteral && (f.FieldType == typeof(int) || f.FieldType == typeof(long)))
+                .OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                group[JsonNamingPolicy.CamelCase.ConvertName(field.Name)] = Convert.ToInt64(field.GetValue(null)!, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            limits[name] = group;
+        }
         return new JsonObject { ["retryAfterSeconds"] = Unavailability.RetryAfterSeconds, ["errors"] = errors, ["limits"] = limits };
     }
+
+    /// <summary>Codes the handler gives for an exception that is not a domain one, with the status the handler gives them.</summary>
+    private static readonly (string Code, Exception Thrown)[] HandledCodes =
+    [
+        (DocumentErrors.TooLarge, new NetworkHub.Silo.Documents.ContentTooLargeException(1)),
+    ];
 
     private static IEnumerable<string> Codes(params Type[] holders) => holders
         .SelectMany(h => h.GetFields(BindingFlags.Public | BindingFlags.Static))
@@ -127,7 +152,7 @@ public sealed partial class ErrorsAndLimitsTests
     private static Dictionary<string, SortedSet<int>> ThrownStatuses()
     {
         var root = SmokeTests.RepositoryRoot();
-        var holders = new Dictionary<string, Type> { ["ErrorCodes"] = typeof(ErrorCodes), ["LiveSessionErrors"] = typeof(LiveSessionErrors), ["CommitteeErrors"] = typeof(CommitteeErrors), ["MeetingErrors"] = typeof(MeetingErrors), ["CommentErrors"] = typeof(CommentErrors) };
+        var holders = new Dictionary<string, Type> { ["ErrorCodes"] = typeof(ErrorCodes), ["LiveSessionErrors"] = typeof(LiveSessionErrors), ["CommitteeErrors"] = typeof(CommitteeErrors), ["MeetingErrors"] = typeof(MeetingErrors), ["DocumentErrors"] = typeof(DocumentErrors), ["CommentErrors"] = typeof(CommentErrors) };
         var statuses = new Dictionary<string, SortedSet<int>>();
         foreach (var file in new[] { "api", "silo" }.SelectMany(d => System.IO.Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -145,16 +170,21 @@ public sealed partial class ErrorsAndLimitsTests
             foreach (Match helper in Helper().Matches(source))
             {
                 var name = helper.Groups["method"].Value;
-                foreach (Match call in new Regex($@"\b{name}\(\s*(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors|CommentErrors)\.(?<name>\w+)").Matches(source))
+                foreach (Match call in new Regex($@"\b{name}\(\s*(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors|DocumentErrors|CommentErrors)\.(?<name>\w+)").Matches(source))
                 {
                     Add(statuses, (string)holders[call.Groups["holder"].Value].GetField(call.Groups["name"].Value)!.GetRawConstantValue()!, helper.Groups["type"].Value);
                 }
 
-                foreach (Match code in new Regex(@"(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors|CommentErrors)\.(?<name>\w+)").Matches(helper.Value))
+                foreach (Match code in new Regex(@"(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors|DocumentErrors|CommentErrors)\.(?<name>\w+)").Matches(helper.Value))
                 {
                     Add(statuses, (string)holders[code.Groups["holder"].Value].GetField(code.Groups["name"].Value)!.GetRawConstantValue()!, helper.Groups["type"].Value);
                 }
             }
+        }
+
+        foreach (var (code, exception) in HandledCodes)
+        {
+            statuses[code] = [DomainExceptionHandler.Classify(exception).Status];
         }
 
         return statuses;
@@ -175,7 +205,7 @@ public sealed partial class ErrorsAndLimitsTests
         set.Add(DomainExceptionHandler.Classify(exception).Status);
     }
 
-    [GeneratedRegex(@"(?:new\s+(?<type>\w+Exception)\(\s*|(?<type>\w+Exception)\s+\w+\([^)]*\)\s*=>\s*new\(\s*)(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors|CommentErrors)\.(?<name>\w+)")]
+    [GeneratedRegex(@"(?:new\s+(?<type>\w+Exception)\(\s*|(?<type>\w+Exception)\s+\w+\([^)]*\)\s*=>\s*new\(\s*)(?<holder>ErrorCodes|LiveSessionErrors|CommitteeErrors|MeetingErrors|DocumentErrors|CommentErrors)\.(?<name>\w+)")]
     private static partial Regex Thrown();
 
     [GeneratedRegex(@"(?<type>\w+Exception)\s+(?<method>\w+)\(string code\)\s*=>[^;]*;")]
