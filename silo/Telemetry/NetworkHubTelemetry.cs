@@ -34,7 +34,14 @@ public static class NetworkHubTelemetry
     {
         var otlp = ExportsOtlp(configuration);
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(serviceName))
+            .ConfigureResource(r =>
+            {
+                // The SDK reads OTEL_SERVICE_NAME itself; naming the service here would override the operator's choice.
+                if (string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]))
+                {
+                    r.AddService(serviceName);
+                }
+            })
             .WithMetrics(m => m.AddMeter(OrleansMeter, StorageMetrics.MeterName).AddRuntimeInstrumentation());
         if (otlp)
         {
