@@ -29,6 +29,7 @@ public static class ApiBuilderExtensions
         {
             builder.UseOrleansClient(client =>
             {
+                client.AddActivityPropagation();
                 client.Configure<ClusterOptions>(o =>
                 {
                     o.ClusterId = hosting.ClusterId;
@@ -117,6 +118,7 @@ public static class ApiBuilderExtensions
         });
         builder.Services.AddSingleton<ReadinessCheck>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-database", tags: ["ready"]);
+        builder.AddApiTelemetry();
         return builder;
     }
 
@@ -156,8 +158,10 @@ public static class ApiBuilderExtensions
 
         app.MapOpenApi();
         Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app, o => o.Title = "NetworkHub API");
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = ReadinessCheck.WriteResponseAsync });
+        app.MapMetrics();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using NetworkHub.Silo;
 using NetworkHub.Silo.Storage;
+using NetworkHub.Silo.Telemetry;
 
 // A silo on its own, for cluster mode: `dotnet run --project silo` runs it; `-- migrate`, `-- export FILE` and
 // `-- import FILE` work on the configured database and exit. Settings come from appsettings.json beside the
@@ -20,6 +21,12 @@ if (await DatabaseVolume.ProblemAsync(builder.Configuration) is { } problem)
 {
     await Console.Error.WriteLineAsync(problem);
     return DatabaseVolume.NotWritableExitCode;
+}
+
+// A silo serves no HTTP, so it has no /metrics of its own: its telemetry goes out by OTLP only, when configured.
+if (NetworkHubTelemetry.ExportsOtlp(builder.Configuration))
+{
+    builder.Services.AddNetworkHubTelemetry(builder.Configuration, "networkhub-silo");
 }
 
 builder.UseOrleans(silo => silo.AddNetworkHubSilo(builder.Configuration));

@@ -49,6 +49,8 @@ public static class SiloBuilderExtensions
             });
         }
 
+        // Grain calls continue the caller's trace (an HTTP request's, another grain's); no cost while nothing listens.
+        silo.AddActivityPropagation();
         return silo.AddNetworkHubGrains(configuration, migrate: hosting.Mode == HostingMode.Embedded);
     }
 

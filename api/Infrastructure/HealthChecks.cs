@@ -3,15 +3,17 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NetworkHub.Contracts.Health;
+using NetworkHub.Silo.Documents;
 
 namespace NetworkHub.Api.Infrastructure;
 
 /// <summary>
-/// Ready when a silo answers and grain state can be written: a node that cannot write is not ready, however well
-/// it reads. The write goes through the probe grain, so it takes the path every grain's writes take. One result
-/// serves every probe for <see cref="Fresh"/>, so load balancers polling often cost a write every few seconds.
+/// Ready when a silo answers, grain state can be written and document content can be stored: a node that cannot
+/// write is not ready, however well it reads. The grain write goes through the probe grain, so it takes the path every
+/// grain's writes take; the content write is a few bytes through the content store, removed at once. One result serves
+/// every probe for <see cref="Fresh"/>, so load balancers polling often cost a write every few seconds.
 /// </summary>
-internal sealed partial class ReadinessCheck(IGrainFactory grains, TimeProvider time, ILogger<ReadinessCheck> logger) : IHealthCheck
+internal sealed partial class ReadinessCheck(IGrainFactory grains, IContentStore content, TimeProvider time, ILogger<ReadinessCheck> logger) : IHealthCheck
 {
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(2);
 
@@ -42,14 +44,37 @@ internal sealed partial class ReadinessCheck(IGrainFactory grains, TimeProvider 
         try
         {
             await grains.GetGrain<IReadinessProbeGrain>("readiness").ProveWriteAsync().WaitAsync(Patience);
-            return HealthCheckResult.Healthy("A silo answers and grain state can be written.");
         }
         catch (Exception e)
         {
             LogNotReady(logger, e);
             return HealthCheckResult.Unhealthy(WhyNotReady(e));
         }
+
+        try
+        {
+            await ProveContentWriteAsync().WaitAsync(Patience);
+        }
+        catch (Exception e)
+        {
+            LogNotReady(logger, e);
+            return HealthCheckResult.Unhealthy($"Document content cannot be stored: {WhyContentWriteFailed(e)}.");
+        }
+
+        return HealthCheckResult.Healthy("A silo answers, grain state can be written and document content stored.");
     }
+
+    private async Task ProveContentWriteAsync()
+    {
+        using var probe = new MemoryStream("ready"u8.ToArray());
+        var stored = await content.WriteAsync(probe, probe.Length, CancellationToken.None);
+        await content.DeleteAsync(stored.ContentId, CancellationToken.None);
+    }
+
+    /// <summary>The folder's path is the deployment's business, not the prober's: named by what it is.</summary>
+    private static string WhyContentWriteFailed(Exception e) => e is IOException or UnauthorizedAccessException
+        ? "the content folder cannot be written"
+        : WhyWriteFailed(e);
 
     /// <summary>A cause an operator can act on, without addresses or other details of the deployment.</summary>
     private static string WhyNotReady(Exception e)

@@ -13,16 +13,14 @@ public static class DocumentStorage
 
     public static IServiceCollection AddDocumentStorage(this IServiceCollection services, StorageOptions storage)
     {
-        if (storage.Provider == DatabaseProvider.Sqlite)
-        {
-            services.TryAddSingleton<IContentStore>(_ => new FileContentStore(ContentFolder(storage)));
-        }
-        else
-        {
-            services.TryAddSingleton<IContentStore>(_ => new PostgreSqlContentStore(storage.EffectiveConnectionString));
-        }
-
-        services.TryAddSingleton<IDocumentIndex>(_ => new DocumentIndex(storage));
+        services.AddMetrics();
+        services.TryAddSingleton<StorageMetrics>();
+        services.TryAddSingleton<IContentStore>(s => new MeasuredContentStore(
+            storage.Provider == DatabaseProvider.Sqlite
+                ? new FileContentStore(ContentFolder(storage))
+                : new PostgreSqlContentStore(storage.EffectiveConnectionString),
+            s.GetRequiredService<StorageMetrics>()));
+        services.TryAddSingleton<IDocumentIndex>(s => new MeasuredDocumentIndex(new DocumentIndex(storage), s.GetRequiredService<StorageMetrics>()));
 
         return services;
     }

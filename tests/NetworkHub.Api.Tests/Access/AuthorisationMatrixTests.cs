@@ -24,7 +24,9 @@ public sealed class AuthorisationMatrixTests(AccessWorld world) : IClassFixture<
     /// <summary>Endpoints that decide nothing about callers, by "METHOD pattern", with the reason.</summary>
     private static readonly Dictionary<string, string> NoAuthorisation = new(StringComparer.Ordinal)
     {
+        ["* /health"] = "liveness probe: no data",
         ["* /health/live"] = "liveness probe: no data",
+        ["* /metrics"] = "metrics (when enabled): route templates and counts, no ids; see the README on protecting it",
         ["* /health/ready"] = "readiness probe: no data",
         ["GET /openapi/{documentName}.json"] = "the public API description",
         ["GET /scalar/{documentName?}"] = "the API reference page, static",

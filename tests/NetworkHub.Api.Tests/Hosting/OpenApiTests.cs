@@ -51,6 +51,7 @@ public sealed class OpenApiTests(SharedHost shared)
     }
 
     [Theory]
+    [InlineData("/health")]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
     [InlineData("/scalar/")]

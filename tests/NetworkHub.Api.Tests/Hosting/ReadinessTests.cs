@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace NetworkHub.Api.Tests.Hosting;
 
 /// <summary>
-/// A node whose database cannot take writes is not ready. The database lives on a small tmpfs of its own,
-/// filled up after start: SQLite then fails writes with SQLITE_FULL, as it did on the full disk of the review.
+/// A node whose database or content store cannot take writes is not ready. For the full disk, the database lives on
+/// a small tmpfs of its own, filled up after start: SQLite then fails writes with SQLITE_FULL, as it did on the full
+/// disk of the review.
 /// </summary>
 public sealed class ReadinessTests
 {
@@ -43,6 +44,29 @@ public sealed class ReadinessTests
         {
             await RunAsync("umount", "-l", volume);
         }
+    }
+
+    [Fact]
+    public async Task Ready_WhenTheContentFolderCannotBeWritten_Answers503WithTheReason_AndRecovers()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        await using var host = await ApiHost.StartAsync();
+        using var person = await TestClient.SignedUpAsync(host);
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await ReadyAsync(person, cancel));
+
+        // A regular file where the folder was: nothing can be created under it, whatever the process's rights (root
+        // ignores file modes, not the kind of a path).
+        var folder = Path.Combine(Path.GetDirectoryName(host.DatabasePath)!, "content");
+        System.IO.Directory.Move(folder, folder + ".moved");
+        await File.WriteAllTextAsync(folder, "not a folder", cancel);
+        var (status, reason) = await WaitForAsync(person, HttpStatusCode.ServiceUnavailable, cancel);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("Document content cannot be stored: the content folder cannot be written.", reason);
+
+        File.Delete(folder);
+        System.IO.Directory.Move(folder + ".moved", folder);
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await WaitForAsync(person, HttpStatusCode.OK, cancel));
     }
 
     /// <summary>Writes until the file system refuses: what a log file or an upload does to a real disk.</summary>
