@@ -117,11 +117,11 @@ describe('FeedbackRound', () => {
     const intro = await screen.findByRole('region', { name: 'Comments on Introduction' });
     await userEvent.type(within(intro).getByLabelText('Your comment on this section'), 'Hello');
     await userEvent.click(within(intro).getByRole('button', { name: 'Post the comment' }));
-    expect((await within(intro).findByRole('alert')).textContent).toBe('Your group is not asked about this section.');
+    expect((await within(intro).findByRole('alert')).textContent).toBe('Your groups are not invited to this feedback round.');
     unmount();
 
     server.use(api.get('/api/v1/feedback-rounds/{id}', ({ response }) => response(404).json(problem(404, 'document.round-not-found', 'This feedback round does not exist.'))));
     renderAt(<FeedbackRound />, at);
-    expect((await screen.findByRole('alert')).textContent).toBe('This feedback round does not exist.');
+    expect((await screen.findByRole('alert')).textContent).toBe('This feedback round does not exist, or you cannot see it.');
   });
 });
